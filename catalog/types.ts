@@ -1,0 +1,92 @@
+// Types of the machine-readable catalog. The JSON files are the source of truth; these types mirror
+// schemas/catalog.schema.json and schemas/operations.schema.json, which are checked on load.
+
+export type Section = 'general' | 'card' | 'cardholder' | 'balance' | 'transaction';
+export type Envelope = 'A' | 'B';
+export type ErrorType =
+  | 'invalid_request_error'
+  | 'card_error'
+  | 'cardholder_error'
+  | 'account_error'
+  | 'idempotency_error'
+  | 'unauthorized_error'
+  | 'api_error';
+
+/** How a response message is judged: byte-equal, placeholder-filled, any non-empty text, or no message key. */
+export type MessageKind = 'exact' | 'template' | 'variable' | 'absent';
+
+export type RemediationAction =
+  | 'fix_request'
+  | 'refresh_token'
+  | 'backoff'
+  | 'retry_same_idempotency_key'
+  | 'new_idempotency_key'
+  | 'contact_support'
+  | 'ops_inventory'
+  | 'reissue_card'
+  | 'wait_for_kyc'
+  | 'fund_balance'
+  | 'activate_card'
+  | 'cancel_unused_card'
+  | 'reuse_existing_resource'
+  | 'no_action';
+
+export interface Remediation {
+  action: RemediationAction;
+  hint: string;
+}
+
+/** '*' marks the general rows, which apply to every authenticated operation. */
+export type OperationScope = '*' | string[];
+
+interface EntryBase {
+  id: string;
+  section: Section;
+  status: number;
+  message: string | null;
+  message_kind: MessageKind;
+  /** The page's own words in the message cell when they are not the message (a description or an annotation). */
+  page_note: string | null;
+  missing_fields: boolean;
+  /** Placeholder name → the request field whose value fills it (template entries only). */
+  placeholders: Record<string, string>;
+  operations: OperationScope;
+  /** The operations cell as the page writes it, before expansion; null for the general rows. */
+  operations_text: string | null;
+  remediation: Remediation;
+}
+
+export interface EntryA extends EntryBase {
+  envelope: 'A';
+  type: ErrorType;
+  code: string;
+}
+
+export interface EntryB extends EntryBase {
+  envelope: 'B';
+  code: number;
+}
+
+export type CatalogEntry = EntryA | EntryB;
+
+export type HttpMethod = 'GET' | 'POST';
+
+export interface Operation {
+  /** The operation's name as the page writes it, e.g. "Card Recharge". */
+  name: string;
+  /** A stable snake_case id, used in file names and report keys. */
+  id: string;
+  method: HttpMethod;
+  /** Path relative to the API base (which already ends in /api), e.g. /v1/issuing/cards/{card_id}. */
+  path: string;
+  /** Path parameters, in order of appearance. */
+  path_params: string[];
+  /** Whether the real API takes an x-idempotency-key header on this operation. */
+  idempotency_key: boolean;
+  /** Whether the operation changes state (never sent to production). */
+  mutating: boolean;
+  /** Simulator endpoints exist only in the sandbox. */
+  sandbox_only: boolean;
+  /** The page section whose heading lists the operation. */
+  section: Exclude<Section, 'general'>;
+}
