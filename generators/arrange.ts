@@ -1,0 +1,100 @@
+// Arrange steps the scenarios share: real API calls that build the state a fault needs. Values that no scenario
+// changes are built once per run through ctx.shared; anything a request will change is built fresh.
+
+import type { ProductName } from '../mock/state/fixtures.ts';
+import type { RequestSpec, ScenarioContext } from './types.ts';
+
+export interface CardOptions {
+  product?: ProductName;
+  productId?: string;
+  cardholderId?: string;
+  onBehalfOf?: string;
+  currency?: string;
+  limit?: number;
+  extra?: Record<string, unknown>;
+}
+
+export async function newCardholder(
+  ctx: ScenarioContext,
+  overrides: Record<string, unknown> = {},
+  onBehalfOf?: string,
+): Promise<string> {
+  const spec: RequestSpec = { operation: 'Create Cardholder', body: ctx.data.cardholder(overrides) };
+  if (onBehalfOf) spec.onBehalfOf = onBehalfOf;
+  const created = await ctx.arrange(spec);
+  return String(created.cardholder_id);
+}
+
+/** A cardholder no scenario changes (cards may be issued to it). */
+export function sharedCardholder(ctx: ScenarioContext): Promise<string> {
+  return ctx.shared.once('cardholder', () => newCardholder(ctx));
+}
+
+/** The body of a valid Create Card request for the standard product (or the one given). */
+export async function createCardBody(
+  ctx: ScenarioContext,
+  options: CardOptions = {},
+): Promise<Record<string, unknown>> {
+  const productId = options.productId ?? (await ctx.fixtures.product(options.product ?? 'standard'));
+  return {
+    cardholder_id: options.cardholderId ?? (await sharedCardholder(ctx)),
+    card_product_id: productId,
+    card_currency: options.currency ?? 'SGD',
+    card_limit: options.limit ?? 100,
+    ...options.extra,
+  };
+}
+
+export async function newCard(ctx: ScenarioContext, options: CardOptions = {}): Promise<string> {
+  const spec: RequestSpec = { operation: 'Create Card', body: await createCardBody(ctx, options) };
+  if (options.onBehalfOf) spec.onBehalfOf = options.onBehalfOf;
+  const created = await ctx.arrange(spec);
+  return String(created.card_id);
+}
+
+/** An ACTIVE virtual card that no scenario changes (reads, refused requests, harmless updates). */
+export function sharedActiveCard(ctx: ScenarioContext): Promise<string> {
+  return ctx.shared.once('active-card', () => newCard(ctx));
+}
+
+export async function setCardStatus(ctx: ScenarioContext, cardId: string, status: string, onBehalfOf?: string) {
+  const spec: RequestSpec = {
+    operation: 'Update Card Status',
+    params: { card_id: cardId },
+    body: { card_status: status, update_reason: 'conformance arrange' },
+  };
+  if (onBehalfOf) spec.onBehalfOf = onBehalfOf;
+  await ctx.arrange(spec);
+}
+
+/** A new card, frozen. */
+export async function frozenCard(ctx: ScenarioContext, options: CardOptions = {}): Promise<string> {
+  const cardId = await newCard(ctx, options);
+  await setCardStatus(ctx, cardId, 'FROZEN', options.onBehalfOf);
+  return cardId;
+}
+
+/** A physical card from the provisioned pool, assigned to a new cardholder; activated when asked. */
+export async function physicalCard(
+  ctx: ScenarioContext,
+  options: { activated: boolean },
+): Promise<{ cardId: string; activationCode: string }> {
+  const pool = await ctx.fixtures.poolCard();
+  const assigned = await ctx.arrange({
+    operation: 'Assign Card',
+    body: {
+      cardholder_id: await newCardholder(ctx),
+      card_number: pool.card_number,
+      card_currency: 'SGD',
+      card_mode: 'SINGLE',
+    },
+  });
+  const cardId = String(assigned.card_id);
+  if (options.activated) {
+    await ctx.arrange({
+      operation: 'Activate Card',
+      body: { card_id: cardId, activation_code: pool.activation_code, pin: '246810' },
+    });
+  }
+  return { cardId, activationCode: pool.activation_code };
+}

@@ -1,0 +1,86 @@
+// Valid request data from @faker-js/faker, inside the API's rules: names of ASCII letters and spaces, adults only,
+// unique emails, phones and reference ids, reference_id of at least 10 characters. Seeded, so a run replays.
+
+import { en, Faker } from '@faker-js/faker';
+
+/** A 1×1 PNG: the smallest document the file rules accept. */
+export const TINY_PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+export class DataFactory {
+  private readonly faker: Faker;
+  private counter = 0;
+  /** Distinguishes runs that share a target, so uniqueness holds across runs too. */
+  private readonly runTag: string;
+
+  constructor(readonly seed: number) {
+    this.faker = new Faker({ locale: [en], seed });
+    this.runTag = this.faker.string.alphanumeric({ length: 6, casing: 'lower' });
+  }
+
+  uuid(): string {
+    return this.faker.string.uuid();
+  }
+
+  private next(): number {
+    this.counter += 1;
+    return this.counter;
+  }
+
+  name(): string {
+    return this.faker.person.firstName().replace(/[^A-Za-z]/gu, '') || 'Alex';
+  }
+
+  email(): string {
+    return `conformance.${this.runTag}.${this.next()}@example.com`;
+  }
+
+  /** An 8-digit Singapore mobile number, unique within the run. */
+  phone(): string {
+    const n = (this.faker.number.int({ min: 0, max: 99_999 }) * 100 + (this.next() % 100)) % 10_000_000;
+    return `8${String(n).padStart(7, '0')}`;
+  }
+
+  referenceId(): string {
+    return `ref-${this.runTag}-${this.next()}-${this.faker.string.alphanumeric(6)}`;
+  }
+
+  /** An adult's date of birth, YYYY-MM-DD. */
+  adultBirthDate(): string {
+    return this.faker.date.birthdate({ mode: 'age', min: 21, max: 70 }).toISOString().slice(0, 10);
+  }
+
+  identityNumber(): string {
+    return `E${this.faker.string.numeric(7)}${this.next()}`;
+  }
+
+  cardholder(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+      email: this.email(),
+      first_name: this.name(),
+      last_name: this.name(),
+      country_code: 'SG',
+      phone_number: this.phone(),
+      date_of_birth: this.adultBirthDate(),
+      gender: this.faker.helpers.arrayElement(['MALE', 'FEMALE']),
+      ...overrides,
+    };
+  }
+
+  identity(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    return { type: 'PASSPORT', number: this.identityNumber(), front_file: TINY_PNG_BASE64, ...overrides };
+  }
+
+  residentialAddress(): Record<string, unknown> {
+    return { country: 'SG', city: 'Singapore', line1: `${this.faker.number.int({ min: 1, max: 999 })} Orchard Road` };
+  }
+
+  merchantName(): string {
+    return (
+      this.faker.company
+        .name()
+        .replace(/[^A-Za-z ]/gu, '')
+        .trim() || 'Mock Merchant'
+    );
+  }
+}

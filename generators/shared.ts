@@ -1,0 +1,17 @@
+// Arranged state shared between scenarios, where sharing cannot change an outcome: each value is built once per
+// run on first use. Scenarios whose requests change a resource's state build their own instead.
+
+export class SharedState {
+  private readonly values = new Map<string, Promise<unknown>>();
+
+  once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let value = this.values.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = make();
+      this.values.set(key, value);
+      // A failed build is not cached: the next scenario that needs it tries again and reports its own error.
+      value.catch(() => this.values.delete(key));
+    }
+    return value;
+  }
+}

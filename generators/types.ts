@@ -1,0 +1,79 @@
+// The scenario contract: how one documented (entry, operation) pair is provoked. A scenario arranges state with
+// real API calls, then returns the one faulty request and its valid twin (the same request without the fault),
+// which must succeed so that the pair can never pass because some unrelated error came back.
+
+import type { Observed } from '../harness/client.ts';
+import type { FixtureProvider } from '../harness/fixtures.ts';
+import type { CredentialName } from '../mock/state/fixtures.ts';
+import type { DataFactory } from './data.ts';
+import type { SharedState } from './shared.ts';
+
+/** How the request authenticates. Default: a fresh token of the default credential. */
+export type AuthSpec =
+  | { kind: 'credential'; name: CredentialName }
+  | { kind: 'none' }
+  /** Sent verbatim as the x-auth-token header (a malformed, expired or superseded token). */
+  | { kind: 'raw'; value: string };
+
+export interface RequestSpec {
+  /** Operation name as the page writes it ("Card Recharge"). */
+  operation: string;
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  /** JSON body; serialised with Content-Type: application/json. */
+  body?: unknown;
+  /** A body sent as-is (malformed JSON); contentType then applies. */
+  rawBody?: string;
+  /** Content-Type for rawBody or to override the JSON one; null sends none. */
+  contentType?: string | null;
+  auth?: AuthSpec;
+  /** x-idempotency-key: absent → a fresh UUID v4 on operations that take one; null → header omitted. */
+  idempotencyKey?: string | null;
+  onBehalfOf?: string;
+  /** Extra headers, sent last. */
+  headers?: Record<string, string>;
+}
+
+export interface Provocation {
+  faulty: RequestSpec;
+  /** The same request without the fault; it must succeed (2xx). */
+  valid: RequestSpec;
+  /** Values for a template entry's placeholders, by name (e.g. { id: <transaction id sent> }). */
+  values?: Record<string, string>;
+  /** Concurrent requests sent together with the faulty one (request_being_processed). */
+  concurrent?: RequestSpec;
+}
+
+export type TargetKind = 'mock' | 'sandbox' | 'other';
+
+export interface ScenarioContext {
+  target: TargetKind;
+  /** Arrange calls: returns the parsed 2xx body, throws ArrangeError otherwise. */
+  arrange(spec: RequestSpec): Promise<Record<string, unknown>>;
+  /** A raw call whose answer the scenario inspects itself. */
+  send(spec: RequestSpec): Promise<Observed>;
+  fixtures: FixtureProvider;
+  data: DataFactory;
+  shared: SharedState;
+}
+
+export interface Scenario {
+  /** Catalog entry id. */
+  entry: string;
+  /** Operation name as the page writes it. */
+  operation: string;
+  /** What the fault is, in a few words ("frozen card", "no token"). */
+  fault: string;
+  provoke(ctx: ScenarioContext): Promise<Provocation>;
+}
+
+/** An arrange step did not get the 2xx it needed: the environment failed, not the contract. */
+export class ArrangeError extends Error {
+  constructor(
+    message: string,
+    readonly observed?: Observed,
+  ) {
+    super(message);
+    this.name = 'ArrangeError';
+  }
+}

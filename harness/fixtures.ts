@@ -1,0 +1,209 @@
+// Fixtures: states a request alone cannot create (a deactivated user, an exhausted sub-BIN, a failed card…).
+// Against the mock they come from its control path; against any other target from UQPAY_FIXTURE_* settings.
+// A missing fixture makes the scenario skip with the name of the setting to add.
+
+import { request } from 'undici';
+import type { FaultSpec } from '../mock/http/faults.ts';
+import type {
+  CardholderName,
+  CardName,
+  Credential,
+  CredentialName,
+  Fixtures,
+  ProductName,
+  SubAccountFixture,
+  SubAccountName,
+} from '../mock/state/fixtures.ts';
+
+export class FixtureMissing extends Error {
+  constructor(
+    readonly fixture: string,
+    readonly setting: string | null,
+  ) {
+    super(
+      setting
+        ? `needs fixture ${fixture}: set ${setting} in .env`
+        : `needs ${fixture}, which only the built-in mock can provide`,
+    );
+    this.name = 'FixtureMissing';
+  }
+}
+
+export interface PoolCard {
+  card_number: string;
+  activation_code: string;
+}
+
+export interface FixtureProvider {
+  readonly kind: 'mock' | 'env';
+  credential(name: CredentialName): Promise<Credential>;
+  product(name: ProductName): Promise<string>;
+  cardholder(name: CardholderName): Promise<string>;
+  card(name: CardName): Promise<{ id: string; activation_code: string | null }>;
+  subAccount(name: SubAccountName): Promise<SubAccountFixture>;
+  /** A provisioned physical card number not handed out yet in this run. */
+  poolCard(): Promise<PoolCard>;
+  value(name: 'unconfigured_bin_card_number' | 'unpooled_card_number'): Promise<string>;
+  /** The code printed on a physical card's mailer. */
+  activationCode(cardId: string): Promise<string>;
+  /** A correctly signed access token that has expired. */
+  expiredToken(): Promise<string>;
+  armFault(spec: FaultSpec): Promise<void>;
+  clearFaults(): Promise<void>;
+}
+
+/** Reads the fixtures of a mock (built in or started with npm run mock) through its /__mock control path. */
+export class MockFixtures implements FixtureProvider {
+  readonly kind = 'mock';
+  private fixtures: Promise<Fixtures> | undefined;
+  private poolIndex = 0;
+  private readonly origin: string;
+
+  constructor(baseUrl: string) {
+    this.origin = new URL(baseUrl).origin;
+  }
+
+  /** True when the target answers the mock's control path. */
+  static async detect(baseUrl: string): Promise<boolean> {
+    try {
+      const res = await request(`${new URL(baseUrl).origin}/__mock/health`, {
+        headersTimeout: 5000,
+        bodyTimeout: 5000,
+      });
+      await res.body.dump();
+      return res.statusCode === 200;
+    } catch {
+      return false;
+    }
+  }
+
+  private all(): Promise<Fixtures> {
+    this.fixtures ??= this.control('GET', '/fixtures') as Promise<Fixtures>;
+    return this.fixtures;
+  }
+
+  async credential(name: CredentialName) {
+    return (await this.all()).credentials[name];
+  }
+  async product(name: ProductName) {
+    return (await this.all()).products[name];
+  }
+  async cardholder(name: CardholderName) {
+    return (await this.all()).cardholders[name];
+  }
+  async card(name: CardName) {
+    return (await this.all()).cards[name];
+  }
+  async subAccount(name: SubAccountName) {
+    return (await this.all()).sub_accounts[name];
+  }
+  async poolCard() {
+    const pool = (await this.all()).pool;
+    const card = pool[this.poolIndex++];
+    if (!card) throw new FixtureMissing('an unassigned pool card (the mock has no more)', null);
+    return card;
+  }
+  async value(name: 'unconfigured_bin_card_number' | 'unpooled_card_number') {
+    return (await this.all())[name];
+  }
+  async activationCode(cardId: string) {
+    const card = (await this.control('GET', `/cards/${encodeURIComponent(cardId)}`)) as {
+      activation_code: string | null;
+    };
+    if (!card.activation_code) throw new FixtureMissing(`an activation code for card ${cardId}`, null);
+    return card.activation_code;
+  }
+  async expiredToken() {
+    const { auth_token } = (await this.control('POST', '/tokens/expired', {})) as { auth_token: string };
+    return auth_token;
+  }
+  async armFault(spec: FaultSpec) {
+    await this.control('POST', '/faults', spec);
+  }
+  async clearFaults() {
+    await this.control('DELETE', '/faults');
+  }
+
+  private async control(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+    const res = await request(`${this.origin}/__mock${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const json = await res.body.json();
+    if (res.statusCode !== 200) throw new Error(`mock control ${method} ${path}: ${JSON.stringify(json)}`);
+    return json;
+  }
+}
+
+/** Fixtures named in the environment (.env), for the sandbox or any other target. */
+export class EnvFixtures implements FixtureProvider {
+  readonly kind = 'env';
+  private poolIndex = 0;
+
+  constructor(private readonly env: Record<string, string | undefined>) {}
+
+  async credential(name: CredentialName): Promise<Credential> {
+    if (name === 'default') {
+      return {
+        client_id: this.read('UQPAY_CLIENT_ID', 'the client id'),
+        api_key: this.read('UQPAY_API_KEY', 'the API key'),
+      };
+    }
+    const setting = `UQPAY_FIXTURE_CREDENTIAL_${upper(name)}`;
+    const [client_id, api_key] = this.read(setting, `credential ${name}`).split(':');
+    if (!client_id || !api_key) throw new FixtureMissing(`credential ${name} as <client_id>:<api_key>`, setting);
+    return { client_id, api_key };
+  }
+  async product(name: ProductName) {
+    return this.read(`UQPAY_FIXTURE_PRODUCT_${upper(name)}`, `product ${name}`);
+  }
+  async cardholder(name: CardholderName) {
+    return this.read(`UQPAY_FIXTURE_CARDHOLDER_${upper(name)}`, `cardholder ${name}`);
+  }
+  async card(name: CardName) {
+    const setting = `UQPAY_FIXTURE_CARD_${upper(name)}`;
+    return { id: this.read(setting, `card ${name}`), activation_code: this.env[`${setting}_ACTIVATION_CODE`] ?? null };
+  }
+  async subAccount(name: SubAccountName): Promise<SubAccountFixture> {
+    const setting = `UQPAY_FIXTURE_SUB_ACCOUNT_${upper(name)}`;
+    return {
+      id: this.read(setting, `sub-account ${name}`),
+      cardholder_id: this.read(`${setting}_CARDHOLDER`, `a cardholder of sub-account ${name}`),
+      card_id: this.read(`${setting}_CARD`, `a card of sub-account ${name}`),
+      transaction_id: this.env[`${setting}_TRANSACTION`] ?? null,
+    };
+  }
+  async poolCard(): Promise<PoolCard> {
+    const entries = this.read('UQPAY_FIXTURE_POOL_CARDS', 'unassigned pool cards as <pan>:<activation code>,…').split(
+      ',',
+    );
+    const [card_number, activation_code] = (entries[this.poolIndex++] ?? '').split(':');
+    if (!card_number || !activation_code)
+      throw new FixtureMissing('one more unassigned pool card', 'UQPAY_FIXTURE_POOL_CARDS');
+    return { card_number, activation_code };
+  }
+  async value(name: 'unconfigured_bin_card_number' | 'unpooled_card_number') {
+    return this.read(`UQPAY_FIXTURE_${name.toUpperCase()}`, name.replaceAll('_', ' '));
+  }
+  async activationCode(cardId: string): Promise<string> {
+    throw new FixtureMissing(`the mailer activation code of card ${cardId}`, null);
+  }
+  async expiredToken() {
+    return this.read('UQPAY_FIXTURE_EXPIRED_TOKEN', 'an expired access token');
+  }
+  async armFault(spec: FaultSpec): Promise<void> {
+    throw new FixtureMissing(`an armed fault (${spec.entry ?? spec.kind})`, null);
+  }
+  async clearFaults(): Promise<void> {}
+
+  private read(setting: string, what: string): string {
+    const value = this.env[setting];
+    if (!value) throw new FixtureMissing(what, setting);
+    return value;
+  }
+}
+
+function upper(name: string): string {
+  return name.toUpperCase().replaceAll('-', '_');
+}

@@ -1,0 +1,90 @@
+// The mock-only control surface under /__mock: fixtures, faults, the clock, expired tokens and counters.
+// It never shares a path with the API, which lives under /api.
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Mock } from '../server.ts';
+import { type FaultSpec, FaultSpecError } from './faults.ts';
+import type { RouteTable } from './routes.ts';
+
+export const CONTROL_PREFIX = '/__mock';
+
+const INDEX = {
+  'GET /__mock/fixtures': 'named fixtures: credentials, sub-accounts, products, cardholders, cards, card pool',
+  'GET /__mock/health': 'liveness, seed and options',
+  'GET /__mock/stats': 'requests served, by status',
+  'GET /__mock/faults': 'armed faults',
+  'POST /__mock/faults': 'arm a fault: {kind: error|reset|latency, entry?, operation?, count?, rate?, latency_ms?}',
+  'DELETE /__mock/faults': 'disarm every fault',
+  'POST /__mock/clock': 'move the clock: {advance_seconds}',
+  'POST /__mock/tokens/expired': 'a signed but expired token: {client_id}',
+  'GET /__mock/cards/:card_id': 'what only the card mailer shows: status, form, activation code',
+};
+
+export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
+  const { app, services, fixtures, options, stats } = mock;
+  const { world, faults, tokens } = services;
+  const route = (method: 'GET' | 'POST' | 'DELETE', path: string, handler: (req: FastifyRequest) => unknown) =>
+    routes.add(app, method, `${CONTROL_PREFIX}${path}`, async (req, reply) => answer(reply, () => handler(req)));
+
+  route('GET', '', () => INDEX);
+  route('GET', '/fixtures', () => fixtures);
+  route('GET', '/health', () => ({
+    status: 'ok',
+    seed: options.seed,
+    now: world.now().toISOString(),
+    global_rate_limit: options.globalRateLimit,
+    latency: options.latency,
+    fault_rate: options.faultRate,
+    variant: options.variant?.name ?? null,
+  }));
+  route('GET', '/stats', () => stats);
+  route('GET', '/faults', () => ({ armed: faults.list() }));
+  route('POST', '/faults', (req) => {
+    faults.arm(objectBody(req) as unknown as FaultSpec);
+    return { armed: faults.list() };
+  });
+  route('DELETE', '/faults', () => {
+    faults.clear();
+    return { armed: [] };
+  });
+  route('POST', '/clock', (req) => {
+    const seconds = objectBody(req).advance_seconds;
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+      throw new FaultSpecError('advance_seconds must be a non-negative number');
+    }
+    world.clock.advance(seconds);
+    return { now: world.now().toISOString() };
+  });
+  route('POST', '/tokens/expired', (req) => {
+    const token = tokens.mintExpired(String(objectBody(req).client_id ?? options.clientId));
+    if (!token) throw new FaultSpecError('unknown client_id');
+    return { auth_token: token };
+  });
+  route('GET', '/cards/:card_id', (req) => {
+    const card = world.cards.get((req.params as { card_id: string }).card_id);
+    if (!card) throw new FaultSpecError('no such card');
+    return { card_id: card.id, card_status: card.status, form_factor: card.form, activation_code: card.activationCode };
+  });
+}
+
+function objectBody(req: FastifyRequest): Record<string, unknown> {
+  if (typeof req.body !== 'string' || req.body.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(req.body);
+  } catch {
+    throw new FaultSpecError('body is not JSON');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new FaultSpecError('body must be an object');
+  return parsed as Record<string, unknown>;
+}
+
+function answer(reply: FastifyReply, run: () => unknown): FastifyReply {
+  try {
+    return reply.code(200).type('application/json; charset=utf-8').send(run());
+  } catch (error) {
+    if (!(error instanceof FaultSpecError)) throw error;
+    return reply.code(400).type('application/json; charset=utf-8').send({ code: 400, message: error.message });
+  }
+}

@@ -1,0 +1,122 @@
+// The ordered checks every API request goes through before its operation rule runs (mock/RULES.md §1).
+// Framework-free on purpose: the fastify adapter only translates requests and answers.
+
+import type { Operation } from '../../catalog/types.ts';
+import { ApiFailure, fail, invalidField } from '../errors.ts';
+import type { OpHandler } from '../ops/context.ts';
+import type { MockOptions } from '../options.ts';
+import type { HttpAnswer, Responder } from '../responder.ts';
+import type { Account } from '../state/types.ts';
+import type { World } from '../state/world.ts';
+import { readBody } from './body.ts';
+import type { FaultBoard } from './faults.ts';
+import type { IdempotencyStart, IdempotencyStore } from './idempotency.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import type { TokenService } from './tokens.ts';
+
+export interface PipelineServices {
+  world: World;
+  options: MockOptions;
+  responder: Responder;
+  tokens: TokenService;
+  idempotency: IdempotencyStore;
+  limiter: RateLimiter;
+  faults: FaultBoard;
+  handlers: Readonly<Record<string, OpHandler>>;
+  random: () => number;
+  /** How often each catalog entry was answered on each operation, keyed "<entry id>|<operation name>". */
+  produced: Map<string, number>;
+}
+
+export interface ApiRequest {
+  path: string;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  params: Readonly<Record<string, string>>;
+  query: Readonly<Record<string, string | string[] | undefined>>;
+  rawBody: string | undefined;
+}
+
+/** Tells the adapter to drop the connection without answering. */
+export const RESET = Symbol('reset');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+const INTERNAL = { message: 'internal server error, please retry with the same idempotency key' };
+
+export async function runOperation(
+  s: PipelineServices,
+  op: Operation,
+  req: ApiRequest,
+): Promise<HttpAnswer | typeof RESET> {
+  if (s.faults.take('reset', op.id)) return RESET;
+  const latency = s.faults.take('latency', op.id)?.latency_ms ?? profileLatency(s);
+  let idempotency: IdempotencyStart | null = null;
+  let answer: HttpAnswer;
+  try {
+    const caller = s.tokens.authenticate(single(req.headers['x-auth-token']));
+    const account = actingAccount(s.world, caller.account, req.headers['x-on-behalf-of']);
+    if (s.options.globalRateLimit !== null) {
+      const wait = s.limiter.hit(`account:${account.id}`, s.options.globalRateLimit, 1000);
+      if (wait !== null) throw fail('general.b.request_is_too_frequent', {}, { 'retry-after': String(wait) });
+    }
+    if (op.id === 'retrieve_sensitive_card_details' && !caller.apiKey.permissions.includes('cards:secure')) {
+      throw fail('general.forbidden', { message: 'API key lacks permission to retrieve sensitive card details' });
+    }
+    if (op.idempotency_key) {
+      idempotency = s.idempotency.begin(account.id, req.headers['x-idempotency-key'], `${op.method} ${req.path}`);
+      if (idempotency && 'replay' in idempotency) return idempotency.replay;
+    }
+    if (latency > 0) await sleep(latency);
+    const errorFault = s.faults.take('error', op.id);
+    if (errorFault?.entry) throw fail(errorFault.entry, INTERNAL);
+    if (s.options.faultRate > 0 && s.random() < s.options.faultRate) throw fail('general.api_error', INTERNAL);
+    const body = readBody(op, single(req.headers['content-type']), req.rawBody);
+    const handler = s.handlers[op.id];
+    if (!handler) throw new Error(`no rule for operation ${op.id}`);
+    const result = handler({
+      world: s.world,
+      op,
+      account,
+      apiKey: caller.apiKey,
+      params: req.params,
+      query: req.query,
+      body,
+      options: s.options,
+      limiter: s.limiter,
+    });
+    answer = { status: result.status, body: result.body, headers: {} };
+  } catch (error) {
+    if (!(error instanceof ApiFailure)) {
+      // A bug in a rule must not take the mock down; it answers like the real API's internal error.
+      console.error(`mock: ${op.id} failed unexpectedly:`, error);
+    }
+    const failure = error instanceof ApiFailure ? error : fail('general.api_error', INTERNAL);
+    const key = `${failure.entryId}|${op.name}`;
+    s.produced.set(key, (s.produced.get(key) ?? 0) + 1);
+    answer = s.responder.answer(failure);
+  }
+  if (idempotency && 'finish' in idempotency) idempotency.finish(answer);
+  return answer;
+}
+
+function actingAccount(world: World, caller: Account, header: string | string[] | undefined): Account {
+  if (header === undefined || header === '') return caller;
+  if (Array.isArray(header) || !UUID.test(header)) throw invalidField('x-on-behalf-of', 'must be a UUID');
+  const sub = world.accounts.get(header.toLowerCase());
+  if (!sub || sub.parentId !== caller.id || sub.status === 'DEACTIVATED' || sub.status === 'DELETED') {
+    throw fail('general.sub_account_not_found');
+  }
+  return sub;
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function profileLatency(s: PipelineServices): number {
+  const range = s.options.latency;
+  return range ? range.minMs + Math.floor(s.random() * (range.maxMs - range.minMs + 1)) : 0;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,102 @@
+// Readers for request fields that apply the generic rules of mock/RULES.md step 10: a missing required field or a
+// wrong JSON type is "Request parameters invalid"; a value outside its format names the field and the rule.
+
+import { badParameters, invalidField } from '../errors.ts';
+
+type Source = Readonly<Record<string, unknown>>;
+type Query = Readonly<Record<string, string | string[] | undefined>>;
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
+export function optionalString(source: Source, name: string): string | undefined {
+  const value = source[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw badParameters();
+  return value;
+}
+
+export function requiredString(source: Source, name: string): string {
+  const value = optionalString(source, name);
+  if (value === undefined || value === '') throw badParameters();
+  return value;
+}
+
+export function optionalNumber(source: Source, name: string): number | undefined {
+  const value = source[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw badParameters();
+  return value;
+}
+
+export function requiredNumber(source: Source, name: string): number {
+  const value = optionalNumber(source, name);
+  if (value === undefined) throw badParameters();
+  return value;
+}
+
+export function optionalObject(source: Source, name: string): Record<string, unknown> | undefined {
+  const value = source[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw badParameters();
+  return value as Record<string, unknown>;
+}
+
+export function optionalArray(source: Source, name: string): unknown[] | undefined {
+  const value = source[name];
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) throw badParameters();
+  return value;
+}
+
+/** A UUID in a path parameter or body field: malformed ids name the field and the rule. */
+export function uuid(value: string, path: string): string {
+  if (!UUID.test(value)) throw invalidField(path, 'must be a UUID');
+  return value.toLowerCase();
+}
+
+export function requiredUuid(source: Source, name: string): string {
+  return uuid(requiredString(source, name), name);
+}
+
+export function decimals(value: number): number {
+  const text = String(value);
+  if (text.includes('e-')) return Number(text.split('e-')[1]);
+  return text.includes('.') ? (text.split('.')[1]?.length ?? 0) : 0;
+}
+
+export function queryString(query: Query, name: string): string | undefined {
+  const value = query[name];
+  if (Array.isArray(value)) throw badParameters();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** page_size 10–100 (default 10) and page_number ≥ 1 (default 1), as the SDKs document them. */
+export function pagination(query: Query): { pageSize: number; pageNumber: number } {
+  const read = (name: string, fallback: number) => {
+    const text = queryString(query, name);
+    if (text === undefined) return fallback;
+    if (!/^-?\d+$/u.test(text)) throw badParameters();
+    return Number(text);
+  };
+  const pageSize = read('page_size', 10);
+  const pageNumber = read('page_number', 1);
+  if (pageSize < 10 || pageSize > 100) throw invalidField('page_size', 'must be between 10 and 100');
+  if (pageNumber < 1) throw invalidField('page_number', 'must be at least 1');
+  return { pageSize, pageNumber };
+}
+
+/** The list envelope of the real API: {total_pages, total_items, data}. */
+export function page<T>(items: T[], { pageSize, pageNumber }: { pageSize: number; pageNumber: number }) {
+  return {
+    total_pages: Math.max(1, Math.ceil(items.length / pageSize)),
+    total_items: items.length,
+    data: items.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+  };
+}
+
+/** An ISO 8601 date-time (with a zone) that Date understands. */
+export function isoDateTime(text: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/u.test(text)) return null;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? null : date;
+}

@@ -1,0 +1,147 @@
+// The mock Card Issuance API: a fastify server on loopback that serves the real paths under /api, the token flow,
+// and a control surface under /__mock. createMock() builds it; startMock() also listens (port 0 by default).
+
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { type Catalog, loadCatalog } from '../catalog/load.ts';
+import type { Operation } from '../catalog/types.ts';
+import { ApiFailure, RoutingFailure } from './errors.ts';
+import { registerControlRoutes } from './http/control.ts';
+import { FaultBoard } from './http/faults.ts';
+import { IdempotencyStore } from './http/idempotency.ts';
+import { type PipelineServices, RESET, runOperation } from './http/pipeline.ts';
+import { RateLimiter } from './http/rate-limit.ts';
+import { RouteTable } from './http/routes.ts';
+import { TokenService } from './http/tokens.ts';
+import { HANDLERS } from './ops/registry.ts';
+import { type MockOptions, mockOptions } from './options.ts';
+import { type HttpAnswer, Responder } from './responder.ts';
+import type { Fixtures } from './state/fixtures.ts';
+import { seedWorld } from './state/seed.ts';
+
+export const API_PREFIX = '/api';
+
+export interface Mock {
+  app: FastifyInstance;
+  services: PipelineServices;
+  fixtures: Fixtures;
+  options: MockOptions;
+  stats: { requests: number; byStatus: Record<string, number> };
+}
+
+export interface RunningMock extends Mock {
+  /** The API base, as the vendor gives it: http://127.0.0.1:<port>/api */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog = loadCatalog()): Mock {
+  const options = mockOptions(partial);
+  const { world, fixtures } = seedWorld(options);
+  const random = () => world.faker.number.float({ min: 0, max: 1 });
+  const services: PipelineServices = {
+    world,
+    options,
+    responder: new Responder(catalog, options.variant),
+    tokens: new TokenService(world, options.tokenTtlSeconds),
+    idempotency: new IdempotencyStore(world.clock),
+    limiter: new RateLimiter(world.clock),
+    faults: new FaultBoard(random, new Set(catalog.operations.map((o) => o.id))),
+    handlers: HANDLERS,
+    random,
+    produced: new Map(),
+  };
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimitBytes, forceCloseConnections: true });
+  const stats = { requests: 0, byStatus: {} as Record<string, number> };
+  const mock: Mock = { app, services, fixtures, options, stats };
+  const routes = new RouteTable();
+
+  // Bodies are kept as text so that JSON errors are judged in the documented order, after authentication.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addHook('onResponse', async (_req, reply) => {
+    stats.requests++;
+    stats.byStatus[reply.statusCode] = (stats.byStatus[reply.statusCode] ?? 0) + 1;
+  });
+
+  routes.add(app, 'POST', `${API_PREFIX}/v1/connect/token`, async (req, reply) => {
+    try {
+      const header = (name: string) => [req.headers[name]].flat()[0];
+      send(reply, { status: 200, body: services.tokens.mint(header('x-client-id'), header('x-api-key')), headers: {} });
+    } catch (error) {
+      if (!(error instanceof ApiFailure)) throw error;
+      send(reply, services.responder.answer(error));
+    }
+  });
+  for (const op of catalog.operations) {
+    routes.add(app, op.method, `${API_PREFIX}${op.path.replace(/\{(\w+)\}/gu, ':$1')}`, (req, reply) =>
+      serveOperation(services, op, req, reply),
+    );
+  }
+  registerControlRoutes(mock, routes);
+
+  app.setNotFoundHandler((req, reply) => {
+    const allowed = routes.methodsFor(req.url.split('?')[0] ?? '');
+    const failure = allowed.length
+      ? new RoutingFailure(405, `Method ${req.method} is not allowed on ${req.url.split('?')[0]}`, {
+          allow: allowed.join(', '),
+        })
+      : new RoutingFailure(404, `No such endpoint: ${req.method} ${req.url.split('?')[0]}`);
+    sendRouting(reply, failure);
+  });
+  app.setErrorHandler((error: { code?: string; statusCode?: number }, _req, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendRouting(reply, new RoutingFailure(413, `Request body exceeds ${options.bodyLimitBytes} bytes`));
+    }
+    const isClientError = (error.statusCode ?? 500) < 500;
+    if (!isClientError) console.error('mock: unexpected error:', error);
+    return send(
+      reply,
+      services.responder.answer(
+        new ApiFailure(isClientError ? 'general.b.request_parameters_invalid' : 'general.api_error', {
+          message: 'internal server error',
+        }),
+      ),
+    );
+  });
+  return mock;
+}
+
+export async function startMock(partial: Partial<MockOptions> = {}, catalog?: Catalog): Promise<RunningMock> {
+  const mock = createMock(partial, catalog);
+  await mock.app.listen({ host: mock.options.host, port: mock.options.port });
+  const address = mock.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : mock.options.port;
+  return {
+    ...mock,
+    baseUrl: `http://${mock.options.host}:${port}${API_PREFIX}`,
+    close: () => mock.app.close(),
+  };
+}
+
+async function serveOperation(services: PipelineServices, op: Operation, req: FastifyRequest, reply: FastifyReply) {
+  const answer = await runOperation(services, op, {
+    path: req.url.split('?')[0] ?? req.url,
+    headers: req.headers,
+    params: req.params as Record<string, string>,
+    query: req.query as Record<string, string | string[] | undefined>,
+    rawBody: typeof req.body === 'string' ? req.body : undefined,
+  });
+  if (answer === RESET) {
+    reply.hijack();
+    req.raw.socket.destroy();
+    return;
+  }
+  send(reply, answer);
+}
+
+function send(reply: FastifyReply, answer: HttpAnswer): FastifyReply {
+  return reply.code(answer.status).headers(answer.headers).type('application/json; charset=utf-8').send(answer.body);
+}
+
+function sendRouting(reply: FastifyReply, failure: RoutingFailure): FastifyReply {
+  return send(reply, {
+    status: failure.status,
+    body: { code: failure.status, message: failure.message },
+    headers: failure.headers,
+  });
+}

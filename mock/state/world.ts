@@ -1,0 +1,94 @@
+// The whole in-memory state of one mock instance, with the lookups the operation rules share.
+
+import { en, Faker } from '@faker-js/faker';
+import { Clock } from './clock.ts';
+import type {
+  Account,
+  ApiKey,
+  Balance,
+  BalanceTransaction,
+  Card,
+  Cardholder,
+  CardOrder,
+  CardTransaction,
+  PanToken,
+  PoolCard,
+  Product,
+  User,
+} from './types.ts';
+
+/** Statuses in which a card still counts against quotas. */
+const COUNTED: ReadonlySet<Card['status']> = new Set(['PENDING', 'ACTIVE', 'FROZEN', 'BLOCKED']);
+
+export class World {
+  readonly accounts = new Map<string, Account>();
+  readonly users = new Map<string, User>();
+  readonly apiKeys = new Map<string, ApiKey>();
+  readonly balances = new Map<string, Balance>();
+  readonly balanceTransactions: BalanceTransaction[] = [];
+  readonly products = new Map<string, Product>();
+  readonly cardholders = new Map<string, Cardholder>();
+  readonly cards = new Map<string, Card>();
+  readonly orders = new Map<string, CardOrder>();
+  readonly panTokens = new Map<string, PanToken>();
+  readonly transactions = new Map<string, CardTransaction>();
+  readonly pool: PoolCard[] = [];
+  readonly faker: Faker;
+
+  constructor(
+    readonly seed: number,
+    readonly clock = new Clock(),
+  ) {
+    this.faker = new Faker({ locale: [en], seed });
+  }
+
+  uuid(): string {
+    return this.faker.string.uuid();
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** A product the account may use: its own, or its master account's. */
+  productFor(account: Account, productId: string): Product | undefined {
+    const product = this.products.get(productId);
+    if (!product) return undefined;
+    return product.accountId === account.id || product.accountId === account.parentId ? product : undefined;
+  }
+
+  balanceOf(accountId: string, currency: string): Balance | undefined {
+    for (const balance of this.balances.values()) {
+      if (balance.accountId === accountId && balance.currency === currency) return balance;
+    }
+    return undefined;
+  }
+
+  countedCards(filter: (card: Card) => boolean): number {
+    let count = 0;
+    for (const card of this.cards.values()) if (COUNTED.has(card.status) && filter(card)) count++;
+    return count;
+  }
+
+  /** Records a movement of an issuing balance and its ledger line. */
+  moveBalance(balance: Balance, amount: number, type: BalanceTransaction['type'], description: string): void {
+    balance.available = round2(balance.available + amount);
+    balance.lastTradeAt = this.now();
+    this.balanceTransactions.push({
+      id: this.uuid(),
+      shortId: `BT${this.faker.string.numeric(10)}`,
+      accountId: balance.accountId,
+      balanceId: balance.id,
+      type,
+      currency: balance.currency,
+      amount,
+      endingBalance: balance.available,
+      createdAt: this.now(),
+      description,
+    });
+  }
+}
+
+export function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

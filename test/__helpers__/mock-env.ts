@@ -1,0 +1,50 @@
+// Starts the built-in mock on port 0 and the scenario environment that talks to it, for tests over real HTTP.
+
+import { loadCatalog } from '../../catalog/load.ts';
+import { DataFactory } from '../../generators/data.ts';
+import { SharedState } from '../../generators/shared.ts';
+import type { Scenario } from '../../generators/types.ts';
+import { ApiClient } from '../../harness/client.ts';
+import { MockFixtures } from '../../harness/fixtures.ts';
+import { type CaseResult, type RunEnvironment, runScenario } from '../../harness/run-scenario.ts';
+import type { MockOptions } from '../../mock/options.ts';
+import { type RunningMock, startMock } from '../../mock/server.ts';
+
+export interface MockEnvironment {
+  mock: RunningMock;
+  env: RunEnvironment;
+  run(scenario: Scenario): Promise<CaseResult>;
+  close(): Promise<void>;
+}
+
+export async function mockEnvironment(options: Partial<MockOptions> = {}): Promise<MockEnvironment> {
+  const catalog = loadCatalog();
+  const mock = await startMock(options, catalog);
+  const fixtures = new MockFixtures(mock.baseUrl);
+  const client = new ApiClient(
+    { baseUrl: mock.baseUrl, credential: (name) => fixtures.credential(name) },
+    catalog.operations,
+  );
+  const env: RunEnvironment = {
+    catalog,
+    client,
+    fixtures,
+    data: new DataFactory(options.seed ?? 1),
+    shared: new SharedState(),
+    target: 'mock',
+  };
+  return {
+    mock,
+    env,
+    run: (scenario) => runScenario(scenario, env),
+    close: async () => {
+      await client.close();
+      await mock.close();
+    },
+  };
+}
+
+/** A readable failure message for a scenario that did not pass. */
+export function explain(result: CaseResult): string {
+  return `${result.operation} › ${result.entry} (${result.fault}): ${result.outcome} ${result.reason} observed=${JSON.stringify(result.observed)}`;
+}
