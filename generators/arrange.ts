@@ -30,6 +30,15 @@ export function sharedCardholder(ctx: ScenarioContext): Promise<string> {
   return ctx.shared.once('cardholder', () => newCardholder(ctx));
 }
 
+/** Cards issued to one shared cardholder before the next one is used: below any per-cardholder cap. */
+const CARDS_PER_SHARED_HOLDER = 3;
+
+/** A shared cardholder that can still take a card; rotates so no cardholder reaches a card quota. */
+export function rotatingCardholder(ctx: ScenarioContext): Promise<string> {
+  const slot = Math.floor(ctx.shared.next('card-holder-slot') / CARDS_PER_SHARED_HOLDER);
+  return ctx.shared.once(`card-holder-${slot}`, () => newCardholder(ctx));
+}
+
 /** The body of a valid Create Card request for the standard product (or the one given). */
 export async function createCardBody(
   ctx: ScenarioContext,
@@ -37,7 +46,7 @@ export async function createCardBody(
 ): Promise<Record<string, unknown>> {
   const productId = options.productId ?? (await ctx.fixtures.product(options.product ?? 'standard'));
   return {
-    cardholder_id: options.cardholderId ?? (await sharedCardholder(ctx)),
+    cardholder_id: options.cardholderId ?? (await rotatingCardholder(ctx)),
     card_product_id: productId,
     card_currency: options.currency ?? 'SGD',
     card_limit: options.limit ?? 100,

@@ -3,6 +3,14 @@
 
 export class SharedState {
   private readonly values = new Map<string, Promise<unknown>>();
+  private readonly counters = new Map<string, number>();
+
+  /** 0, 1, 2, … per name: for rotating through shared resources. */
+  next(name: string): number {
+    const value = this.counters.get(name) ?? 0;
+    this.counters.set(name, value + 1);
+    return value;
+  }
 
   once<T>(key: string, make: () => Promise<T>): Promise<T> {
     let value = this.values.get(key) as Promise<T> | undefined;

@@ -52,6 +52,8 @@ export interface ScenarioContext {
   arrange(spec: RequestSpec): Promise<Record<string, unknown>>;
   /** A raw call whose answer the scenario inspects itself. */
   send(spec: RequestSpec): Promise<Observed>;
+  /** Mints a new access token for a credential (superseding its earlier ones) and returns it. */
+  mintToken(name: CredentialName): Promise<string>;
   fixtures: FixtureProvider;
   data: DataFactory;
   shared: SharedState;

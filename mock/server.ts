@@ -50,7 +50,17 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
     random,
     produced: new Map(),
   };
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimitBytes, forceCloseConnections: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.bodyLimitBytes,
+    forceCloseConnections: true,
+    // Long path ids reach the rules (which refuse them as malformed ids) instead of fastify's own 414 body.
+    maxParamLength: 16_384,
+    // A path that cannot be percent-decoded names no endpoint: the routing 404, not fastify's own 400 body.
+    frameworkErrors: (error, req, reply) => {
+      sendRouting(reply, new RoutingFailure(404, `No such endpoint: ${req.method} (${error.message})`));
+    },
+  });
   const stats = { requests: 0, byStatus: {} as Record<string, number> };
   const mock: Mock = { app, services, fixtures, options, stats };
   const routes = new RouteTable();

@@ -3,10 +3,14 @@
 
 export type FaultKind = 'error' | 'reset' | 'latency';
 
-/** The catalog entries that are internal failures a request cannot cause, so they are reached by faults. */
+/**
+ * The catalog entries a request cannot cause on its own, so they are reached by faults: internal failures, and the
+ * account-wide rate limit (also available as a start option). Value: the operations it is documented on (null: all).
+ */
 export const ERROR_FAULT_ENTRIES: Readonly<Record<string, readonly string[] | null>> = {
   'general.api_error': null,
   'general.b.an_internal_error_occurred_please_try_again': null,
+  'general.b.request_is_too_frequent': null,
   'card.b.convert_data_error': ['create_card', 'update_card'],
 };
 

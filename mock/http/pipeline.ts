@@ -67,7 +67,7 @@ export async function runOperation(
     }
     if (latency > 0) await sleep(latency);
     const errorFault = s.faults.take('error', op.id);
-    if (errorFault?.entry) throw fail(errorFault.entry, INTERNAL);
+    if (errorFault?.entry) throw fail(errorFault.entry, INTERNAL, { 'retry-after': '1' });
     if (s.options.faultRate > 0 && s.random() < s.options.faultRate) throw fail('general.api_error', INTERNAL);
     const body = readBody(op, single(req.headers['content-type']), req.rawBody);
     const handler = s.handlers[op.id];

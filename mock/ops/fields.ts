@@ -100,3 +100,23 @@ export function isoDateTime(text: string): Date | null {
   const date = new Date(text);
   return Number.isNaN(date.getTime()) ? null : date;
 }
+
+const WINDOW_MS = 90 * 86_400_000;
+
+/** start_time / end_time filters of the list endpoints: ISO 8601, end not before start, at most 90 days apart. */
+export function timeWindow(query: Query): { start: Date | undefined; end: Date | undefined } {
+  const read = (name: string) => {
+    const text = queryString(query, name);
+    if (text === undefined) return undefined;
+    const date = isoDateTime(text);
+    if (!date) throw invalidField(name, 'must be an ISO 8601 date-time');
+    return date;
+  };
+  const start = read('start_time');
+  const end = read('end_time');
+  if (start && end) {
+    if (end < start) throw invalidField('end_time', 'must not be before start_time');
+    if (end.getTime() - start.getTime() > WINDOW_MS) throw invalidField('end_time', 'must be within 90 days of start_time');
+  }
+  return { start, end };
+}

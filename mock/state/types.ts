@@ -141,6 +141,8 @@ export interface Cardholder {
   deliveryAddress: Address | null;
   identity: Identity | null;
   kycReferenceId: string | null;
+  /** How the cardholder's KYC was verified, once a kyc_verification has been sent. */
+  kycMethod?: 'THIRD_PARTY' | 'SUMSUB_REDIRECT';
   status: CardholderStatus;
   /** A document that waits for manual review (blocks Create Card with document_review_required). */
   documentUnderReview: boolean;

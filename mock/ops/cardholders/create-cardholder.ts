@@ -1,16 +1,20 @@
-// Create Cardholder. Minimal success path; the field rules of mock/RULES.md §Cardholders are still to come.
+// Create Cardholder: the request shape, then the field rules of mock/RULES.md §Cardholders in their order, then the
+// new cardholder. Products are not involved: THIRD_PARTY KYC verifies at once, SUMSUB_REDIRECT waits for the IDV.
 
-import { makeCardholder } from '../../state/factories.ts';
+import { invalidField } from '../../errors.ts';
 import { type OpHandler, ok } from '../context.ts';
-import { requiredString } from '../fields.ts';
+import { readCardholderInput } from './cardholder-input.ts';
+import { accountHolders, createHolder, kycAnswer } from './cardholder-model.ts';
+import { checkFieldRules } from './field-rules.ts';
 
 export const createCardholder: OpHandler = (ctx) => {
-  const holder = makeCardholder(ctx.world, ctx.account.id, {
-    email: requiredString(ctx.body, 'email'),
-    firstName: requiredString(ctx.body, 'first_name'),
-    lastName: requiredString(ctx.body, 'last_name'),
-    countryCode: requiredString(ctx.body, 'country_code'),
-    phoneNumber: requiredString(ctx.body, 'phone_number'),
-  });
-  return ok({ cardholder_id: holder.id, cardholder_status: holder.status });
+  const input = readCardholderInput(ctx.body, 'create', ctx.world.now());
+  checkFieldRules(ctx, input, 'create');
+  // Identity numbers are unique per account too; no cardholder_error entry covers this on Create Cardholder.
+  const number = input.identity?.number;
+  if (number !== undefined && accountHolders(ctx).some((h) => h.identity?.number === number)) {
+    throw invalidField('identity.number', 'already used by another cardholder of the account');
+  }
+  const holder = createHolder(ctx, input);
+  return ok(kycAnswer(ctx.world, holder, input));
 };

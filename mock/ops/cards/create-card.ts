@@ -1,29 +1,59 @@
-// Create Card. Minimal success path; the rules of mock/RULES.md §Create Card are still to come.
+// Create Card: the rules of mock/RULES.md §Create Card in the table's order, then the effect. Nothing changes
+// until every rule has passed, so a refused request leaves no card, no cardholder and no balance movement.
 
-import { fail } from '../../errors.ts';
 import { makeCard } from '../../state/factories.ts';
 import { type OpHandler, ok } from '../context.ts';
-import { optionalNumber, requiredString, requiredUuid } from '../fields.ts';
 import { newOrder } from '../render.ts';
+import { cardholderForNewCard } from './create-card-cardholder.ts';
+import {
+  checkCardFields,
+  checkIssuer,
+  checkQuotas,
+  issuingBalance,
+  productForNewCard,
+  refuseForeignCardholder,
+} from './create-card-checks.ts';
+import { readNewCardRequest } from './create-card-request.ts';
 
 export const createCard: OpHandler = (ctx) => {
-  const productId = requiredUuid(ctx.body, 'card_product_id');
-  const cardholderId = requiredUuid(ctx.body, 'cardholder_id');
-  const currency = requiredString(ctx.body, 'card_currency');
-  const limit = optionalNumber(ctx.body, 'card_limit') ?? 0;
-  const product = ctx.world.productFor(ctx.account, productId);
-  if (!product) throw fail('card.product_not_found');
+  const request = readNewCardRequest(ctx.body);
+  const product = productForNewCard(ctx, request.productId);
+  const { form, expiresAt } = checkCardFields(ctx, product, request);
+  refuseForeignCardholder(ctx, request.cardholderId);
+  const { cardholder, commit } = cardholderForNewCard(ctx, product);
+  checkQuotas(ctx, product, cardholder);
+  checkIssuer(product);
+  const balance = issuingBalance(ctx, product, request);
+
+  const holder = commit();
+  const oneTime = request.usageType === 'ONE_TIME';
   const card = makeCard(
     ctx.world,
-    { accountId: ctx.account.id, cardholderId, product },
-    { currency, limit, available: limit },
+    { accountId: ctx.account.id, cardholderId: holder.id, product },
+    {
+      currency: request.currency,
+      form,
+      usageType: request.usageType,
+      autoCancelTrigger: oneTime ? (request.autoCancelTrigger as 'ON_AUTH' | 'ON_CAPTURE') : null,
+      limit: request.limit,
+      available: request.limit,
+      expiresAt,
+      spendingControls: request.spendingControls,
+      riskControls: request.riskControls,
+      metadata: request.metadata,
+    },
   );
-  const order = newOrder(ctx.world, card, 'CARD_CREATE', limit);
+  product.subBinInventory -= 1;
+  if (product.modeType === 'SINGLE' && request.limit > 0) {
+    ctx.world.moveBalance(balance, -request.limit, 'CARD_RECHARGE', `Card ${card.id} issued`);
+  }
+  const order = newOrder(ctx.world, card, 'CARD_CREATE', request.limit);
   return ok({
     card_id: card.id,
     card_order_id: order.id,
     create_time: card.createdAt.toISOString(),
     card_status: card.status,
     order_status: order.status,
+    ...(request.cardholderId === undefined ? { cardholder_id: holder.id, cardholder_created: true } : {}),
   });
 };

@@ -1,0 +1,237 @@
+// Scenarios for the cardholder field rules (mock/RULES.md §Cardholders), each on every operation that documents it:
+// Create Cardholder, Update Cardholder and one-step Create Card (the fields inside cardholder_required_fields).
+// A fault is a valid fragment of cardholder fields plus the one edit that breaks it.
+
+import { createCardBody, newCardholder } from '../arrange.ts';
+import { TINY_PNG_BASE64 } from '../data.ts';
+import type { RequestSpec, Scenario, ScenarioContext } from '../types.ts';
+
+type Fields = Record<string, unknown>;
+type Target = 'Create Cardholder' | 'Update Cardholder' | 'Create Card';
+
+interface FieldFault {
+  entry: string;
+  fault: string;
+  targets: Target[];
+  /** The valid fields the fault edits (fresh values on every call). */
+  base(ctx: ScenarioContext): Fields;
+  /** Edits a deep copy of the valid fields (the whole cardholder payload) to carry the fault. */
+  spoil(fields: Fields, ctx: ScenarioContext): void | Promise<void>;
+  /** Update Cardholder: the updated cardholder is created without a date of birth. */
+  holderWithoutBirthDate?: boolean;
+}
+
+const ALL: Target[] = ['Create Cardholder', 'Update Cardholder', 'Create Card'];
+const NEW: Target[] = ['Create Cardholder', 'Create Card'];
+/** Decoded, this is one byte over the 2 MB limit. */
+const OVERSIZED_BASE64 = 'A'.repeat(((2 * 1024 * 1024 + 1) / 3) * 4);
+
+const obj = (value: unknown) => value as Fields;
+const withBirthDate = (ctx: ScenarioContext, fields: Fields): Fields => ({
+  ...fields,
+  date_of_birth: ctx.data.adultBirthDate(),
+});
+const documentFields = (ctx: ScenarioContext) =>
+  withBirthDate(ctx, { document_type: 'png', document: TINY_PNG_BASE64 });
+const thirdParty = (ctx: ScenarioContext): Fields => ({
+  kyc_verification: {
+    method: 'THIRD_PARTY',
+    kyc_proof: { provider: 'SUMSUB', reference_id: ctx.data.referenceId() },
+  },
+});
+const under18 = () => `${new Date().getUTCFullYear() - 10}-06-15`;
+
+const FAULTS: FieldFault[] = [
+  {
+    entry: 'cardholder.invalid_first_name',
+    fault: 'first_name with a leading space',
+    targets: NEW,
+    base: (ctx) => ({ first_name: ctx.data.name() }),
+    spoil: (f) => {
+      f.first_name = ` ${String(f.first_name)}`;
+    },
+  },
+  {
+    entry: 'cardholder.invalid_last_name',
+    fault: 'last_name with a digit',
+    targets: NEW,
+    base: (ctx) => ({ last_name: ctx.data.name() }),
+    spoil: (f) => {
+      f.last_name = `${String(f.last_name)}3`;
+    },
+  },
+  {
+    entry: 'cardholder.invalid_phone_number',
+    fault: 'phone_number with a + prefix and a space',
+    targets: ALL,
+    base: (ctx) => ({ phone_number: ctx.data.phone() }),
+    spoil: (f) => {
+      f.phone_number = `+65 ${String(f.phone_number)}`;
+    },
+  },
+  {
+    entry: 'cardholder.invalid_date_of_birth',
+    fault: 'date_of_birth of a ten-year-old',
+    targets: ['Create Cardholder', 'Update Cardholder'],
+    base: (ctx) => ({ date_of_birth: ctx.data.adultBirthDate() }),
+    spoil: (f) => {
+      f.date_of_birth = under18();
+    },
+  },
+  {
+    entry: 'cardholder.invalid_delivery_address',
+    fault: 'delivery_address without postal_code',
+    targets: ALL,
+    base: () => ({
+      delivery_address: {
+        line1: '1 Raffles Place',
+        city: 'Singapore',
+        state: 'Singapore',
+        postal_code: '048616',
+        country: 'SG',
+      },
+    }),
+    spoil: (f) => {
+      delete obj(f.delivery_address).postal_code;
+    },
+  },
+  {
+    entry: 'cardholder.invalid_identity_type',
+    fault: 'identity type DRIVER_LICENSE',
+    targets: ALL,
+    base: (ctx) => withBirthDate(ctx, { identity: ctx.data.identity() }),
+    spoil: (f) => {
+      obj(f.identity).type = 'DRIVER_LICENSE';
+    },
+  },
+  {
+    entry: 'cardholder.identity_file_missing',
+    fault: 'ID_CARD identity without back_file',
+    targets: ALL,
+    base: (ctx) => withBirthDate(ctx, { identity: ctx.data.identity({ type: 'ID_CARD', back_file: TINY_PNG_BASE64 }) }),
+    spoil: (f) => {
+      delete obj(f.identity).back_file;
+    },
+  },
+  {
+    entry: 'cardholder.file_type_not_supported',
+    fault: 'document_type gif',
+    targets: ALL,
+    base: documentFields,
+    spoil: (f) => {
+      f.document_type = 'gif';
+    },
+  },
+  {
+    entry: 'cardholder.invalid_file_content',
+    fault: 'document with a data-URL prefix',
+    targets: ALL,
+    base: documentFields,
+    spoil: (f) => {
+      f.document = `data:image/png;base64,${TINY_PNG_BASE64}`;
+    },
+  },
+  {
+    entry: 'cardholder.document_size_exceeded',
+    fault: 'document one byte over 2 MB',
+    targets: ALL,
+    base: documentFields,
+    spoil: (f) => {
+      f.document = OVERSIZED_BASE64;
+    },
+  },
+  {
+    entry: 'cardholder.missing_date_of_birth',
+    fault: 'identity without date_of_birth',
+    targets: ALL,
+    base: (ctx) => withBirthDate(ctx, { identity: ctx.data.identity() }),
+    spoil: (f) => {
+      delete f.date_of_birth;
+    },
+    holderWithoutBirthDate: true,
+  },
+  {
+    entry: 'cardholder.invalid_kyc_method',
+    fault: 'KYC method MANUAL_REVIEW',
+    targets: ALL,
+    base: thirdParty,
+    spoil: (f) => {
+      obj(f.kyc_verification).method = 'MANUAL_REVIEW';
+    },
+  },
+  {
+    entry: 'cardholder.missing_country_code',
+    fault: 'SUMSUB_REDIRECT with an empty country_code',
+    targets: ALL,
+    base: () => ({ country_code: 'SG', kyc_verification: { method: 'SUMSUB_REDIRECT' } }),
+    spoil: (f) => {
+      f.country_code = '';
+    },
+  },
+  {
+    entry: 'cardholder.kyc_proof_required',
+    fault: 'THIRD_PARTY without kyc_proof',
+    targets: ALL,
+    base: thirdParty,
+    spoil: (f) => {
+      delete obj(f.kyc_verification).kyc_proof;
+    },
+  },
+  {
+    entry: 'cardholder.reference_id_too_short',
+    fault: 'reference_id of 9 characters',
+    targets: ALL,
+    base: thirdParty,
+    spoil: (f) => {
+      obj(obj(f.kyc_verification).kyc_proof).reference_id = 'ref-12345';
+    },
+  },
+  {
+    entry: 'cardholder.reference_id_duplicated',
+    fault: "reference_id of another cardholder's KYC proof",
+    targets: ALL,
+    base: thirdParty,
+    spoil: async (f, ctx) => {
+      const taken = thirdParty(ctx);
+      await newCardholder(ctx, taken);
+      obj(obj(f.kyc_verification).kyc_proof).reference_id = obj(obj(taken.kyc_verification).kyc_proof).reference_id;
+    },
+  },
+];
+
+/** The faulty and valid requests of one fault on one operation. */
+async function provokeOn(target: Target, fault: FieldFault, ctx: ScenarioContext) {
+  const base = fault.base(ctx);
+  // Create Cardholder and one-step Create Card send a whole cardholder; Update Cardholder only the fragment.
+  const valid = target === 'Update Cardholder' ? base : ctx.data.cardholder(base);
+  const spoiled = structuredClone(valid);
+  await fault.spoil(spoiled, ctx);
+  const request = await requestFor(target, fault, ctx);
+  return { faulty: request(spoiled), valid: request(valid) };
+}
+
+async function requestFor(target: Target, fault: FieldFault, ctx: ScenarioContext) {
+  if (target === 'Create Cardholder') {
+    return (body: Fields): RequestSpec => ({ operation: target, body });
+  }
+  if (target === 'Update Cardholder') {
+    const holderId = await newCardholder(ctx, fault.holderWithoutBirthDate ? { date_of_birth: undefined } : {});
+    return (body: Fields): RequestSpec => ({ operation: target, params: { cardholder_id: holderId }, body });
+  }
+  const { cardholder_id: _, ...card } = await createCardBody(ctx, { cardholderId: 'one-step' });
+  return (fields: Fields): RequestSpec => ({
+    operation: target,
+    body: { ...card, cardholder_required_fields: fields },
+  });
+}
+
+export const cardholderFieldScenarios: Scenario[] = FAULTS.flatMap((fault) =>
+  fault.targets.map(
+    (target): Scenario => ({
+      entry: fault.entry,
+      operation: target,
+      fault: target === 'Create Card' ? `one-step cardholder: ${fault.fault}` : fault.fault,
+      provoke: (ctx) => provokeOn(target, fault, ctx),
+    }),
+  ),
+);

@@ -1,0 +1,32 @@
+// Checks that Update Card, Update Card Status, Card Recharge and Card Withdraw share (mock/RULES.md §Cards). Each
+// operation calls them in its own documented order, so they are small and independent.
+
+import { fail } from '../../errors.ts';
+import type { Card, Product } from '../../state/types.ts';
+import type { OpContext } from '../context.ts';
+import { decimals } from '../fields.ts';
+
+export function isExpired(ctx: OpContext, card: Card): boolean {
+  return card.expiresAt.getTime() <= ctx.world.now().getTime();
+}
+
+export function refuseOneTime(card: Card): void {
+  if (card.usageType === 'ONE_TIME') throw fail('card.b.this_operation_cannot_be_performed_on_one_time_card');
+}
+
+export function requireActive(card: Card): void {
+  if (card.status !== 'ACTIVE') throw fail('card.b.the_card_is_not_active');
+}
+
+/** The card's product with its restrict configuration: a withdrawn product, then a missing configuration. */
+export function restrictedProduct(ctx: OpContext, card: Card): Product {
+  const product = ctx.world.productFor(ctx.account, card.productId);
+  if (!product) throw fail('card.b.not_found_card_products');
+  if (!product.hasRestrictConfig) throw fail('card.b.not_found_product_restrict');
+  return product;
+}
+
+/** A money amount the card currencies (SGD, USD) can hold: positive, at most 2 decimals. */
+export function isPositiveMoney(amount: number): boolean {
+  return amount > 0 && decimals(amount) <= 2;
+}
