@@ -32,12 +32,14 @@ const authorization = async (ctx: ScenarioContext) => {
 const sharedTransactionId = (ctx: ScenarioContext) =>
   ctx.shared.once('card-transaction', async () => String((await ctx.arrange(await authorization(ctx))).transaction_id));
 
-const sharedPhysicalCard = (ctx: ScenarioContext) => ctx.shared.once('physical-card', () => physicalCard(ctx, { activated: true }));
+const sharedPhysicalCard = (ctx: ScenarioContext) =>
+  ctx.shared.once('physical-card', () => physicalCard(ctx, { activated: true }));
 
 const BUILDERS: Record<string, Builder> = {
   'Create Card': async (ctx) => ({ operation: 'Create Card', body: await createCardBody(ctx) }),
   'List Cards': async () => ({ operation: 'List Cards' }),
-  'Update Card': async (ctx) => byCard('Update Card', await sharedActiveCard(ctx), { metadata: { purpose: 'conformance' } }),
+  'Update Card': async (ctx) =>
+    byCard('Update Card', await sharedActiveCard(ctx), { metadata: { purpose: 'conformance' } }),
   'Retrieve Card': async (ctx) => byCard('Retrieve Card', await sharedActiveCard(ctx)),
   'Update Card Status': async (ctx) =>
     byCard('Update Card Status', await newCard(ctx), { card_status: 'FROZEN', update_reason: 'conformance' }),
@@ -52,7 +54,10 @@ const BUILDERS: Record<string, Builder> = {
   }),
   'Activate Card': async (ctx) => {
     const card = await physicalCard(ctx, { activated: false });
-    return { operation: 'Activate Card', body: { card_id: card.cardId, activation_code: card.activationCode, pin: '135790' } };
+    return {
+      operation: 'Activate Card',
+      body: { card_id: card.cardId, activation_code: card.activationCode, pin: '135790' },
+    };
   },
   'Reset Card PIN': async (ctx) => ({
     operation: 'Reset Card PIN',

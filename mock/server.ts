@@ -55,7 +55,7 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
     bodyLimit: options.bodyLimitBytes,
     forceCloseConnections: true,
     // Long path ids reach the rules (which refuse them as malformed ids) instead of fastify's own 414 body.
-    maxParamLength: 16_384,
+    routerOptions: { maxParamLength: 16_384 },
     // A path that cannot be percent-decoded names no endpoint: the routing 404, not fastify's own 400 body.
     frameworkErrors: (error, req, reply) => {
       sendRouting(reply, new RoutingFailure(404, `No such endpoint: ${req.method} (${error.message})`));

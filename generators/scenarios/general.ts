@@ -27,14 +27,18 @@ const takesKey = (op: Operation) => op.idempotency_key;
 const hasBody = (op: Operation) => op.method === 'POST';
 const isList = (op: Operation) => op.name.startsWith('List ');
 
-const withCredential = (name: CredentialName): Fault => async (_ctx, valid) => ({
-  faulty: { ...valid, auth: { kind: 'credential', name } },
-});
+const withCredential =
+  (name: CredentialName): Fault =>
+  async (_ctx, valid) => ({
+    faulty: { ...valid, auth: { kind: 'credential', name } },
+  });
 
-const armed = (entry: string): Fault => async (ctx, valid, op) => {
-  await ctx.fixtures.armFault({ kind: 'error', entry, operation: op.id, count: 1 });
-  return { faulty: valid };
-};
+const armed =
+  (entry: string): Fault =>
+  async (ctx, valid, op) => {
+    await ctx.fixtures.armFault({ kind: 'error', entry, operation: op.id, count: 1 });
+    return { faulty: valid };
+  };
 
 /** A harmless POST on another endpoint, to bind an idempotency key first. */
 const otherEndpoint = (ctx: ScenarioContext, op: Operation): RequestSpec =>
@@ -43,7 +47,12 @@ const otherEndpoint = (ctx: ScenarioContext, op: Operation): RequestSpec =>
     : { operation: 'Retrieve Issuing Balance', body: { currency: 'SGD' } };
 
 const ROWS: GeneralRow[] = [
-  { entry: 'general.unauthorized_error', fault: 'no token', appliesTo: every, provoke: async (_c, v) => ({ faulty: { ...v, auth: { kind: 'none' } } }) },
+  {
+    entry: 'general.unauthorized_error',
+    fault: 'no token',
+    appliesTo: every,
+    provoke: async (_c, v) => ({ faulty: { ...v, auth: { kind: 'none' } } }),
+  },
   {
     entry: 'general.unauthorized_error',
     fault: 'malformed token',
@@ -54,7 +63,9 @@ const ROWS: GeneralRow[] = [
     entry: 'general.unauthorized_error',
     fault: 'expired token',
     appliesTo: every,
-    provoke: async (ctx, v) => ({ faulty: { ...v, auth: { kind: 'raw', value: `Bearer ${await ctx.fixtures.expiredToken()}` } } }),
+    provoke: async (ctx, v) => ({
+      faulty: { ...v, auth: { kind: 'raw', value: `Bearer ${await ctx.fixtures.expiredToken()}` } },
+    }),
   },
   {
     entry: 'general.b.login_expired',
@@ -66,9 +77,24 @@ const ROWS: GeneralRow[] = [
       return { faulty: { ...v, auth: { kind: 'raw', value: `Bearer ${superseded}` } } };
     },
   },
-  { entry: 'general.account_not_found', fault: 'key of a deactivated account', appliesTo: every, provoke: withCredential('deactivated-account') },
-  { entry: 'general.b.account_does_not_exist', fault: 'key of a deleted account', appliesTo: every, provoke: withCredential('deleted-account') },
-  { entry: 'general.user_not_found', fault: 'key of a deactivated user', appliesTo: every, provoke: withCredential('deactivated-user') },
+  {
+    entry: 'general.account_not_found',
+    fault: 'key of a deactivated account',
+    appliesTo: every,
+    provoke: withCredential('deactivated-account'),
+  },
+  {
+    entry: 'general.b.account_does_not_exist',
+    fault: 'key of a deleted account',
+    appliesTo: every,
+    provoke: withCredential('deleted-account'),
+  },
+  {
+    entry: 'general.user_not_found',
+    fault: 'key of a deactivated user',
+    appliesTo: every,
+    provoke: withCredential('deactivated-user'),
+  },
   {
     entry: 'general.forbidden',
     fault: 'key without the sensitive-details permission',
@@ -105,7 +131,9 @@ const ROWS: GeneralRow[] = [
     entry: 'general.b.params_json_error',
     fault: 'malformed JSON',
     appliesTo: hasBody,
-    provoke: async (_ctx, v) => ({ faulty: { ...withoutBody(v), rawBody: '{"amount": 1,', contentType: 'application/json' } }),
+    provoke: async (_ctx, v) => ({
+      faulty: { ...withoutBody(v), rawBody: '{"amount": 1,', contentType: 'application/json' },
+    }),
   },
   {
     entry: 'general.b.params_json_error',
@@ -158,7 +186,12 @@ const ROWS: GeneralRow[] = [
       return { faulty: { ...v, idempotencyKey: key }, concurrent: { ...v, idempotencyKey: key } };
     },
   },
-  { entry: 'general.api_error', fault: 'internal server error (armed fault)', appliesTo: every, provoke: armed('general.api_error') },
+  {
+    entry: 'general.api_error',
+    fault: 'internal server error (armed fault)',
+    appliesTo: every,
+    provoke: armed('general.api_error'),
+  },
   {
     entry: 'general.b.an_internal_error_occurred_please_try_again',
     fault: 'internal error (armed fault)',

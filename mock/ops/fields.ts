@@ -116,7 +116,8 @@ export function timeWindow(query: Query): { start: Date | undefined; end: Date |
   const end = read('end_time');
   if (start && end) {
     if (end < start) throw invalidField('end_time', 'must not be before start_time');
-    if (end.getTime() - start.getTime() > WINDOW_MS) throw invalidField('end_time', 'must be within 90 days of start_time');
+    if (end.getTime() - start.getTime() > WINDOW_MS)
+      throw invalidField('end_time', 'must be within 90 days of start_time');
   }
   return { start, end };
 }

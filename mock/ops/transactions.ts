@@ -94,7 +94,10 @@ export const simulateAuthorization: OpHandler = (ctx) => {
     card.available = round2(card.available - amount);
     card.used = round2(card.used + amount);
   }
-  return ok({ ...renderTransaction(ctx.world, tx), failure_reason: approved ? null : 'Insufficient available balance' });
+  return ok({
+    ...renderTransaction(ctx.world, tx),
+    failure_reason: approved ? null : 'Insufficient available balance',
+  });
 };
 
 export const simulateReversal: OpHandler = (ctx) => {

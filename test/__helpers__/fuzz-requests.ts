@@ -71,7 +71,16 @@ export function fuzzRequest({ operations, fixtures, validToken, otherTokens }: F
   const query = fc
     .array(
       fc.tuple(
-        fc.constantFrom('page_size', 'page_number', 'card_id', 'currency', 'start_time', 'end_time', 'card_status', 'x'),
+        fc.constantFrom(
+          'page_size',
+          'page_number',
+          'card_id',
+          'currency',
+          'start_time',
+          'end_time',
+          'card_status',
+          'x',
+        ),
         fc.oneof(
           fc.constantFrom('10', '100', '0', '-1', '1e3', '', 'SGD', 'ACTIVE', '2024-01-01T00:00:00Z', '%', ...ids),
           ascii(20).map(encodeURIComponent),
@@ -83,7 +92,10 @@ export function fuzzRequest({ operations, fixtures, validToken, otherTokens }: F
 
   const toApi = fc.constantFrom(...operations).chain((op) =>
     fc.record({
-      method: fc.oneof({ weight: 6, arbitrary: fc.constant(op.method) }, { weight: 1, arbitrary: fc.constantFrom(...METHODS) }),
+      method: fc.oneof(
+        { weight: 6, arbitrary: fc.constant(op.method) },
+        { weight: 1, arbitrary: fc.constantFrom(...METHODS) },
+      ),
       path: fc.tuple(id, query).map(([value, q]) => `/api${op.path.replace(/\{\w+\}/gu, value)}${q}`),
       body: fc.oneof({ weight: 3, arbitrary: nearValid(op) }, { weight: 2, arbitrary: randomBody }),
     }),
@@ -103,7 +115,10 @@ export function fuzzRequest({ operations, fixtures, validToken, otherTokens }: F
     body: randomBody,
   });
   return fc
-    .tuple(fc.oneof({ weight: 5, arbitrary: toApi }, { weight: 1, arbitrary: elsewhere }), headers(fixtures, validToken, otherTokens))
+    .tuple(
+      fc.oneof({ weight: 5, arbitrary: toApi }, { weight: 1, arbitrary: elsewhere }),
+      headers(fixtures, validToken, otherTokens),
+    )
     .map(([target, hdrs]) => ({ ...target, headers: hdrs }));
 }
 

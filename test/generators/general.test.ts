@@ -9,8 +9,11 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 describe('general-row scenarios against the built-in mock', () => {
-  it.each(generalScenarios.map((s) => [`${s.operation} › ${s.entry} (${s.fault})`, s] as const))('%s', async (_, scenario) => {
-    const result = await harness.run(scenario);
-    expect(result.outcome, explain(result)).toBe('pass');
-  });
+  it.each(generalScenarios.map((s) => [`${s.operation} › ${s.entry} (${s.fault})`, s] as const))(
+    '%s',
+    async (_, scenario) => {
+      const result = await harness.run(scenario);
+      expect(result.outcome, explain(result)).toBe('pass');
+    },
+  );
 });

@@ -61,9 +61,9 @@ describe('List Issuing Balances', () => {
     const frozen = (await harness.env.fixtures.subAccount('balance-unavailable')).id;
     const listed = await ok({ operation: 'List Issuing Balances', onBehalfOf: frozen });
     expect(listed).toMatchObject({ total_items: 1, data: [{ currency: 'SGD', balance_status: 'FROZEN' }] });
-    expect(await entriesOf({ operation: 'List Issuing Balances', query: { currency: 'SGD' }, onBehalfOf: frozen })).toContain(
-      'balance.account_balance_error',
-    );
+    expect(
+      await entriesOf({ operation: 'List Issuing Balances', query: { currency: 'SGD' }, onBehalfOf: frozen }),
+    ).toContain('balance.account_balance_error');
     expect(await entriesOf({ operation: 'List Issuing Balances', query: { page_size: '5' } })).toContain(
       'general.invalid_request_error',
     );
@@ -89,8 +89,8 @@ describe('List Issuing Balances Transactions', () => {
     expect(await entriesOf(list({ transaction_type: 'PURCHASE' }))).toContain('general.invalid_request_error');
     expect(await entriesOf(list({ transaction_id: 'x' }))).toContain('general.invalid_request_error');
     expect(await entriesOf(list({ end_time: 'yesterday' }))).toContain('general.invalid_request_error');
-    expect(
-      await entriesOf(list({ start_time: '2024-02-01T00:00:00Z', end_time: '2024-01-01T00:00:00Z' })),
-    ).toContain('general.invalid_request_error');
+    expect(await entriesOf(list({ start_time: '2024-02-01T00:00:00Z', end_time: '2024-01-01T00:00:00Z' }))).toContain(
+      'general.invalid_request_error',
+    );
   });
 });

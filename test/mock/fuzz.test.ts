@@ -103,7 +103,9 @@ async function send(req: FuzzRequest): Promise<void> {
   if (!routing) throw new Error(`undocumented refusal: ${where} ${answered}`);
 }
 
-it(`answers ${RUNS * BATCH} random requests without 5xx, crash or undocumented body`, { timeout: 120_000 }, async () => {
+it(`answers ${RUNS * BATCH} random requests without 5xx, crash or undocumented body`, {
+  timeout: 120_000,
+}, async () => {
   const requests = fuzzRequest({ operations: catalog.operations, fixtures, validToken, otherTokens });
   const started = performance.now();
   await fc.assert(

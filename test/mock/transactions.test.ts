@@ -92,9 +92,9 @@ describe('Simulate Authorization and Simulate Reversal', () => {
     const cardId = await newCard(10);
     const auth = await ok(authorize(cardId, { transaction_amount: 10.01 }));
     expect(auth).toMatchObject({ transaction_status: 'DECLINED', card_available_balance: '10.00' });
-    expect(await entriesOf({ operation: 'Simulate Reversal', body: { transaction_id: auth.transaction_id } })).toContain(
-      'transaction.b.card_reversal_transaction_is_error',
-    );
+    expect(
+      await entriesOf({ operation: 'Simulate Reversal', body: { transaction_id: auth.transaction_id } }),
+    ).toContain('transaction.b.card_reversal_transaction_is_error');
   });
 
   it('answers the card and authorization rules the scenarios do not pick', async () => {
@@ -125,7 +125,9 @@ describe('Simulate Authorization and Simulate Reversal', () => {
     );
     expect(await entriesOf(authorize(cardId, { transaction_amount: 0 }))).toContain('general.invalid_request_error');
     expect(await entriesOf(authorize('not-a-card', { channel: 'AMEX' }))).toContain('general.invalid_request_error');
-    expect(await entriesOf({ operation: 'Simulate Reversal', body: {} })).toContain('general.b.request_parameters_invalid');
+    expect(await entriesOf({ operation: 'Simulate Reversal', body: {} })).toContain(
+      'general.b.request_parameters_invalid',
+    );
   });
 });
 

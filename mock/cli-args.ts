@@ -1,0 +1,78 @@
+// Command-line arguments of npm run mock: parsed and checked, each mistake one precise message.
+
+import { parseArgs } from 'node:util';
+import { LATENCY_PROFILES, type LatencyRange, type MockOptions } from './options.ts';
+
+export const HELP = `Usage: npm run mock -- [options]
+
+Starts the UQPAY Card Issuance mock on loopback and prints its API base URL and credentials.
+
+Options:
+  --port <n>          port to listen on (default 4010; 0 picks a free one)
+  --host <addr>       address to bind (default 127.0.0.1)
+  --seed <n>          seed of the fixture world (default 1, or UQPAY_SEED)
+  --rate-limit <n>    requests per second per account before 429 (default: off)
+  --latency <p>       latency profile: none, sandbox, or <min>-<max> milliseconds (default none)
+  --fault-rate <r>    probability 0–1 that any API request answers api_error 500 (default 0)
+  --token-ttl <s>     access-token lifetime in seconds (default 1800)
+  -h, --help          show this help
+
+Control surface: GET <origin>/__mock lists the mock-only routes (fixtures, faults, clock).`;
+
+export class UsageError extends Error {}
+
+function number(value: string | undefined, name: string, check: (n: number) => boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed) || !check(parsed))
+    throw new UsageError(`invalid --${name}: ${value}`);
+  return parsed;
+}
+
+function latency(value: string | undefined): LatencyRange | null | undefined {
+  if (value === undefined) return undefined;
+  if (value in LATENCY_PROFILES) return LATENCY_PROFILES[value] ?? null;
+  const range = value.match(/^(\d+)-(\d+)$/u);
+  if (!range || Number(range[1]) > Number(range[2]))
+    throw new UsageError(`invalid --latency: ${value} (none, sandbox or <min>-<max>)`);
+  return { minMs: Number(range[1]), maxMs: Number(range[2]) };
+}
+
+export function parseMockArgs(args: string[], env: Record<string, string | undefined>): Partial<MockOptions> | 'help' {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        latency: { type: 'string' },
+        'fault-rate': { type: 'string' },
+        'token-ttl': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
+  }
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  if (v.help) return 'help';
+  const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
+  const options: Partial<MockOptions> = {
+    port: number(str('port'), 'port', (n) => Number.isInteger(n) && n >= 0 && n < 65536) ?? 4010,
+    seed: number(str('seed') ?? env.UQPAY_SEED, 'seed', Number.isSafeInteger) ?? 1,
+    globalRateLimit: number(str('rate-limit'), 'rate-limit', (n) => Number.isInteger(n) && n > 0) ?? null,
+    faultRate: number(str('fault-rate'), 'fault-rate', (n) => n >= 0 && n <= 1) ?? 0,
+    tokenTtlSeconds: number(str('token-ttl'), 'token-ttl', (n) => Number.isInteger(n) && n > 0) ?? 1800,
+  };
+  const host = str('host');
+  if (host !== undefined) options.host = host;
+  const range = latency(str('latency'));
+  if (range !== undefined) options.latency = range;
+  if (env.MOCK_CLIENT_ID) options.clientId = env.MOCK_CLIENT_ID;
+  if (env.MOCK_API_KEY) options.apiKey = env.MOCK_API_KEY;
+  return options;
+}

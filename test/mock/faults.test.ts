@@ -1,0 +1,72 @@
+import { request } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningMock, startMock } from '../../mock/server.ts';
+import { bearer, call, tokenFor } from '../__helpers__/raw-http.ts';
+
+let mock: RunningMock | undefined;
+const running = () => mock as RunningMock;
+const listCards = async () =>
+  call(running(), 'GET', '/v1/issuing/cards', { headers: bearer(await tokenFor(running())) });
+const arm = (spec: object) =>
+  call(running(), 'POST', '/__mock/faults', {
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(spec),
+  });
+
+afterEach(async () => {
+  await mock?.close();
+  mock = undefined;
+});
+
+describe('armed faults', () => {
+  beforeEach(async () => {
+    mock = await startMock();
+  });
+
+  it('answers an armed internal error once, then serves normally', async () => {
+    await arm({ kind: 'error', entry: 'general.api_error', operation: 'list_cards', count: 1 });
+    const failed = await listCards();
+    expect(failed.status).toBe(500);
+    expect(failed.json).toMatchObject({ type: 'api_error', code: 'api_error' });
+    expect((await listCards()).status).toBe(200);
+  });
+
+  it('answers the armed account-wide rate limit with 429 and Retry-After', async () => {
+    await arm({ kind: 'error', entry: 'general.b.request_is_too_frequent', count: 1 });
+    const limited = await listCards();
+    expect(limited).toMatchObject({ status: 429, json: { code: 429, message: 'Request is too frequent' } });
+    expect(limited.headers['retry-after']).toBe('1');
+  });
+
+  it('drops the connection for an armed reset', async () => {
+    await arm({ kind: 'reset', operation: 'list_cards', count: 1 });
+    const token = await tokenFor(running());
+    await expect(request(`${running().baseUrl}/v1/issuing/cards`, { headers: bearer(token) })).rejects.toThrow();
+    expect((await listCards()).status).toBe(200);
+  });
+
+  it('delays an answer by the armed latency', async () => {
+    await arm({ kind: 'latency', operation: 'list_cards', latency_ms: 300, count: 1 });
+    const started = performance.now();
+    expect((await listCards()).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+  });
+});
+
+describe('start options', () => {
+  it('--fault-rate 1 answers every API request with api_error', async () => {
+    mock = await startMock({ faultRate: 1 });
+    expect((await listCards()).status).toBe(500);
+  });
+
+  it('--rate-limit limits each account per second with 429 and Retry-After', async () => {
+    mock = await startMock({ globalRateLimit: 2 });
+    const token = await tokenFor(running());
+    const send = () => call(running(), 'GET', '/v1/issuing/cards', { headers: bearer(token) });
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+    const limited = await send();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+  });
+});
