@@ -1,30 +1,110 @@
-// npm run conformance: until the mock and the suites exist, this checks the catalog and the schemas.
-// Exit codes: 0 all good, 1 the catalog disagrees with the vendored page, 2 the catalog cannot be loaded.
+// npm run conformance: provoke every documented error on the target and judge the answers.
+// Target: the built-in mock unless UQPAY_BASE_URL is set. Exit codes: 0 all pass, 1 contract failures,
+// 2 configuration or environment (bad settings, target unreachable, credentials refused, environment errors).
 
-import { readFileSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
+import { resolve } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { startVitest } from 'vitest/node';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
-import { comparePageWithCatalog } from '../catalog/page/compare.ts';
+import { ConfigError, loadRunConfig, type RunConfig } from '../harness/config.ts';
+import type { RunningMock } from '../mock/server.ts';
+import { ConformanceReporter } from '../reporting/vitest-reporter.ts';
+import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './conformance-args.ts';
+import { preflight, type ResolvedTarget } from './preflight.ts';
 
-function main(): number {
-  let catalog: ReturnType<typeof loadCatalog>;
+async function main(): Promise<number> {
+  let args: ConformanceArgs | 'help';
+  let config: RunConfig;
   try {
-    catalog = loadCatalog();
-  } catch (error) {
-    if (error instanceof CatalogError) {
-      console.error(`conformance: ${error.message}`);
-      return 2;
+    args = parseConformanceArgs(process.argv.slice(2));
+    if (args === 'help') {
+      console.log(HELP);
+      return 0;
     }
+    loadDotenv({ quiet: true, path: args.envFile });
+    config = loadRunConfig(process.env, () => randomInt(1, 2 ** 31));
+    loadCatalog();
+  } catch (error) {
+    if (error instanceof UsageError) return fail(`${error.message} (see npm run conformance -- --help)`);
+    if (error instanceof ConfigError || error instanceof CatalogError) return fail(error.message);
     throw error;
   }
-  const page = readFileSync(new URL('../catalog/source/card-issuance-errors.zh.txt', import.meta.url), 'utf8');
-  const problems = comparePageWithCatalog(page, catalog);
-  for (const problem of problems) console.error(`conformance: ${problem}`);
-  const pairs = catalog.entries.reduce((n, e) => n + (e.operations === '*' ? 1 : e.operations.length), 0);
+
+  let target: ResolvedTarget;
+  try {
+    target = await preflight(config, process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message);
+    throw error;
+  }
   console.log(
-    `catalog: ${catalog.entries.length} entries, ${catalog.operations.length} operations, ${pairs} documented pairs; ` +
-      (problems.length ? `${problems.length} differences from the vendored page` : 'matches the vendored page exactly'),
+    `conformance: target ${target.kind} at ${target.baseUrl} · seed ${config.seed}${config.seedFixed ? '' : ' (random; set UQPAY_SEED to replay)'}`,
   );
-  return problems.length ? 1 : 0;
+  try {
+    return await run(args, config, target);
+  } finally {
+    await (target.mock as RunningMock | undefined)?.close();
+  }
 }
 
-process.exitCode = main();
+async function run(args: ConformanceArgs, config: RunConfig, target: ResolvedTarget): Promise<number> {
+  const catalog = loadCatalog();
+  Object.assign(process.env, {
+    UQPAY_CONFORMANCE_BASE_URL: target.baseUrl,
+    UQPAY_CONFORMANCE_TARGET: target.kind,
+    UQPAY_CONFORMANCE_SEED: String(config.seed),
+    UQPAY_TIMEOUT_MS: String(config.timeoutMs),
+  });
+  const reporter = new ConformanceReporter({
+    catalog,
+    outputDir: resolve(args.reportsDir),
+    facts: {
+      target: target.kind,
+      base_url_host: new URL(target.baseUrl).host,
+      seed: config.seed,
+      started_at: new Date().toISOString(),
+    },
+  });
+  const vitest = await startVitest('test', [], {
+    project: ['conformance'],
+    watch: false,
+    reporters: [args.quiet ? 'dot' : 'default', reporter],
+    ...(args.filter ? { testNamePattern: new RegExp(escapeRegExp(args.filter), 'u') } : {}),
+  });
+  await vitest.close();
+  const results = reporter.results;
+  if (!results || results.summary.cases.total === 0) {
+    return fail(args.filter ? `no case matches --filter "${args.filter}"` : 'the suite ran no cases');
+  }
+  const { entries, pairs, cases } = results.summary;
+  const line = (name: string, t: typeof cases) =>
+    `  ${name.padEnd(8)} ${t.total} total: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored, ${t.skipped} skipped`;
+  console.log(
+    ['conformance summary:', line('entries', entries), line('pairs', pairs), line('cases', cases)].join('\n'),
+  );
+  console.log(
+    `  ${results.run.requests} requests in ${(results.run.duration_ms / 1000).toFixed(1)} s · seed ${results.run.seed}`,
+  );
+  if (results.undocumented.length)
+    console.log(`  ${results.undocumented.length} undocumented error answers (see results.json)`);
+  console.log(`  reports: ${args.reportsDir}/results.json, junit.xml, matrix.html`);
+  if (cases.failed > 0) return 1;
+  if (cases.errored > 0) return fail(`${cases.errored} cases could not be judged because the environment failed`);
+  if (args.failOnSkip && cases.skipped > 0) return fail(`${cases.skipped} cases were skipped (--fail-on-skip)`, 1);
+  return 0;
+}
+
+function fail(message: string, code = 2): number {
+  console.error(`conformance: ${message}`);
+  return code;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+const code = await main();
+process.exitCode = code;
+// Vitest or an HTTP pool may keep a handle open; never hang after the verdict.
+setTimeout(() => process.exit(code), 2000).unref();

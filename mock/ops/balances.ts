@@ -88,7 +88,7 @@ function optionalCurrency(ctx: OpContext): string | undefined {
 /** The acting account's ACTIVE balance in the currency, or balance.account_balance_error. */
 function usableBalance(ctx: OpContext, currency: string): Balance {
   const balance = ctx.world.balanceOf(ctx.account.id, currency);
-  if (!balance || balance.status !== 'ACTIVE') throw fail('balance.account_balance_error');
+  if (balance?.status !== 'ACTIVE') throw fail('balance.account_balance_error');
   return balance;
 }
 

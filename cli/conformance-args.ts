@@ -1,0 +1,67 @@
+// Command-line arguments of npm run conformance.
+
+import { parseArgs } from 'node:util';
+
+export const HELP = `Usage: npm run conformance -- [options]
+
+Provokes every documented Card Issuance error on the target and checks status, type, code and message.
+
+Target (from the environment or .env):
+  UQPAY_BASE_URL        API base, e.g. https://api-sandbox.uqpaytech.com/api or a mock from npm run mock.
+                        Empty: the built-in mock, started in-process.
+  UQPAY_CLIENT_ID, UQPAY_API_KEY   credentials (required for a target that is not a mock)
+  UQPAY_FIXTURE_*       ids of states a sandbox request cannot create (see README "Fixtures")
+  UQPAY_SEED            seed of every random choice (default: random, printed in every report)
+  UQPAY_TIMEOUT_MS      per-request timeout (default 30000)
+
+Options:
+  --filter <text>       only cases whose name contains <text> ("Card Recharge", "card.b.", "› general.")
+  --reports <dir>       where to write results.json, junit.xml and matrix.html (default reports)
+  --env-file <path>     read settings from this file instead of .env
+  --fail-on-skip        exit 1 when any case was skipped
+  --quiet               print dots instead of every test name
+  -h, --help            show this help
+
+Exit codes: 0 every case passed (skips allowed unless --fail-on-skip), 1 contract failures,
+            2 configuration or environment problems (nothing judged, or cases that errored).`;
+
+export class UsageError extends Error {}
+
+export interface ConformanceArgs {
+  filter: string | null;
+  reportsDir: string;
+  envFile: string;
+  failOnSkip: boolean;
+  quiet: boolean;
+}
+
+export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args,
+      strict: true,
+      options: {
+        filter: { type: 'string' },
+        reports: { type: 'string' },
+        'env-file': { type: 'string' },
+        'fail-on-skip': { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
+  }
+  if (values.help) return 'help';
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const filter = text('filter');
+  if (filter !== undefined && filter.trim() === '') throw new UsageError('--filter needs a non-empty text');
+  return {
+    filter: filter ?? null,
+    reportsDir: text('reports') ?? 'reports',
+    envFile: text('env-file') ?? '.env',
+    failOnSkip: values['fail-on-skip'] === true,
+    quiet: values.quiet === true,
+  };
+}

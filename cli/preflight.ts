@@ -1,0 +1,48 @@
+// Before any case runs: resolve the target (start the built-in mock, or recognise a remote mock or sandbox) and prove
+// it answers with the configured credentials, so a wrong setting fails once, precisely, instead of 600 times.
+
+import { loadCatalog } from '../catalog/load.ts';
+import type { TargetKind } from '../generators/types.ts';
+import { ApiClient, TargetError, TokenError } from '../harness/client.ts';
+import { ConfigError, type RunConfig, remoteCredentials, targetKind } from '../harness/config.ts';
+import { MockFixtures } from '../harness/fixtures.ts';
+import { type RunningMock, startMock } from '../mock/server.ts';
+
+export interface ResolvedTarget {
+  baseUrl: string;
+  kind: TargetKind;
+  /** The built-in mock, when this run started one. */
+  mock?: RunningMock;
+}
+
+export async function preflight(config: RunConfig, env: Record<string, string | undefined>): Promise<ResolvedTarget> {
+  if (config.target.kind === 'builtin-mock') {
+    const mock = await startMock({ seed: config.seed });
+    return { baseUrl: mock.baseUrl, kind: 'mock', mock };
+  }
+  const { baseUrl } = config.target;
+  const isMock = await MockFixtures.detect(baseUrl);
+  const kind = targetKind(baseUrl, isMock);
+  const fixtures = new MockFixtures(baseUrl);
+  const credential = isMock
+    ? await fixtures.credential('default')
+    : (({ clientId, apiKey }) => ({ client_id: clientId, api_key: apiKey }))(remoteCredentials(env));
+  const client = new ApiClient(
+    { baseUrl, credential: async () => credential, timeoutMs: config.timeoutMs },
+    loadCatalog().operations,
+  );
+  try {
+    await client.mintToken(credential);
+  } catch (error) {
+    if (error instanceof TargetError) throw new ConfigError(`cannot reach the target: ${error.message}`);
+    if (error instanceof TokenError) {
+      throw new ConfigError(
+        `the target refused the credentials: POST /v1/connect/token answered ${error.observed.status} (check UQPAY_CLIENT_ID and UQPAY_API_KEY)`,
+      );
+    }
+    throw error;
+  } finally {
+    await client.close();
+  }
+  return { baseUrl, kind };
+}

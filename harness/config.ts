@@ -1,0 +1,83 @@
+// Run configuration from the environment (and .env): which target, which credentials, which seed. Every mistake
+// becomes one ConfigError with a precise message; the CLI prints it and exits 2.
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export type TargetSetting =
+  | { kind: 'builtin-mock' }
+  /** Any base URL: the vendor sandbox, a mock started with npm run mock, or another stand-in. */
+  | { kind: 'remote'; baseUrl: string };
+
+export interface RunConfig {
+  target: TargetSetting;
+  seed: number;
+  timeoutMs: number;
+  /** Seed given explicitly (UQPAY_SEED) rather than drawn at random. */
+  seedFixed: boolean;
+}
+
+/** Hosts that serve real money. The suite sends mutating requests, so it never runs against them. */
+const PRODUCTION_HOSTS = new Set(['api.uqpay.com', 'files.uqpay.com']);
+
+export function loadRunConfig(env: Record<string, string | undefined>, randomSeed: () => number): RunConfig {
+  const rawUrl = env.UQPAY_BASE_URL?.trim() ?? '';
+  const target: TargetSetting =
+    rawUrl === '' ? { kind: 'builtin-mock' } : { kind: 'remote', baseUrl: checkBaseUrl(rawUrl) };
+  const seedText = env.UQPAY_SEED?.trim() ?? '';
+  if (seedText !== '' && !/^\d{1,15}$/u.test(seedText)) {
+    throw new ConfigError(`UQPAY_SEED must be a whole number (got "${seedText}")`);
+  }
+  const timeoutText = env.UQPAY_TIMEOUT_MS?.trim() ?? '';
+  if (timeoutText !== '' && !(/^\d+$/u.test(timeoutText) && Number(timeoutText) >= 100)) {
+    throw new ConfigError(`UQPAY_TIMEOUT_MS must be a number of milliseconds ≥ 100 (got "${timeoutText}")`);
+  }
+  return {
+    target,
+    seed: seedText === '' ? randomSeed() : Number(seedText),
+    seedFixed: seedText !== '',
+    timeoutMs: timeoutText === '' ? 30_000 : Number(timeoutText),
+  };
+}
+
+function checkBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`UQPAY_BASE_URL is not a URL: "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`UQPAY_BASE_URL must be http or https (got ${url.protocol.replace(':', '')})`);
+  }
+  if (PRODUCTION_HOSTS.has(url.hostname)) {
+    throw new ConfigError(
+      `UQPAY_BASE_URL points at production (${url.hostname}); the suite sends mutating requests and only runs against the sandbox or a mock`,
+    );
+  }
+  if (!url.pathname.replace(/\/$/u, '').endsWith('/api')) {
+    throw new ConfigError(
+      `UQPAY_BASE_URL must be the API base as the vendor gives it, ending in /api (e.g. https://api-sandbox.uqpaytech.com/api); got "${raw}"`,
+    );
+  }
+  return raw.replace(/\/$/u, '');
+}
+
+/** The kind of target a base URL names, for reports and for choosing how fixtures are found. */
+export function targetKind(baseUrl: string, answersMockControl: boolean): 'mock' | 'sandbox' | 'other' {
+  if (answersMockControl) return 'mock';
+  return new URL(baseUrl).hostname.includes('sandbox') ? 'sandbox' : 'other';
+}
+
+/** Credentials for a remote target that is not a mock: both are required. */
+export function remoteCredentials(env: Record<string, string | undefined>): { clientId: string; apiKey: string } {
+  const clientId = env.UQPAY_CLIENT_ID?.trim() ?? '';
+  const apiKey = env.UQPAY_API_KEY?.trim() ?? '';
+  const missing = [clientId ? null : 'UQPAY_CLIENT_ID', apiKey ? null : 'UQPAY_API_KEY'].filter(Boolean);
+  if (missing.length) throw new ConfigError(`UQPAY_BASE_URL is set, so ${missing.join(' and ')} must be set too`);
+  return { clientId, apiKey };
+}

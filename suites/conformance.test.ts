@@ -1,0 +1,60 @@
+// The conformance suite: one test per scenario, named "<operation> › <entry id>" (plus " › <fault>" where a pair
+// has several scenarios), grouped by catalog section. Each test runs its scenario against the target and reports
+// the honest outcome: pass, fail (contract broken), error (environment failed) or skip (with the reason).
+
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { loadCatalog } from '../catalog/load.ts';
+import { allScenarios } from '../generators/index.ts';
+import type { Scenario, TargetKind } from '../generators/types.ts';
+import { runScenario } from '../harness/run-scenario.ts';
+import { createSession, type Session } from '../harness/session.ts';
+import { type RunningMock, startMock } from '../mock/server.ts';
+import { type CaseMeta, ContractFailure, EnvironmentError, scenarioTitles } from './case-meta.ts';
+
+declare module 'vitest' {
+  interface TaskMeta {
+    conformance?: CaseMeta;
+  }
+}
+
+const catalog = loadCatalog();
+const seed = Number(process.env.UQPAY_CONFORMANCE_SEED ?? process.env.UQPAY_SEED ?? 1);
+let session: Session | undefined;
+let ownMock: RunningMock | undefined;
+
+beforeAll(async () => {
+  let baseUrl = process.env.UQPAY_CONFORMANCE_BASE_URL;
+  let kind = (process.env.UQPAY_CONFORMANCE_TARGET ?? 'mock') as TargetKind;
+  if (!baseUrl) {
+    // Run directly with vitest (not through npm run conformance): judge a built-in mock of our own.
+    ownMock = await startMock({ seed });
+    baseUrl = ownMock.baseUrl;
+    kind = 'mock';
+  }
+  const timeoutMs = Number(process.env.UQPAY_TIMEOUT_MS ?? 30_000);
+  session = createSession({ baseUrl, kind, seed, timeoutMs });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await ownMock?.close();
+});
+
+const titles = scenarioTitles(allScenarios);
+const sections = ['general', 'card', 'cardholder', 'balance', 'transaction'].map((section) => ({
+  section,
+  cases: allScenarios
+    .filter((s) => catalog.entryById.get(s.entry)?.section === section)
+    .map((scenario): [string, Scenario] => [titles.get(scenario) ?? scenario.entry, scenario]),
+}));
+
+describe.each(sections)('$section', ({ cases }) => {
+  test.for(cases)('%s', async ([, scenario], ctx) => {
+    if (!session) throw new EnvironmentError('the session did not start');
+    const result = await runScenario(scenario, session.env);
+    ctx.task.meta.conformance = { ...result, title: ctx.task.name, undocumented: session.drainUndocumented() };
+    if (result.outcome === 'skip') ctx.skip(result.reason);
+    if (result.outcome === 'error') throw new EnvironmentError(result.reason);
+    if (result.outcome === 'fail') throw new ContractFailure(result.reason);
+  });
+});
