@@ -11,7 +11,7 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Pool, request } from 'undici';
 import { errorBody } from '../catalog/envelope.ts';
@@ -74,6 +74,8 @@ async function main(): Promise<void> {
     const pipelining = Number(args.pipelining);
     const pool = new Pool(origin, { connections, pipelining });
 
+    // Other work on the machine skews the figures; the 1-minute load average before the run says how much.
+    const loadBefore = round(loadavg()[0] ?? 0);
     await load(pool, probes, expected, Number(args.warmup) * 1000, connections * pipelining);
     const run = await load(pool, probes, expected, Number(args.duration) * 1000, connections * pipelining);
     await pool.close();
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       node: process.version,
       cpus: availableParallelism(),
+      load_before: loadBefore,
       mode: args.target ? 'target' : args['in-process'] ? 'in-process' : 'child-process',
       kind: args.kind,
       connections,

@@ -17,7 +17,7 @@ Target (from the environment or .env):
 Options:
   --filter <text>       only cases whose name contains <text> ("Card Recharge", "card.b.", "› general.")
   --reports <dir>       where to write results.json, junit.xml and matrix.html (default reports)
-  --env-file <path>     read settings from this file instead of .env
+  --env <path>          read settings from this file instead of .env
   --fail-on-skip        exit 1 when any case was skipped
   --quiet               print dots instead of every test name
   -h, --help            show this help
@@ -44,7 +44,7 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
       options: {
         filter: { type: 'string' },
         reports: { type: 'string' },
-        'env-file': { type: 'string' },
+        env: { type: 'string' },
         'fail-on-skip': { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -60,7 +60,7 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
   return {
     filter: filter ?? null,
     reportsDir: text('reports') ?? 'reports',
-    envFile: text('env-file') ?? '.env',
+    envFile: text('env') ?? '.env',
     failOnSkip: values['fail-on-skip'] === true,
     quiet: values.quiet === true,
   };

@@ -5,7 +5,6 @@
 import { randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
-import { startVitest } from 'vitest/node';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { ConfigError, loadRunConfig, type RunConfig } from '../harness/config.ts';
 import type { RunningMock } from '../mock/server.ts';
@@ -66,6 +65,8 @@ async function run(args: ConformanceArgs, config: RunConfig, target: ResolvedTar
       started_at: new Date().toISOString(),
     },
   });
+  // Loaded only when there is something to run: a configuration error should answer at once.
+  const { startVitest } = await import('vitest/node');
   const vitest = await startVitest('test', [], {
     project: ['conformance'],
     watch: false,

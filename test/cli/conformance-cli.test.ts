@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../catalog/load.ts';
+import { type RunningMock, startMock } from '../../mock/server.ts';
+import { defectVariant } from '../../mock/variants.ts';
+import { runConformanceCli } from '../__helpers__/run-cli.ts';
+
+const catalog = loadCatalog();
+const reports = () => mkdtempSync(join(tmpdir(), 'conformance-'));
+const results = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+const FILTER = ['--filter', 'Retrieve Card › card.card_not_found', '--quiet'];
+
+describe('npm run conformance against the built-in mock', () => {
+  it('exits 0 and writes results.json, junit.xml and matrix.html', async () => {
+    const dir = reports();
+    const run = await runConformanceCli([...FILTER, '--reports', dir], { UQPAY_SEED: '7' });
+    expect(run.code, run.stderr).toBe(0);
+    const json = results(dir);
+    expect(json.run).toMatchObject({ target: 'mock', seed: 7 });
+    expect(json.summary.cases).toEqual({ total: 1, passed: 1, failed: 0, errored: 0, skipped: 0 });
+    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toContain('name="Retrieve Card › card.card_not_found"');
+    expect(readFileSync(join(dir, 'matrix.html'), 'utf8')).toContain('seed <b>7</b>');
+  });
+});
+
+describe('against a mock with one defective entry', () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    const entry = catalog.entryById.get('card.card_not_found');
+    mock = await startMock({ variant: entry ? defectVariant(entry, 'message') : null });
+  });
+  afterAll(() => mock.close());
+
+  it('exits 1 and names the difference', async () => {
+    const dir = reports();
+    const run = await runConformanceCli([...FILTER, '--reports', dir], { UQPAY_BASE_URL: mock.baseUrl });
+    expect(run.code).toBe(1);
+    const [failed] = results(dir).cases;
+    expect(failed).toMatchObject({ outcome: 'fail', entry: 'card.card_not_found' });
+    expect(failed.reason).toContain(
+      'message: expected "card not found or deactivated", got "card not found or deactivatex"',
+    );
+  });
+});
+
+describe('configuration and environment problems exit 2 with one line', () => {
+  let plain: Server;
+  let plainUrl: string;
+  beforeAll(async () => {
+    // An HTTP server that is not a mock and refuses every token request.
+    plain = createServer((_req, res) =>
+      res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"Invalid API key"}'),
+    );
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const address = plain.address();
+    plainUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api`;
+  });
+  afterAll(() => new Promise<void>((resolve) => plain.close(() => resolve())));
+
+  it.each([
+    [{ UQPAY_BASE_URL: 'ftp://example.com/api' }, 'conformance: UQPAY_BASE_URL must be http or https (got ftp)'],
+    [{ UQPAY_BASE_URL: 'https://api.uqpay.com/api' }, 'conformance: UQPAY_BASE_URL points at production'],
+    [{ UQPAY_SEED: 'abc' }, 'conformance: UQPAY_SEED must be a whole number (got "abc")'],
+    [
+      { UQPAY_BASE_URL: 'http://127.0.0.1:1/api', UQPAY_CLIENT_ID: 'c', UQPAY_API_KEY: 'k' },
+      'conformance: cannot reach the target: 127.0.0.1:1 cannot be reached',
+    ],
+  ])('%j', async (env, message) => {
+    const run = await runConformanceCli(FILTER, env);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('a target that is not a mock needs credentials, and refused credentials are named', async () => {
+    const missing = await runConformanceCli(FILTER, { UQPAY_BASE_URL: plainUrl });
+    expect(missing).toMatchObject({ code: 2 });
+    expect(missing.stderr.trim()).toBe(
+      'conformance: UQPAY_BASE_URL is set, so UQPAY_CLIENT_ID and UQPAY_API_KEY must be set too',
+    );
+    const refused = await runConformanceCli(FILTER, {
+      UQPAY_BASE_URL: plainUrl,
+      UQPAY_CLIENT_ID: 'c',
+      UQPAY_API_KEY: 'k',
+    });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim()).toBe(
+      'conformance: the target refused the credentials: POST /v1/connect/token answered 401 (check UQPAY_CLIENT_ID and UQPAY_API_KEY)',
+    );
+  });
+
+  it('a bad argument and --help', async () => {
+    const bad = await runConformanceCli(['--nope'], {});
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe("conformance: Unknown option '--nope' (see npm run conformance -- --help)");
+    const help = await runConformanceCli(['--help'], {});
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Exit codes:');
+  });
+});
+
+describe('an environment that fails mid-run', () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    mock = await startMock({ faultRate: 1 });
+  });
+  afterAll(() => mock.close());
+
+  it('reports errors, never passes, and exits 2', async () => {
+    const dir = reports();
+    const run = await runConformanceCli([...FILTER, '--reports', dir], { UQPAY_BASE_URL: mock.baseUrl });
+    expect(run.code).toBe(2);
+    expect(results(dir).summary.cases).toMatchObject({ total: 1, passed: 0, errored: 1 });
+  });
+});
