@@ -56,7 +56,7 @@ export interface FixtureProvider {
 export class MockFixtures implements FixtureProvider {
   readonly kind = 'mock';
   private fixtures: Promise<Fixtures> | undefined;
-  private poolIndex = 0;
+  private readonly handedOut = new Set<string>();
   private readonly origin: string;
 
   constructor(baseUrl: string) {
@@ -97,10 +97,12 @@ export class MockFixtures implements FixtureProvider {
   async subAccount(name: SubAccountName) {
     return (await this.all()).sub_accounts[name];
   }
+  /** The next pool card that is neither assigned on the mock nor handed out in this session (the mock may be long-lived). */
   async poolCard() {
-    const pool = (await this.all()).pool;
-    const card = pool[this.poolIndex++];
-    if (!card) throw new FixtureMissing('an unassigned pool card (the mock has no more)', null);
+    const { available } = (await this.control('GET', '/pool')) as { available: PoolCard[] };
+    const card = available.find((c) => !this.handedOut.has(c.card_number));
+    if (!card) throw new FixtureMissing('an unassigned pool card (the mock has no more; restart it)', null);
+    this.handedOut.add(card.card_number);
     return card;
   }
   async value(name: 'unconfigured_bin_card_number' | 'unpooled_card_number') {

@@ -22,6 +22,11 @@ export interface Undocumented {
 export interface Session {
   env: RunEnvironment;
   kind: TargetKind;
+  /**
+   * Cancels every card this session created (Create Card, Assign Card), so a sandbox run leaves no live cards.
+   * Cardholders stay: the API has no way to delete them. Returns how many cancellations failed.
+   */
+  cleanup(): Promise<{ cancelled: number; failed: number }>;
   /** Error answers that match no catalog entry, seen since the last drain. */
   drainUndocumented(): Undocumented[];
   close(): Promise<void>;
@@ -49,7 +54,12 @@ export function createSession(options: SessionOptions): Session {
     catalog.operations,
   );
   let undocumented: Undocumented[] = [];
+  const created: { cardId: string; onBehalfOf: string | undefined }[] = [];
   const onResponse = (observed: Observed, operation: string) => {
+    const body = observed.json as { card_id?: unknown } | undefined;
+    if (CREATES_CARDS.has(operation) && observed.status < 300 && typeof body?.card_id === 'string') {
+      created.push({ cardId: body.card_id, onBehalfOf: observed.request.headers['x-on-behalf-of'] });
+    }
     if (observed.status < 400 || matchCatalog(catalog, observed).length > 0) return;
     undocumented.push({
       operation,
@@ -73,9 +83,31 @@ export function createSession(options: SessionOptions): Session {
       undocumented = [];
       return drained;
     },
+    cleanup: async () => {
+      let cancelled = 0;
+      let failed = 0;
+      for (const { cardId, onBehalfOf } of created.splice(0)) {
+        const answer = await client
+          .send({
+            operation: 'Update Card Status',
+            params: { card_id: cardId },
+            body: { card_status: 'CANCELLED', update_reason: 'conformance run cleanup' },
+            ...(onBehalfOf ? { onBehalfOf } : {}),
+          })
+          .catch(() => null);
+        const alreadyGone = (answer?.json as { message?: unknown } | undefined)?.message === ALREADY_CANCELLING;
+        if (answer && (answer.status < 300 || alreadyGone)) cancelled++;
+        else failed++;
+      }
+      return { cancelled, failed };
+    },
     close: () => client.close(),
   };
 }
+
+const CREATES_CARDS = new Set(['Create Card', 'Assign Card']);
+/** A card a scenario already cancelled answers this; it needs no cleanup. */
+const ALREADY_CANCELLING = loadCatalog().entryById.get('card.b.the_card_currently_does_not_support_cancel')?.message;
 
 function credentialsChecked(env: Record<string, string | undefined>): Record<string, string | undefined> {
   remoteCredentials(env);

@@ -36,6 +36,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // The mock is disposable; anywhere else, cancel the cards this run issued.
+  if (session && session.kind !== 'mock') {
+    const { cancelled, failed } = await session.cleanup();
+    console.log(
+      `[conformance] cleanup: ${cancelled} cards cancelled${failed ? `, ${failed} could not be cancelled` : ''}`,
+    );
+  }
   await session?.close();
   await ownMock?.close();
 });

@@ -168,7 +168,7 @@ const ROWS: GeneralRow[] = [
     entry: 'general.key_mismatch_account',
     fault: 'idempotency key first used by another account',
     appliesTo: takesKey,
-    provoke: async (ctx, v, op) => {
+    provoke: async (ctx, v) => {
       const key = randomUUID();
       // Any answer binds the key to the other account; on path operations it cannot see this account's ids.
       await ctx.send({ ...v, auth: { kind: 'credential', name: 'other-account' }, idempotencyKey: key });

@@ -18,6 +18,7 @@ const INDEX = {
   'POST /__mock/clock': 'move the clock: {advance_seconds}',
   'POST /__mock/tokens/expired': 'a signed but expired token: {client_id}',
   'GET /__mock/cards/:card_id': 'what only the card mailer shows: status, form, activation code',
+  'GET /__mock/pool': 'provisioned physical card numbers not assigned yet',
 };
 
 export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
@@ -60,6 +61,11 @@ export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
     if (!token) throw new FaultSpecError('unknown client_id');
     return { auth_token: token };
   });
+  route('GET', '/pool', () => ({
+    available: world.pool
+      .filter((p) => !p.assigned)
+      .map((p) => ({ card_number: p.pan, activation_code: p.activationCode, product_id: p.productId })),
+  }));
   route('GET', '/cards/:card_id', (req) => {
     const card = world.cards.get((req.params as { card_id: string }).card_id);
     if (!card) throw new FaultSpecError('no such card');

@@ -14,15 +14,25 @@ const results = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json
 const FILTER = ['--filter', 'Retrieve Card › card.card_not_found', '--quiet'];
 
 describe('npm run conformance against the built-in mock', () => {
-  it('exits 0 and writes results.json, junit.xml and matrix.html', async () => {
+  it('exits 0, writes results.json, junit.xml and matrix.html, and leaks no secret or card data', async () => {
     const dir = reports();
-    const run = await runConformanceCli([...FILTER, '--reports', dir], { UQPAY_SEED: '7' });
+    const run = await runConformanceCli(['--filter', 'Retrieve Sensitive Card Details', '--quiet', '--reports', dir], {
+      UQPAY_SEED: '7',
+    });
     expect(run.code, run.stderr).toBe(0);
     const json = results(dir);
     expect(json.run).toMatchObject({ target: 'mock', seed: 7 });
-    expect(json.summary.cases).toEqual({ total: 1, passed: 1, failed: 0, errored: 0, skipped: 0 });
-    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toContain('name="Retrieve Card › card.card_not_found"');
-    expect(readFileSync(join(dir, 'matrix.html'), 'utf8')).toContain('seed <b>7</b>');
+    expect(json.summary.cases.total).toBeGreaterThan(15);
+    expect(json.summary.cases).toMatchObject({ failed: 0, errored: 0, skipped: 0 });
+    const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
+    expect(junit).toContain('name="Retrieve Sensitive Card Details › general.forbidden"');
+    const html = readFileSync(join(dir, 'matrix.html'), 'utf8');
+    expect(html).toContain('seed <b>7</b>');
+    for (const text of [JSON.stringify(json), junit, html, run.stdout, run.stderr]) {
+      expect(text).not.toContain('mock-api-key');
+      expect(text).not.toMatch(/eyJ[\w-]+\./u);
+      expect(text).not.toMatch(/\b\d{13,19}\b/u);
+    }
   });
 });
 
