@@ -1,0 +1,37 @@
+// The mock produces every catalog entry on each of its documented operations: all scenarios run against one mock,
+// and the mock's own record of what it answered must cover every documented (entry, operation) pair.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../catalog/load.ts';
+import { allScenarios } from '../../generators/index.ts';
+import { explain, type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
+
+const catalog = loadCatalog();
+let harness: MockEnvironment;
+beforeAll(async () => {
+  harness = await mockEnvironment({ seed: 11 });
+});
+afterAll(() => harness.close());
+
+describe('catalog coverage of the mock', () => {
+  it('passes every scenario and produces every entry on each documented operation', async () => {
+    const notPassed: string[] = [];
+    for (const scenario of allScenarios) {
+      const result = await harness.run(scenario);
+      if (result.outcome !== 'pass') notPassed.push(explain(result));
+    }
+    expect(notPassed).toEqual([]);
+
+    const produced = harness.mock.services.produced;
+    const missing = catalog.entries.flatMap((entry) => {
+      const operations =
+        entry.operations === '*'
+          ? [...new Set(allScenarios.filter((s) => s.entry === entry.id).map((s) => s.operation))]
+          : entry.operations;
+      return operations.filter((op) => !produced.has(`${entry.id}|${op}`)).map((op) => `${entry.id} on ${op}`);
+    });
+    expect(missing).toEqual([]);
+    // The general rows are produced on every operation they apply to, not just one.
+    expect(produced.has('general.unauthorized_error|Simulate Reversal')).toBe(true);
+  }, 180_000);
+});
