@@ -3,15 +3,17 @@
 
 import type { BodyDetails } from '../catalog/envelope.ts';
 
-export class ApiFailure extends Error {
+/**
+ * Not an Error subclass on purpose: refusals are the mock's hot path (thousands per second), and an Error captures
+ * a stack trace on every construction. Nothing reads one; the pipeline catches these by class.
+ */
+export class ApiFailure {
+  readonly name = 'ApiFailure';
   constructor(
     readonly entryId: string,
     readonly details: BodyDetails = {},
     readonly headers: Record<string, string> = {},
-  ) {
-    super(entryId);
-    this.name = 'ApiFailure';
-  }
+  ) {}
 }
 
 export function fail(entryId: string, details: BodyDetails = {}, headers: Record<string, string> = {}): ApiFailure {

@@ -18,6 +18,8 @@ export class TokenService {
   private readonly secret = randomBytes(32).toString('hex');
   /** The newest token id per client; any other token of that client is superseded. */
   private readonly latest = new Map<string, string>();
+  /** Signature checks already done, by token text (the HMAC is a measurable share of each request). */
+  private readonly verified = new Map<string, Record<string, unknown> | null>();
 
   constructor(
     private readonly world: World,
@@ -40,7 +42,7 @@ export class TokenService {
 
   authenticate(header: string | undefined): Caller {
     const token = header?.replace(/^Bearer /u, '').trim();
-    const claims = token ? verifyJwt(token, this.secret) : null;
+    const claims = token ? this.claimsOf(token) : null;
     if (!token || !claims) throw fail('general.unauthorized_error');
     const key = this.world.apiKeys.get(String(claims.client_id));
     if (!key || typeof claims.exp !== 'number') throw fail('general.unauthorized_error');
@@ -52,6 +54,16 @@ export class TokenService {
     const user = this.world.users.get(key.userId);
     if (!user?.active) throw fail('general.user_not_found');
     return { apiKey: key, user, account, token };
+  }
+
+  private claimsOf(token: string): Record<string, unknown> | null {
+    let claims = this.verified.get(token);
+    if (claims === undefined) {
+      claims = verifyJwt(token, this.secret);
+      if (this.verified.size >= 10_000) this.verified.clear();
+      this.verified.set(token, claims);
+    }
+    return claims;
   }
 
   private issue(key: ApiKey, jti: string, ttlSeconds: number) {
