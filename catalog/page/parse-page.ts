@@ -8,6 +8,8 @@
 // it is read from the page alone.
 
 import type { Envelope, ErrorType, MessageKind, Section } from '../types.ts';
+import { operationsStart, readOperationsCell, splitOperations } from './operations-cell.ts';
+import { PageParseError } from './page-error.ts';
 
 export interface PageRow {
   line: number;
@@ -44,10 +46,9 @@ const CJK = /[\u3000-\u9fff\uff00-\uffef]/u;
 const ABSENT_MARK = 'code 字符串即 message';
 const VARIABLE_MARK = '(视场景而定';
 const MISSING_FIELDS_NOTE = /\s*\(response includes missing_fields\)$/u;
-const ANY_TAKING = /^任何接收 \{(\w+)\} 的 endpoint/u;
 const CODE_SHAPE = /^[a-z][a-z0-9_]*[a-z0-9]$/u;
 
-export class PageParseError extends Error {}
+export { PageParseError };
 
 export function parsePage(text: string, candidateCodes: readonly string[]): ParsedPage {
   const lines = text.split('\n');
@@ -238,44 +239,9 @@ function nonMessage(kind: MessageKind, cell: string) {
   return { message: null, message_kind: kind, page_note: cell, missing_fields: false };
 }
 
-function operationsStart(rest: string, names: string[]): number {
-  // Cells are concatenated, so the operations cell starts right after the message's last non-space character.
-  for (let i = 1; i < rest.length; i++) {
-    if (rest[i - 1] === ' ') continue;
-    if (readOperationsCellOrNull(rest.slice(i), names) !== null) return i;
-  }
-  return -1;
-}
-
-function readOperationsCell(after: string, names: string[], at: string): string {
-  const cell = readOperationsCellOrNull(after, names);
-  if (cell === null) throw new PageParseError(`${at}: no operations cell in: ${after.slice(0, 60)}`);
-  return cell;
-}
-
-/** Reads "Name · Name · …" from the start of text, taking the longest known name each time. */
-function readOperationsCellOrNull(text: string, names: string[]): string | null {
-  let consumed = 0;
-  for (;;) {
-    const tail = text.slice(consumed);
-    const name = tail.match(ANY_TAKING)?.[0] ?? names.find((n) => tail.startsWith(n));
-    if (!name) return consumed === 0 ? null : text.slice(0, consumed - ' · '.length);
-    consumed += name.length;
-    if (!text.startsWith(' · ', consumed)) return text.slice(0, consumed);
-    consumed += ' · '.length;
-  }
-}
-
 // Without an operations column the message runs into the "what to do" cell, which starts with CJK text, with
 // "TODO", or with an ASCII word glued to the message's last letter ("…accountIdempotency-Key 之前…").
 function firstCjkOrTodo(rest: string): number {
   const ends = [rest.search(CJK), rest.search(/TODO$/u), rest.search(/(?<=[a-z.])[A-Z]/u)].filter((i) => i > 0);
   return ends.length ? Math.min(...ends) : -1;
-}
-
-export function splitOperations(text: string): string[] {
-  return text
-    .split(' · ')
-    .map((name) => name.replace(/\(.*\)$/u, '').trim())
-    .filter(Boolean);
 }
