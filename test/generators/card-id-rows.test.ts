@@ -1,19 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardIdRowScenarios } from '../../generators/scenarios/card-id-rows.ts';
-import { explain, type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
+import { scenariosPassAgainstMock } from '../__helpers__/mock-env.ts';
 
-let harness: MockEnvironment;
-beforeAll(async () => {
-  harness = await mockEnvironment();
-});
-afterAll(() => harness.close());
-
-describe('{card_id} row scenarios against the built-in mock', () => {
-  it.each(cardIdRowScenarios.map((s) => [`${s.operation} › ${s.entry} (${s.fault})`, s] as const))(
-    '%s',
-    async (_, scenario) => {
-      const result = await harness.run(scenario);
-      expect(result.outcome, explain(result)).toBe('pass');
-    },
-  );
-});
+scenariosPassAgainstMock('{card_id} row scenarios against the built-in mock', cardIdRowScenarios);

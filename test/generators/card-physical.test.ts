@@ -1,19 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardPhysicalScenarios } from '../../generators/scenarios/card-physical.ts';
-import { explain, type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
+import { scenariosPassAgainstMock } from '../__helpers__/mock-env.ts';
 
-let harness: MockEnvironment;
-beforeAll(async () => {
-  harness = await mockEnvironment();
-});
-afterAll(() => harness.close());
-
-describe('physical card scenarios against the built-in mock', () => {
-  it.each(cardPhysicalScenarios.map((s) => [`${s.operation} › ${s.entry} (${s.fault})`, s] as const))(
-    '%s',
-    async (_, scenario) => {
-      const result = await harness.run(scenario);
-      expect(result.outcome, explain(result)).toBe('pass');
-    },
-  );
-});
+scenariosPassAgainstMock('physical card scenarios against the built-in mock', cardPhysicalScenarios);
