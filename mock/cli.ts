@@ -1,12 +1,14 @@
 // npm run mock -- [options]: starts the mock on loopback and prints its base URL and credentials.
 // Bad arguments get one line and exit code 2; Ctrl-C stops it cleanly.
 
+import { config as loadDotenv } from 'dotenv';
 import { CatalogError } from '../catalog/load.ts';
 import { HELP, parseMockArgs, UsageError } from './cli-args.ts';
 import { startMock } from './server.ts';
 
 async function main(): Promise<number> {
   let options: ReturnType<typeof parseMockArgs>;
+  loadDotenv({ quiet: true });
   try {
     options = parseMockArgs(process.argv.slice(2), process.env);
   } catch (error) {

@@ -12,6 +12,7 @@ import { type PipelineServices, RESET, runOperation } from './http/pipeline.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { RouteTable } from './http/routes.ts';
 import { TokenService } from './http/tokens.ts';
+import { LIST_PRODUCTS } from './ops/products.ts';
 import { HANDLERS } from './ops/registry.ts';
 import { type MockOptions, mockOptions } from './options.ts';
 import { type HttpAnswer, Responder } from './responder.ts';
@@ -82,7 +83,8 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
       send(reply, services.responder.answer(error));
     }
   });
-  for (const op of catalog.operations) {
+  // The documented operations, plus List Products, which the real API has and integrations need.
+  for (const op of [...catalog.operations, LIST_PRODUCTS]) {
     routes.add(app, op.method, `${API_PREFIX}${op.path.replace(/\{(\w+)\}/gu, ':$1')}`, (req, reply) =>
       serveOperation(services, op, req, reply),
     );

@@ -18,6 +18,7 @@ import {
 import { updateCard } from './cards/update-card.ts';
 import { updateCardStatus } from './cards/update-card-status.ts';
 import type { OpHandler } from './context.ts';
+import { listProducts } from './products.ts';
 import {
   listCardsTransactions,
   retrieveCardsTransaction,
@@ -50,4 +51,5 @@ export const HANDLERS: Readonly<Record<string, OpHandler>> = {
   retrieve_cards_transaction: retrieveCardsTransaction,
   simulate_authorization: simulateAuthorization,
   simulate_reversal: simulateReversal,
+  list_products: listProducts,
 };
