@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { Agent, errors, request } from 'undici';
+import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import type { Operation } from '../catalog/types.ts';
 import type { RequestSpec } from '../generators/types.ts';
 import type { Credential, CredentialName } from '../mock/state/fixtures.ts';
@@ -56,7 +57,7 @@ export class ApiClient {
       bodyTimeout: timeout,
       connectTimeout: timeout,
     });
-    this.operations = new Map(operations.map((o) => [o.name, o]));
+    this.operations = new Map([...operations, ...EXTRA_OPERATIONS].map((o) => [o.name, o]));
   }
 
   async close(): Promise<void> {

@@ -143,7 +143,16 @@ export class EnvFixtures implements FixtureProvider {
   readonly kind = 'env';
   private poolIndex = 0;
 
-  constructor(private readonly env: Record<string, string | undefined>) {}
+  private standardProduct: Promise<string | null> | undefined;
+
+  /**
+   * @param discoverStandardProduct finds an ordinary product on the target (List Products) when
+   *   UQPAY_FIXTURE_PRODUCT_STANDARD is not set, since most scenarios only need some usable product.
+   */
+  constructor(
+    private readonly env: Record<string, string | undefined>,
+    private readonly discoverStandardProduct: () => Promise<string | null> = async () => null,
+  ) {}
 
   async credential(name: CredentialName): Promise<Credential> {
     if (name === 'default') {
@@ -158,7 +167,13 @@ export class EnvFixtures implements FixtureProvider {
     return { client_id, api_key };
   }
   async product(name: ProductName) {
-    return this.read(`UQPAY_FIXTURE_PRODUCT_${upper(name)}`, `product ${name}`);
+    const setting = `UQPAY_FIXTURE_PRODUCT_${upper(name)}`;
+    if (name === 'standard' && !this.env[setting]) {
+      this.standardProduct ??= this.discoverStandardProduct().catch(() => null);
+      const discovered = await this.standardProduct;
+      if (discovered) return discovered;
+    }
+    return this.read(setting, `product ${name}`);
   }
   async cardholder(name: CardholderName) {
     return this.read(`UQPAY_FIXTURE_CARDHOLDER_${upper(name)}`, `cardholder ${name}`);

@@ -43,9 +43,14 @@ export interface SessionOptions {
 export function createSession(options: SessionOptions): Session {
   const catalog = loadCatalog();
   const processEnv = options.env ?? process.env;
+  let client: ApiClient | undefined;
   const fixtures: FixtureProvider =
-    options.kind === 'mock' ? new MockFixtures(options.baseUrl) : new EnvFixtures(credentialsChecked(processEnv));
-  const client = new ApiClient(
+    options.kind === 'mock'
+      ? new MockFixtures(options.baseUrl)
+      : new EnvFixtures(credentialsChecked(processEnv), () =>
+          client ? findStandardProduct(client) : Promise.resolve(null),
+        );
+  client = new ApiClient(
     {
       baseUrl: options.baseUrl,
       credential: (name) => fixtures.credential(name),
@@ -103,6 +108,22 @@ export function createSession(options: SessionOptions): Session {
     },
     close: () => client.close(),
   };
+}
+
+/** An enabled product that issues virtual SGD cards: what the scenarios mean by the "standard" product. */
+async function findStandardProduct(client: ApiClient): Promise<string | null> {
+  const answer = await client.send({ operation: 'List Products', query: { page_size: '100', page_number: '1' } });
+  const products = (answer.json as { data?: unknown } | undefined)?.data;
+  if (answer.status !== 200 || !Array.isArray(products)) return null;
+  const usable = products.find(
+    (p: Record<string, unknown>) =>
+      p.product_status === 'ENABLED' &&
+      Array.isArray(p.card_currency) &&
+      p.card_currency.includes('SGD') &&
+      Array.isArray(p.card_form) &&
+      p.card_form.includes('VIR'),
+  ) as { product_id?: unknown } | undefined;
+  return typeof usable?.product_id === 'string' ? usable.product_id : null;
 }
 
 const CREATES_CARDS = new Set(['Create Card', 'Assign Card']);

@@ -2,6 +2,7 @@
 // and a control surface under /__mock. createMock() builds it; startMock() also listens (port 0 by default).
 
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import { type Catalog, loadCatalog } from '../catalog/load.ts';
 import type { Operation } from '../catalog/types.ts';
 import { ApiFailure, RoutingFailure } from './errors.ts';
@@ -12,7 +13,6 @@ import { type PipelineServices, RESET, runOperation } from './http/pipeline.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { RouteTable } from './http/routes.ts';
 import { TokenService } from './http/tokens.ts';
-import { LIST_PRODUCTS } from './ops/products.ts';
 import { HANDLERS } from './ops/registry.ts';
 import { type MockOptions, mockOptions } from './options.ts';
 import { type HttpAnswer, Responder } from './responder.ts';
@@ -84,7 +84,7 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
     }
   });
   // The documented operations, plus List Products, which the real API has and integrations need.
-  for (const op of [...catalog.operations, LIST_PRODUCTS]) {
+  for (const op of [...catalog.operations, ...EXTRA_OPERATIONS]) {
     routes.add(app, op.method, `${API_PREFIX}${op.path.replace(/\{(\w+)\}/gu, ':$1')}`, (req, reply) =>
       serveOperation(services, op, req, reply),
     );

@@ -1,21 +1,8 @@
 // List Products: not an operation of the error page, but the real API has it and integrations call it first to
 // find a card_product_id, so the mock serves it (with the page's general rows, like any authenticated call).
 
-import type { Operation } from '../../catalog/types.ts';
 import { type OpHandler, ok } from './context.ts';
 import { page, pagination } from './fields.ts';
-
-export const LIST_PRODUCTS: Operation = {
-  name: 'List Products',
-  id: 'list_products',
-  method: 'GET',
-  path: '/v1/issuing/products',
-  path_params: [],
-  idempotency_key: false,
-  mutating: false,
-  sandbox_only: false,
-  section: 'card',
-};
 
 export const listProducts: OpHandler = (ctx) => {
   const paging = pagination(ctx.query);

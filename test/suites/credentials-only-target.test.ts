@@ -1,0 +1,42 @@
+// The sandbox path, rehearsed on the mock: a target treated as "not a mock", with credentials and no fixtures.
+// Nothing may error or fail; every case that needs a state the target cannot be asked for skips, naming the
+// setting to add or saying it needs the built-in mock; the standard product is found through List Products.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allScenarios } from '../../generators/index.ts';
+import { type CaseResult, runScenario } from '../../harness/run-scenario.ts';
+import { createSession, type Session } from '../../harness/session.ts';
+import { type RunningMock, startMock } from '../../mock/server.ts';
+
+let mock: RunningMock;
+let session: Session;
+beforeAll(async () => {
+  mock = await startMock({ seed: 5 });
+  const credentials = mock.fixtures.credentials.default;
+  session = createSession({
+    baseUrl: mock.baseUrl,
+    kind: 'other',
+    seed: 5,
+    env: { UQPAY_CLIENT_ID: credentials.client_id, UQPAY_API_KEY: credentials.api_key },
+  });
+});
+afterAll(async () => {
+  await session.close();
+  await mock.close();
+});
+
+describe('a target with credentials and no fixtures', () => {
+  it('passes or skips with a reason; never errors, never fails', async () => {
+    const results: CaseResult[] = [];
+    for (const scenario of allScenarios) results.push(await runScenario(scenario, session.env));
+    const broken = results.filter((r) => r.outcome === 'error' || r.outcome === 'fail');
+    expect(broken.map((r) => `${r.operation} › ${r.entry}: ${r.reason}`)).toEqual([]);
+    const skipped = results.filter((r) => r.outcome === 'skip');
+    for (const r of skipped)
+      expect(r.reason).toMatch(
+        /^needs (fixture .+: set UQPAY_FIXTURE_\w+ in \.env|.+, which only the built-in mock can provide)$/u,
+      );
+    expect(skipped.some((r) => r.reason.includes('which only the built-in mock can provide'))).toBe(true);
+    expect(results.filter((r) => r.outcome === 'pass').length).toBeGreaterThan(200);
+  }, 120_000);
+});
