@@ -23,8 +23,7 @@ const NEW_CARDHOLDER_FIELDS = ['first_name', 'last_name', 'email', 'country_code
 const SUPPLEMENT = 'cardholder_required_fields';
 
 /**
- * Resolves the cardholder of a Create Card request for this product, in the documented order: configuration of
- * the product's required fields, missing info, an existing cardholder (not found, KYC pending/failed, document
+ * Resolves the cardholder of a Create Card request for this product, in the documented order: missing info, an existing cardholder (not found, KYC pending/failed, document
  * under review, kyc_insufficient / supplement_fields_incomplete) or a one-step cardholder (field rules,
  * incomplete fields, already exists, duplicates). Nothing changes until `commit` is called, so the caller can run
  * its remaining checks first.
@@ -33,8 +32,9 @@ export function cardholderForNewCard(
   ctx: OpContext,
   product: Product,
 ): { cardholder: Cardholder | null; commit: () => Cardholder } {
-  const required = product.requiredFields;
-  if (required === null) throw fail('cardholder.bin_required_fields_not_configured');
+  // A product without this configuration was already refused with bin_required_fields_not_configured, at the
+  // position RULES.md gives it (productForNewCard, before the card fields).
+  const required = product.requiredFields ?? [];
   const id = optionalString(ctx.body, 'cardholder_id');
   const source = optionalObject(ctx.body, SUPPLEMENT);
   const supplement = source && Object.keys(source).length > 0 ? source : undefined;
