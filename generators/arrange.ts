@@ -1,6 +1,7 @@
 // Arrange steps the scenarios share: real API calls that build the state a fault needs. Values that no scenario
 // changes are built once per run through ctx.shared; anything a request will change is built fresh.
 
+import type { PoolCard } from '../harness/fixtures.ts';
 import type { ProductName } from '../mock/state/fixtures.ts';
 import type { RequestSpec, ScenarioContext } from './types.ts';
 
@@ -83,21 +84,25 @@ export async function frozenCard(ctx: ScenarioContext, options: CardOptions = {}
   return cardId;
 }
 
+/** A valid Assign Card request: the next provisioned pool card, to a new cardholder. */
+export async function assignCardRequest(ctx: ScenarioContext): Promise<{ request: RequestSpec; pool: PoolCard }> {
+  const pool = await ctx.fixtures.poolCard();
+  const body = {
+    cardholder_id: await newCardholder(ctx),
+    card_number: pool.card_number,
+    card_currency: 'SGD',
+    card_mode: 'SINGLE',
+  };
+  return { request: { operation: 'Assign Card', body }, pool };
+}
+
 /** A physical card from the provisioned pool, assigned to a new cardholder; activated when asked. */
 export async function physicalCard(
   ctx: ScenarioContext,
   options: { activated: boolean },
 ): Promise<{ cardId: string; activationCode: string }> {
-  const pool = await ctx.fixtures.poolCard();
-  const assigned = await ctx.arrange({
-    operation: 'Assign Card',
-    body: {
-      cardholder_id: await newCardholder(ctx),
-      card_number: pool.card_number,
-      card_currency: 'SGD',
-      card_mode: 'SINGLE',
-    },
-  });
+  const { request, pool } = await assignCardRequest(ctx);
+  const assigned = await ctx.arrange(request);
   const cardId = String(assigned.card_id);
   if (options.activated) {
     await ctx.arrange({

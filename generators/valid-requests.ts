@@ -1,7 +1,15 @@
 // A valid request for each of the 24 operations: the base that the general rows' scenarios add one fault to.
 // Each call returns a request that succeeds on its own; what it changes is built fresh, what it only reads is shared.
 
-import { createCardBody, newCard, newCardholder, physicalCard, sharedActiveCard, sharedCardholder } from './arrange.ts';
+import {
+  assignCardRequest,
+  createCardBody,
+  newCard,
+  newCardholder,
+  physicalCard,
+  sharedActiveCard,
+  sharedCardholder,
+} from './arrange.ts';
 import type { RequestSpec, ScenarioContext } from './types.ts';
 
 type Builder = (ctx: ScenarioContext) => Promise<RequestSpec>;
@@ -63,18 +71,7 @@ const BUILDERS: Record<string, Builder> = {
     operation: 'Reset Card PIN',
     body: { card_id: (await sharedPhysicalCard(ctx)).cardId, pin: '975310' },
   }),
-  'Assign Card': async (ctx) => {
-    const pool = await ctx.fixtures.poolCard();
-    return {
-      operation: 'Assign Card',
-      body: {
-        cardholder_id: await newCardholder(ctx),
-        card_number: pool.card_number,
-        card_currency: 'SGD',
-        card_mode: 'SINGLE',
-      },
-    };
-  },
+  'Assign Card': async (ctx) => (await assignCardRequest(ctx)).request,
   'Create Cardholder': async (ctx) => ({ operation: 'Create Cardholder', body: ctx.data.cardholder() }),
   'List Cardholders': async () => ({ operation: 'List Cardholders' }),
   'Update Cardholder': async (ctx) => ({

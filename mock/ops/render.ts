@@ -120,6 +120,17 @@ export function renderTransaction(world: World, tx: CardTransaction) {
   };
 }
 
+/** The answer of the operations that issue a card (Create Card, Assign Card). */
+export function renderIssued(card: Card, order: CardOrder) {
+  return {
+    card_id: card.id,
+    card_order_id: order.id,
+    create_time: card.createdAt.toISOString(),
+    card_status: card.status,
+    order_status: order.status,
+  };
+}
+
 export function newOrder(
   world: World,
   card: Card,

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestSpec } from '../../generators/types.ts';
-import { matchCatalog } from '../../harness/judge.ts';
+import { cardOps, type Json } from '../__helpers__/card-ops.ts';
 import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
 
 let harness: MockEnvironment;
@@ -13,20 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-type Json = Record<string, unknown>;
-
-async function ok(spec: RequestSpec): Promise<Json> {
-  const observed = await harness.env.client.send(spec);
-  expect(observed.status, observed.text).toBe(200);
-  return observed.json as Json;
-}
-
-/** Every catalog entry the answer matches (some entries share a body, e.g. card. and balance.account_balance_error). */
-async function entriesOf(spec: RequestSpec): Promise<string[]> {
-  const observed = await harness.env.client.send(spec);
-  expect(observed.status).toBeLessThan(500);
-  return matchCatalog(harness.env.catalog, observed).map((e) => e.id);
-}
+const { ok, entries: entriesOf } = cardOps(() => harness);
 
 async function newCard(limit = 100): Promise<string> {
   const holder = await ok({ operation: 'Create Cardholder', body: harness.env.data.cardholder() });

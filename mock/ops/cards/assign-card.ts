@@ -8,7 +8,7 @@ import type { World } from '../../state/world.ts';
 import { type OpHandler, ok } from '../context.ts';
 import { requiredString, requiredUuid } from '../fields.ts';
 import { resolveCardholder } from '../lookup.ts';
-import { newOrder } from '../render.ts';
+import { newOrder, renderIssued } from '../render.ts';
 
 const CURRENCIES = new Set(['SGD', 'USD']);
 const MODES = new Set(['SINGLE', 'SHARE']);
@@ -45,13 +45,7 @@ export const assignCard: OpHandler = (ctx) => {
     },
   );
   const order = newOrder(ctx.world, card, 'CARD_CREATE', 0);
-  return ok({
-    card_id: card.id,
-    card_order_id: order.id,
-    create_time: card.createdAt.toISOString(),
-    card_status: card.status,
-    order_status: order.status,
-  });
+  return ok(renderIssued(card, order));
 };
 
 /** An unassigned pool PAN provisioned for the account, or for its master account (sub-accounts issue from it). */

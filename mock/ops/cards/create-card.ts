@@ -3,7 +3,7 @@
 
 import { makeCard } from '../../state/factories.ts';
 import { type OpHandler, ok } from '../context.ts';
-import { newOrder } from '../render.ts';
+import { newOrder, renderIssued } from '../render.ts';
 import { cardholderForNewCard } from './create-card-cardholder.ts';
 import {
   checkCardFields,
@@ -49,11 +49,7 @@ export const createCard: OpHandler = (ctx) => {
   }
   const order = newOrder(ctx.world, card, 'CARD_CREATE', request.limit);
   return ok({
-    card_id: card.id,
-    card_order_id: order.id,
-    create_time: card.createdAt.toISOString(),
-    card_status: card.status,
-    order_status: order.status,
+    ...renderIssued(card, order),
     ...(request.cardholderId === undefined ? { cardholder_id: holder.id, cardholder_created: true } : {}),
   });
 };
