@@ -13,6 +13,8 @@ Target (from the environment or .env):
   UQPAY_FIXTURE_*       ids of states a sandbox request cannot create (see README "Fixtures")
   UQPAY_SEED            seed of every random choice (default: random, printed in every report)
   UQPAY_TIMEOUT_MS      per-request timeout (default 30000)
+  UQPAY_MAX_RPS         requests per second (default: unpaced on a mock, 8 elsewhere; 0 = unpaced)
+  UQPAY_REQUEST_BUDGET  most requests a run may send (default: no limit); past it cases are errors
 
 Options:
   --filter <text>       only cases whose name contains <text> ("Card Recharge", "card.b.", "› general.")

@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
-import { ConfigError, loadRunConfig, type RunConfig } from '../harness/config.ts';
+import { ConfigError, loadRunConfig, pacingFor, type RunConfig } from '../harness/config.ts';
 import type { RunningMock } from '../mock/server.ts';
 import { ConformanceReporter } from '../reporting/vitest-reporter.ts';
 import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './conformance-args.ts';
@@ -37,8 +37,12 @@ async function main(): Promise<number> {
     if (error instanceof ConfigError) return fail(error.message);
     throw error;
   }
+  const pacing = pacingFor(target.kind, config.maxPerSecond);
   console.log(
-    `conformance: target ${target.kind} at ${target.baseUrl} · seed ${config.seed}${config.seedFixed ? '' : ' (random; set UQPAY_SEED to replay)'}`,
+    `conformance: target ${target.kind} at ${target.baseUrl} · seed ${config.seed}` +
+      `${config.seedFixed ? '' : ' (random; set UQPAY_SEED to replay)'}` +
+      `${pacing ? ` · at most ${pacing} requests/s` : ''}` +
+      `${config.requestBudget ? ` · budget ${config.requestBudget} requests` : ''}`,
   );
   try {
     return await run(args, config, target);

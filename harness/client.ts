@@ -24,7 +24,7 @@ export interface Observed {
 export class TargetError extends Error {
   constructor(
     message: string,
-    readonly kind: 'unreachable' | 'timeout',
+    readonly kind: 'unreachable' | 'timeout' | 'budget',
   ) {
     super(message);
     this.name = 'TargetError';
@@ -36,12 +36,17 @@ export interface ClientConfig {
   baseUrl: string;
   credential(name: CredentialName): Promise<Credential>;
   timeoutMs?: number;
+  /** Most requests this client may send (a sandbox quota guard); past it every request is an environment error. */
+  requestBudget?: number;
+  /** Pace requests to at most this many per second (the sandbox allows about 500 a minute). */
+  maxPerSecond?: number;
 }
 
 const REFRESH_BEFORE_MS = 60_000;
 
 export class ApiClient {
   requestCount = 0;
+  private nextSlotMs = 0;
   private readonly dispatcher: Agent;
   private readonly tokens = new Map<string, { token: string; expiresAtMs: number }>();
   private readonly operations: ReadonlyMap<string, Operation>;
@@ -121,6 +126,11 @@ export class ApiClient {
   }
 
   private async raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Observed> {
+    const budget = this.config.requestBudget;
+    if (budget !== undefined && this.requestCount >= budget) {
+      throw new TargetError(`the request budget of ${budget} is used up (UQPAY_REQUEST_BUDGET)`, 'budget');
+    }
+    await this.pace();
     const started = performance.now();
     this.requestCount++;
     const url = `${this.config.baseUrl.replace(/\/$/u, '')}${path}`;
@@ -148,6 +158,16 @@ export class ApiClient {
     } catch (error) {
       throw toTargetError(error, url);
     }
+  }
+
+  /** Waits for this request's slot when pacing is on; slots are reserved in call order. */
+  private async pace(): Promise<void> {
+    const perSecond = this.config.maxPerSecond;
+    if (!perSecond) return;
+    const now = Date.now();
+    const slot = Math.max(now, this.nextSlotMs);
+    this.nextSlotMs = slot + 1000 / perSecond;
+    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
   }
 }
 

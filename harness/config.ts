@@ -19,7 +19,14 @@ export interface RunConfig {
   timeoutMs: number;
   /** Seed given explicitly (UQPAY_SEED) rather than drawn at random. */
   seedFixed: boolean;
+  /** UQPAY_REQUEST_BUDGET: most requests a run may send; null for no limit. */
+  requestBudget: number | null;
+  /** UQPAY_MAX_RPS: requests per second; null for the default (none on a mock, 8/s elsewhere), 0 for no pacing. */
+  maxPerSecond: number | null;
 }
+
+/** The sandbox allows about 500 requests a minute; stay under it unless told otherwise. */
+export const DEFAULT_REMOTE_MAX_RPS = 8;
 
 /** Hosts that serve real money. The suite sends mutating requests, so it never runs against them. */
 const PRODUCTION_HOSTS = new Set(['api.uqpay.com', 'files.uqpay.com']);
@@ -38,10 +45,26 @@ export function loadRunConfig(env: Record<string, string | undefined>, randomSee
   }
   return {
     target,
+    requestBudget: wholeNumber(env, 'UQPAY_REQUEST_BUDGET', 1),
+    maxPerSecond: wholeNumber(env, 'UQPAY_MAX_RPS', 0),
     seed: seedText === '' ? randomSeed() : Number(seedText),
     seedFixed: seedText !== '',
     timeoutMs: timeoutText === '' ? 30_000 : Number(timeoutText),
   };
+}
+
+function wholeNumber(env: Record<string, string | undefined>, name: string, min: number): number | null {
+  const text = env[name]?.trim() ?? '';
+  if (text === '') return null;
+  if (!/^\d{1,9}$/u.test(text) || Number(text) < min)
+    throw new ConfigError(`${name} must be a whole number ≥ ${min} (got "${text}")`);
+  return Number(text);
+}
+
+/** Pacing for a target: an explicit UQPAY_MAX_RPS (0 = none), else none on a mock and the default elsewhere. */
+export function pacingFor(kind: 'mock' | 'sandbox' | 'other', maxPerSecond: number | null): number | undefined {
+  if (maxPerSecond !== null) return maxPerSecond === 0 ? undefined : maxPerSecond;
+  return kind === 'mock' ? undefined : DEFAULT_REMOTE_MAX_RPS;
 }
 
 function checkBaseUrl(raw: string): string {

@@ -135,7 +135,8 @@ async function sendWithRetries(ctx: ScenarioContext, spec: RequestSpec): Promise
 async function sendFaulty(ctx: ScenarioContext, faulty: RequestSpec, concurrent?: RequestSpec): Promise<Observed> {
   if (!concurrent) return ctx.send(faulty);
   const first = ctx.send(concurrent);
-  await sleep(100);
+  // Long enough for the first copy to pass authentication and take the key under load; well inside its latency.
+  await sleep(250);
   const [observed] = await Promise.all([ctx.send(faulty), first]);
   return observed;
 }

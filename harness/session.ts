@@ -37,6 +37,10 @@ export interface SessionOptions {
   kind: TargetKind;
   seed: number;
   timeoutMs?: number;
+  /** Most requests the session may send; undefined for no limit. */
+  requestBudget?: number;
+  /** Requests per second; undefined for no pacing. */
+  maxPerSecond?: number;
   env?: Record<string, string | undefined>;
 }
 
@@ -55,6 +59,8 @@ export function createSession(options: SessionOptions): Session {
       baseUrl: options.baseUrl,
       credential: (name) => fixtures.credential(name),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.requestBudget ? { requestBudget: options.requestBudget } : {}),
+      ...(options.maxPerSecond ? { maxPerSecond: options.maxPerSecond } : {}),
     },
     catalog.operations,
   );

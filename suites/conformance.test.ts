@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import { loadCatalog } from '../catalog/load.ts';
 import { allScenarios } from '../generators/index.ts';
 import type { Scenario, TargetKind } from '../generators/types.ts';
+import { pacingFor } from '../harness/config.ts';
 import { runScenario } from '../harness/run-scenario.ts';
 import { createSession, type Session } from '../harness/session.ts';
 import { type RunningMock, startMock } from '../mock/server.ts';
@@ -32,7 +33,16 @@ beforeAll(async () => {
     kind = 'mock';
   }
   const timeoutMs = Number(process.env.UQPAY_TIMEOUT_MS ?? 30_000);
-  session = createSession({ baseUrl, kind, seed, timeoutMs });
+  const budget = Number(process.env.UQPAY_REQUEST_BUDGET ?? 0);
+  const maxPerSecond = pacingFor(kind, process.env.UQPAY_MAX_RPS ? Number(process.env.UQPAY_MAX_RPS) : null);
+  session = createSession({
+    baseUrl,
+    kind,
+    seed,
+    timeoutMs,
+    ...(budget > 0 ? { requestBudget: budget } : {}),
+    ...(maxPerSecond ? { maxPerSecond } : {}),
+  });
 });
 
 afterAll(async () => {
