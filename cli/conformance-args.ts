@@ -21,7 +21,7 @@ Options:
   --reports <dir>       where to write results.json, junit.xml and matrix.html (default reports)
   --env <path>          read settings from this file instead of .env
   --fail-on-skip        exit 1 when any case was skipped
-  --quiet               print dots instead of every test name
+  --quiet               print progress every 50 cases (and each failure) instead of every test name
   -h, --help            show this help
 
 Exit codes: 0 every case passed (skips allowed unless --fail-on-skip), 1 contract failures,

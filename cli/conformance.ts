@@ -74,7 +74,8 @@ async function run(args: ConformanceArgs, config: RunConfig, target: ResolvedTar
   const vitest = await startVitest('test', [], {
     project: ['conformance'],
     watch: false,
-    reporters: [args.quiet ? 'dot' : 'default', reporter],
+    // --quiet: only the conformance reporter's progress lines and the summary.
+    reporters: args.quiet ? [reporter] : ['default', reporter],
     ...(args.filter ? { testNamePattern: new RegExp(escapeRegExp(args.filter), 'u') } : {}),
   });
   await vitest.close();

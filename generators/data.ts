@@ -1,6 +1,9 @@
 // Valid request data from @faker-js/faker, inside the API's rules: names of ASCII letters and spaces, adults only,
-// unique emails, phones and reference ids, reference_id of at least 10 characters. Seeded, so a run replays.
+// unique emails, phones and reference ids, reference_id of at least 10 characters. Seeded, so a run replays —
+// except the unique identifiers, which also carry a per-run nonce: a nightly run with a fixed seed against a
+// sandbox that keeps yesterday's cardholders must not collide with them.
 
+import { randomInt, randomUUID } from 'node:crypto';
 import { en, Faker } from '@faker-js/faker';
 
 /** A 1×1 PNG: the smallest document the file rules accept. */
@@ -12,14 +15,24 @@ export class DataFactory {
   private counter = 0;
   /** Distinguishes runs that share a target, so uniqueness holds across runs too. */
   private readonly runTag: string;
+  /** Where this run's phone numbers start; each number after it is used once. */
+  private readonly phoneBase: number;
 
-  constructor(readonly seed: number) {
+  constructor(
+    readonly seed: number,
+    nonce: number = randomInt(0, 2 ** 40),
+  ) {
     this.faker = new Faker({ locale: [en], seed });
-    this.runTag = this.faker.string.alphanumeric({ length: 6, casing: 'lower' });
+    this.runTag = nonce.toString(36);
+    this.phoneBase = nonce % 9_000_000;
   }
 
+  /**
+   * A fresh v4 UUID, for ids that must name nothing. Not seeded: a target seeded with the same number (the mock
+   * with the run's seed) would otherwise draw the very same ids for its own records.
+   */
   uuid(): string {
-    return this.faker.string.uuid();
+    return randomUUID();
   }
 
   private next(): number {
@@ -35,9 +48,9 @@ export class DataFactory {
     return `conformance.${this.runTag}.${this.next()}@example.com`;
   }
 
-  /** An 8-digit Singapore mobile number, unique within the run. */
+  /** An 8-digit Singapore mobile number: never repeated within a run (up to a million per run). */
   phone(): string {
-    const n = (this.faker.number.int({ min: 0, max: 99_999 }) * 100 + (this.next() % 100)) % 10_000_000;
+    const n = (this.phoneBase + this.next()) % 10_000_000;
     return `8${String(n).padStart(7, '0')}`;
   }
 
@@ -51,7 +64,7 @@ export class DataFactory {
   }
 
   identityNumber(): string {
-    return `E${this.faker.string.numeric(7)}${this.next()}`;
+    return `E${this.runTag.toUpperCase()}${this.next()}`;
   }
 
   cardholder(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -228,7 +228,7 @@ function seedSubAccountCards(
 }
 
 function seedPool(world: World, master: Account, product: Product) {
-  return Array.from({ length: 64 }, () => {
+  return Array.from({ length: 256 }, () => {
     const card = {
       accountId: master.id,
       pan: newPan(world, product.bin),
