@@ -6,7 +6,8 @@ import type { RequestSpec, Scenario, ScenarioContext } from '../types.ts';
 
 const PIN = '135790';
 
-function assign(cardholderId: string, cardNumber: string, onBehalfOf?: string): RequestSpec {
+/** An Assign Card request for a pool card number (optionally for a sub-account). */
+export function assign(cardholderId: string, cardNumber: string, onBehalfOf?: string): RequestSpec {
   const spec: RequestSpec = {
     operation: 'Assign Card',
     body: { cardholder_id: cardholderId, card_number: cardNumber, card_currency: 'SGD', card_mode: 'SINGLE' },

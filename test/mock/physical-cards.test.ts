@@ -2,6 +2,7 @@
 // need the twin to be 2xx) do not pin down, plus the body-level id and shape rules.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assign } from '../../generators/scenarios/card-physical.ts';
 import type { RequestSpec } from '../../generators/types.ts';
 import { matchCatalog } from '../../harness/judge.ts';
 import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
@@ -25,15 +26,6 @@ async function newHolder(onBehalfOf?: string): Promise<string> {
   const created = await send(spec);
   expect(created.status).toBe(200);
   return String((created.json as Record<string, unknown>).cardholder_id);
-}
-
-function assign(cardholderId: string, cardNumber: string, onBehalfOf?: string): RequestSpec {
-  const spec: RequestSpec = {
-    operation: 'Assign Card',
-    body: { cardholder_id: cardholderId, card_number: cardNumber, card_currency: 'SGD', card_mode: 'SINGLE' },
-  };
-  if (onBehalfOf) spec.onBehalfOf = onBehalfOf;
-  return spec;
 }
 
 async function assigned(): Promise<{ cardId: string; code: string; pan: string; holder: string }> {

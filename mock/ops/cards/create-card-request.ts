@@ -13,6 +13,7 @@ import {
   requiredUuid,
   uuid,
 } from '../fields.ts';
+import { readRiskControls } from './risk-controls.ts';
 
 type Body = Readonly<Record<string, unknown>>;
 
@@ -32,7 +33,6 @@ export interface NewCardRequest {
 }
 
 export const INTERVALS = ['PER_TRANSACTION', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY', 'ALL_TIME'];
-const MCC = /^\d{4}$/u;
 const METADATA_MAX_BYTES = 3200;
 
 export function readNewCardRequest(body: Body): NewCardRequest {
@@ -43,7 +43,7 @@ export function readNewCardRequest(body: Body): NewCardRequest {
   const limit = optionalNumber(body, 'card_limit') ?? 0;
   const cardType = present(optionalString(body, 'card_type'));
   const spendingControls = readSpendingControls(body);
-  const riskControls = readRiskControls(body);
+  const riskControls = readRiskControls(optionalObject(body, 'risk_controls')) ?? {};
   const metadata = readMetadata(body);
   const usageType = optionalString(body, 'usage_type') ?? 'NORMAL';
   if (usageType !== 'NORMAL' && usageType !== 'ONE_TIME')
@@ -85,28 +85,6 @@ function readSpendingControls(body: Body): SpendingControl[] {
     }
     return { amount, interval };
   });
-}
-
-function readRiskControls(body: Body): RiskControls {
-  const source = optionalObject(body, 'risk_controls');
-  if (!source) return {};
-  const controls: RiskControls = {};
-  const threeDs = optionalString(source, 'allow_3ds_transactions');
-  if (threeDs !== undefined) {
-    if (threeDs !== 'Y' && threeDs !== 'N')
-      throw invalidField('risk_controls.allow_3ds_transactions', 'must be Y or N');
-    controls.allow_3ds_transactions = threeDs;
-  }
-  for (const name of ['allowed_mcc', 'blocked_mcc'] as const) {
-    const list = optionalArray(source, name);
-    if (list === undefined) continue;
-    controls[name] = list.map((mcc, i) => {
-      if (typeof mcc !== 'string') throw badParameters();
-      if (!MCC.test(mcc)) throw invalidField(`risk_controls.${name}[${i}]`, 'must be a four-digit MCC');
-      return mcc;
-    });
-  }
-  return controls;
 }
 
 function readMetadata(body: Body): Record<string, string> {

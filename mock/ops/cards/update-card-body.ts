@@ -2,7 +2,7 @@
 // the wrong JSON type is "Request parameters invalid". Values are judged later by the operation's rules, except
 // no_pin_payment_amount, whose "not a number" has its own entry and so is kept as sent.
 
-import { badParameters, invalidField } from '../../errors.ts';
+import { badParameters } from '../../errors.ts';
 import type { RiskControls, SpendingControl } from '../../state/types.ts';
 import {
   optionalArray,
@@ -12,6 +12,7 @@ import {
   requiredNumber,
   requiredString,
 } from '../fields.ts';
+import { readRiskControls } from './risk-controls.ts';
 
 export interface UpdateCardBody {
   cardLimit: number | undefined;
@@ -22,14 +23,12 @@ export interface UpdateCardBody {
   metadata: Record<string, unknown> | undefined;
 }
 
-const MCC = /^\d{4}$/u;
-
 export function readUpdateCardBody(body: Readonly<Record<string, unknown>>): UpdateCardBody {
   return {
     cardLimit: optionalNumber(body, 'card_limit'),
     noPinPaymentAmount: body.no_pin_payment_amount ?? undefined,
     spendingControls: optionalArray(body, 'spending_controls')?.map(spendingControl),
-    riskControls: riskControls(optionalObject(body, 'risk_controls')),
+    riskControls: readRiskControls(optionalObject(body, 'risk_controls')),
     metadata: optionalObject(body, 'metadata'),
   };
 }
@@ -38,28 +37,4 @@ function spendingControl(item: unknown): SpendingControl {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) throw badParameters();
   const control = item as Record<string, unknown>;
   return { amount: requiredNumber(control, 'amount'), interval: requiredString(control, 'interval') };
-}
-
-function riskControls(source: Record<string, unknown> | undefined): RiskControls | undefined {
-  if (source === undefined) return undefined;
-  const controls: RiskControls = {};
-  const threeDs = optionalString(source, 'allow_3ds_transactions');
-  if (threeDs !== undefined) {
-    if (threeDs !== 'Y' && threeDs !== 'N')
-      throw invalidField('risk_controls.allow_3ds_transactions', 'must be Y or N');
-    controls.allow_3ds_transactions = threeDs;
-  }
-  const allowed = mccList(source, 'allowed_mcc');
-  if (allowed) controls.allowed_mcc = allowed;
-  const blocked = mccList(source, 'blocked_mcc');
-  if (blocked) controls.blocked_mcc = blocked;
-  return controls;
-}
-
-function mccList(source: Record<string, unknown>, name: string): string[] | undefined {
-  return optionalArray(source, name)?.map((mcc, index) => {
-    if (typeof mcc !== 'string') throw badParameters();
-    if (!MCC.test(mcc)) throw invalidField(`risk_controls.${name}[${index}]`, 'must be a four-digit MCC');
-    return mcc;
-  });
 }
