@@ -10,9 +10,42 @@ import type { Observed } from './client.ts';
 
 export type Outcome = 'pass' | 'fail' | 'error' | 'skip';
 
+/** The one check of the contract that a response failed, as data; the reason text is derived from these. */
+export type CheckName = 'status' | 'body' | 'envelope' | 'type' | 'code' | 'message' | 'missing_fields' | 'twin';
+
+export interface FailedCheck {
+  check: CheckName;
+  expected: unknown;
+  got: unknown;
+  /** Extra words for the reason (schema errors, what the twin was). */
+  detail?: string;
+}
+
 export interface Verdict {
   outcome: Exclude<Outcome, 'skip'>;
   reason: string;
+  /** The checks that failed (empty on a pass and on environment errors). */
+  checks: FailedCheck[];
+}
+
+/** One line per failed check: "status: expected 400, got 404; message: expected …". */
+export function describeChecks(checks: readonly FailedCheck[]): string {
+  return checks
+    .map((c) => {
+      if (c.check === 'envelope' || c.check === 'twin') return `${c.check}: ${c.detail ?? ''}`.trimEnd();
+      if (c.check === 'missing_fields') return 'missing_fields: expected a non-empty list';
+      if (c.check === 'body') return `body: expected a JSON object, got ${c.got === '' ? 'nothing' : q(c.got)}`;
+      if (c.check === 'message' && c.expected === null) return `message: expected no message key, got ${q(c.got)}`;
+      if (c.check === 'message' && c.detail) return `message: ${c.detail}, got ${q(c.got)}`;
+      return `${c.check}: expected ${c.check === 'status' ? c.expected : q(c.expected)}, got ${c.check === 'status' ? c.got : q(c.got)}`;
+    })
+    .join('; ');
+}
+
+function failed(checks: FailedCheck[]): Verdict {
+  return checks.length
+    ? { outcome: 'fail', reason: describeChecks(checks), checks }
+    : { outcome: 'pass', reason: '', checks: [] };
 }
 
 export interface Seen {
@@ -35,43 +68,50 @@ export function expectedMessage(entry: CatalogEntry, values: Record<string, stri
 
 export function judge(entry: CatalogEntry, observed: Observed, values: Record<string, string> = {}): Verdict {
   if (observed.status >= 500 && entry.status < 500) {
-    return { outcome: 'error', reason: `the target failed with ${observed.status}, which is not under test` };
+    return { outcome: 'error', reason: `the target failed with ${observed.status}, which is not under test`, checks: [] };
   }
   if (observed.status === 429 && entry.status !== 429) {
-    return { outcome: 'error', reason: 'the target rate-limited the request (429), which is not under test' };
+    return {
+      outcome: 'error',
+      reason: 'the target rate-limited the request (429), which is not under test',
+      checks: [],
+    };
   }
-  const problems: string[] = [];
-  if (observed.status !== entry.status) problems.push(`status: expected ${entry.status}, got ${observed.status}`);
+  const checks: FailedCheck[] = [];
+  if (observed.status !== entry.status) checks.push({ check: 'status', expected: entry.status, got: observed.status });
   const body = observed.json;
   if (!isObject(body)) {
-    problems.push(
-      `body: expected a JSON object, got ${observed.text.length ? JSON.stringify(observed.text.slice(0, 80)) : 'nothing'}`,
-    );
-    return { outcome: 'fail', reason: problems.join('; ') };
+    checks.push({ check: 'body', expected: 'a JSON object', got: observed.text.slice(0, 80) });
+    return failed(checks);
   }
   const schema = entry.envelope === 'A' ? validators.envelopeA : validators.envelopeB;
-  if (!schema(body)) problems.push(`envelope ${entry.envelope}: ${describeErrors(schema.errors).join(', ')}`);
-  if (entry.envelope === 'A' && body.type !== entry.type)
-    problems.push(`type: expected ${q(entry.type)}, got ${q(body.type)}`);
-  if (body.code !== entry.code) problems.push(`code: expected ${q(entry.code)}, got ${q(body.code)}`);
-  problems.push(...messageProblems(entry, body, values));
-  if (entry.missing_fields && !(Array.isArray(body.missing_fields) && body.missing_fields.length > 0)) {
-    problems.push('missing_fields: expected a non-empty list');
+  if (!schema(body)) {
+    const detail = `envelope ${entry.envelope}: ${describeErrors(schema.errors).join(', ')}`;
+    checks.push({ check: 'envelope', expected: entry.envelope, got: Object.keys(body), detail });
   }
-  return problems.length ? { outcome: 'fail', reason: problems.join('; ') } : { outcome: 'pass', reason: '' };
+  if (entry.envelope === 'A' && body.type !== entry.type)
+    checks.push({ check: 'type', expected: entry.type, got: body.type });
+  if (body.code !== entry.code) checks.push({ check: 'code', expected: entry.code, got: body.code });
+  const message = messageCheck(entry, body, values);
+  if (message) checks.push(message);
+  if (entry.missing_fields && !(Array.isArray(body.missing_fields) && body.missing_fields.length > 0)) {
+    checks.push({ check: 'missing_fields', expected: 'a non-empty list', got: body.missing_fields });
+  }
+  return failed(checks);
 }
 
-function messageProblems(entry: CatalogEntry, body: Record<string, unknown>, values: Record<string, string>): string[] {
+function messageCheck(entry: CatalogEntry, body: Record<string, unknown>, values: Record<string, string>) {
+  const got = body.message;
   switch (entry.message_kind) {
     case 'absent':
-      return 'message' in body ? [`message: expected no message key, got ${q(body.message)}`] : [];
+      return 'message' in body ? { check: 'message' as const, expected: null, got } : null;
     case 'variable':
-      return typeof body.message === 'string' && body.message.length > 0
-        ? []
-        : [`message: expected a non-empty text, got ${q(body.message)}`];
+      return typeof got === 'string' && got.length > 0
+        ? null
+        : { check: 'message' as const, expected: 'a non-empty text', got, detail: 'expected a non-empty text' };
     default: {
       const expected = expectedMessage(entry, values);
-      return body.message === expected ? [] : [`message: expected ${q(expected)}, got ${q(body.message)}`];
+      return got === expected ? null : { check: 'message' as const, expected, got };
     }
   }
 }

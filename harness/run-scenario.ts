@@ -16,7 +16,7 @@ import {
 } from '../generators/types.ts';
 import { type ApiClient, type Observed, TargetError, TokenError } from './client.ts';
 import { FixtureMissing, type FixtureProvider } from './fixtures.ts';
-import { expectedMessage, judge, matchCatalog, type Outcome, type Seen, seen } from './judge.ts';
+import { expectedMessage, type FailedCheck, judge, matchCatalog, type Outcome, type Seen, seen } from './judge.ts';
 
 export interface RunEnvironment {
   catalog: Catalog;
@@ -35,6 +35,8 @@ export interface CaseResult {
   fault: string;
   outcome: Outcome;
   reason: string;
+  /** The checks that failed, as data; the reason is derived from them. Empty unless the outcome is fail. */
+  checks: FailedCheck[];
   expected: {
     status: number;
     type: string | null;
@@ -54,12 +56,18 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
   if (!entry) throw new Error(`scenario names unknown entry ${scenario.entry}`);
   const started = performance.now();
   const requestsBefore = env.client.requestCount;
-  const result = (outcome: Outcome, reason: string, observed: Seen | null = null): CaseResult => ({
+  const result = (
+    outcome: Outcome,
+    reason: string,
+    observed: Seen | null = null,
+    checks: FailedCheck[] = [],
+  ): CaseResult => ({
     entry: entry.id,
     operation: scenario.operation,
     fault: scenario.fault,
     outcome,
     reason,
+    checks,
     expected: expectedOf(entry),
     observed,
     requests: env.client.requestCount - requestsBefore,
@@ -71,12 +79,14 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     const faulty = await sendFaulty(ctx, provocation.faulty, provocation.concurrent);
     const verdict = judge(entry, faulty, provocation.values);
     const observedFaulty = seen(faulty);
-    if (verdict.outcome !== 'pass') return result(verdict.outcome, verdict.reason, observedFaulty);
+    if (verdict.outcome !== 'pass') return result(verdict.outcome, verdict.reason, observedFaulty, verdict.checks);
     const control = await sendWithRetries(ctx, provocation.valid);
     if (control.status >= 200 && control.status < 300) return result('pass', '', observedFaulty);
     const rejected = `positive control (${scenario.operation} without the fault) answered ${control.status} ${control.text.slice(0, 160)}`;
     const documented = control.status < 500 && matchCatalog(env.catalog, control).length > 0;
-    return result(documented ? 'fail' : 'error', rejected, observedFaulty);
+    if (!documented) return result('error', rejected, observedFaulty);
+    const twin: FailedCheck = { check: 'twin', expected: '2xx', got: control.status, detail: rejected };
+    return result('fail', rejected, observedFaulty, [twin]);
   } catch (error) {
     if (error instanceof FixtureMissing) return result('skip', error.message);
     if (error instanceof ArrangeError || error instanceof TargetError || error instanceof TokenError) {

@@ -86,6 +86,7 @@ function errorCase(title: string, reason: string): CaseMeta {
     operation,
     fault,
     outcome: 'error',
+    checks: [],
     reason,
     expected: { status: 0, type: null, code: '', message: null, message_kind: '' },
     observed: null,
