@@ -68,7 +68,11 @@ export function expectedMessage(entry: CatalogEntry, values: Record<string, stri
 
 export function judge(entry: CatalogEntry, observed: Observed, values: Record<string, string> = {}): Verdict {
   if (observed.status >= 500 && entry.status < 500) {
-    return { outcome: 'error', reason: `the target failed with ${observed.status}, which is not under test`, checks: [] };
+    return {
+      outcome: 'error',
+      reason: `the target failed with ${observed.status}, which is not under test`,
+      checks: [],
+    };
   }
   if (observed.status === 429 && entry.status !== 429) {
     return {
