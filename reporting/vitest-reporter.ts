@@ -1,14 +1,11 @@
 // A vitest reporter for the conformance suite: prints progress on long runs and, at the end, writes
 // reports/results.json, reports/junit.xml and reports/matrix.html from each test's conformance metadata.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { Catalog } from '../catalog/load.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
-import { htmlMatrix } from './html-matrix.ts';
-import { junitXml } from './junit.ts';
 import { buildResults, type RunFacts, type RunResults } from './results.ts';
+import { writeReports } from './write-reports.ts';
 
 export interface ReporterOptions {
   catalog: Catalog;
@@ -50,10 +47,7 @@ export class ConformanceReporter implements Reporter {
       this.cases,
     );
     this.results = results;
-    mkdirSync(this.options.outputDir, { recursive: true });
-    writeFileSync(join(this.options.outputDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(join(this.options.outputDir, 'junit.xml'), junitXml(results, this.options.catalog));
-    writeFileSync(join(this.options.outputDir, 'matrix.html'), htmlMatrix(results, this.options.catalog));
+    writeReports(this.options.outputDir, results, this.options.catalog);
   }
 
   private tally(): string {

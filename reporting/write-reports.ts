@@ -1,0 +1,21 @@
+// The one place that turns a finished run's results into files: every writer of reports/ is called from here, so
+// the conformance CLI, a merge of shards and any later command write exactly the same set of files.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalog } from '../catalog/load.ts';
+import { htmlMatrix } from './html-matrix.ts';
+import { junitXml } from './junit.ts';
+import type { RunResults } from './results.ts';
+
+/** Writes every report of a run into outputDir and returns the file names written. */
+export function writeReports(outputDir: string, results: RunResults, catalog: Catalog): string[] {
+  const files: [string, string][] = [
+    ['results.json', `${JSON.stringify(results, null, 2)}\n`],
+    ['junit.xml', junitXml(results, catalog)],
+    ['matrix.html', htmlMatrix(results, catalog)],
+  ];
+  mkdirSync(outputDir, { recursive: true });
+  for (const [name, text] of files) writeFileSync(join(outputDir, name), text);
+  return files.map(([name]) => name);
+}
