@@ -1,9 +1,9 @@
 // Operations of the real API that the error page does not list, but that the suite and the mock need: List
 // Products is how an integration (or the suite, on a sandbox) finds a card product id.
 
-import type { Operation } from './types.ts';
+import type { ExtraOperation } from './types.ts';
 
-export const LIST_PRODUCTS: Operation = {
+export const LIST_PRODUCTS: ExtraOperation = {
   name: 'List Products',
   id: 'list_products',
   method: 'GET',
@@ -15,4 +15,4 @@ export const LIST_PRODUCTS: Operation = {
   section: 'card',
 };
 
-export const EXTRA_OPERATIONS: readonly Operation[] = [LIST_PRODUCTS];
+export const EXTRA_OPERATIONS: readonly ExtraOperation[] = [LIST_PRODUCTS];

@@ -1,5 +1,8 @@
 // Types of the machine-readable catalog. The JSON files are the source of truth; these types mirror
-// schemas/catalog.schema.json and schemas/operations.schema.json, which are checked on load.
+// schemas/catalog.schema.json and schemas/operations.schema.json, which are checked on load. Identifiers are the closed
+// unions of ids.ts (generated from the JSON by npm run gen:ids).
+
+import type { EntryId, OperationId, OperationName } from './ids.ts';
 
 export type Section = 'general' | 'card' | 'cardholder' | 'balance' | 'transaction';
 export type Envelope = 'A' | 'B';
@@ -37,10 +40,10 @@ export interface Remediation {
 }
 
 /** '*' marks the general rows, which apply to every authenticated operation. */
-export type OperationScope = '*' | string[];
+export type OperationScope = '*' | OperationName[];
 
 interface EntryBase {
-  id: string;
+  id: EntryId;
   section: Section;
   status: number;
   message: string | null;
@@ -73,9 +76,9 @@ export type HttpMethod = 'GET' | 'POST';
 
 export interface Operation {
   /** The operation's name as the page writes it, e.g. "Card Recharge". */
-  name: string;
+  name: OperationName;
   /** A stable snake_case id, used in file names and report keys. */
-  id: string;
+  id: OperationId;
   method: HttpMethod;
   /** Path relative to the API base (which already ends in /api), e.g. /v1/issuing/cards/{card_id}. */
   path: string;
@@ -90,3 +93,11 @@ export interface Operation {
   /** The page section whose heading lists the operation. */
   section: Exclude<Section, 'general'>;
 }
+
+/** Operations of the real API that the error page does not list (catalog/extra-operations.ts). */
+export type ExtraOperation = Omit<Operation, 'name' | 'id'> & { name: 'List Products'; id: 'list_products' };
+
+/** Every operation the client can send and the mock serves: the documented ones and the extra ones. */
+export type AnyOperation = Operation | ExtraOperation;
+export type AnyOperationName = AnyOperation['name'];
+export type AnyOperationId = AnyOperation['id'];

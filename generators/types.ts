@@ -2,6 +2,8 @@
 // real API calls, then returns the one faulty request and its valid twin (the same request without the fault),
 // which must succeed so that the pair can never pass because some unrelated error came back.
 
+import type { EntryId, OperationName } from '../catalog/ids.ts';
+import type { AnyOperationName } from '../catalog/types.ts';
 import type { Observed } from '../harness/client.ts';
 import type { FixtureProvider } from '../harness/fixtures.ts';
 import type { CredentialName } from '../mock/state/fixtures.ts';
@@ -16,8 +18,8 @@ export type AuthSpec =
   | { kind: 'raw'; value: string };
 
 export interface RequestSpec {
-  /** Operation name as the page writes it ("Card Recharge"). */
-  operation: string;
+  /** Operation name as the page writes it ("Card Recharge"), or an extra operation (List Products). */
+  operation: AnyOperationName;
   params?: Record<string, string>;
   query?: Record<string, string>;
   /** JSON body; serialised with Content-Type: application/json. */
@@ -61,9 +63,9 @@ export interface ScenarioContext {
 
 export interface Scenario {
   /** Catalog entry id. */
-  entry: string;
+  entry: EntryId;
   /** Operation name as the page writes it. */
-  operation: string;
+  operation: OperationName;
   /** What the fault is, in a few words ("frozen card", "no token"). */
   fault: string;
   provoke(ctx: ScenarioContext): Promise<Provocation>;

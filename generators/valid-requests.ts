@@ -1,6 +1,7 @@
 // A valid request for each of the 24 operations: the base that the general rows' scenarios add one fault to.
 // Each call returns a request that succeeds on its own; what it changes is built fresh, what it only reads is shared.
 
+import type { OperationName } from '../catalog/ids.ts';
 import {
   assignCardRequest,
   createCardBody,
@@ -10,12 +11,10 @@ import {
   sharedActiveCard,
   sharedCardholder,
 } from './arrange.ts';
+import { byCard } from './requests.ts';
 import type { RequestSpec, ScenarioContext } from './types.ts';
 
 type Builder = (ctx: ScenarioContext) => Promise<RequestSpec>;
-
-const byCard = (operation: string, cardId: string, body?: unknown): RequestSpec =>
-  body === undefined ? { operation, params: { card_id: cardId } } : { operation, params: { card_id: cardId }, body };
 
 /** A card for recharges, withdrawals and simulated authorizations, so the shared read-only card stays untouched. */
 const fundsCard = (ctx: ScenarioContext) => ctx.shared.once('funds-card', () => newCard(ctx, { limit: 1000 }));
@@ -43,7 +42,7 @@ const sharedTransactionId = (ctx: ScenarioContext) =>
 const sharedPhysicalCard = (ctx: ScenarioContext) =>
   ctx.shared.once('physical-card', () => physicalCard(ctx, { activated: true }));
 
-const BUILDERS: Record<string, Builder> = {
+const BUILDERS = {
   'Create Card': async (ctx) => ({ operation: 'Create Card', body: await createCardBody(ctx) }),
   'List Cards': async () => ({ operation: 'List Cards' }),
   'Update Card': async (ctx) =>
@@ -96,12 +95,10 @@ const BUILDERS: Record<string, Builder> = {
     const authorized = await ctx.arrange(await authorization(ctx));
     return { operation: 'Simulate Reversal', body: { transaction_id: String(authorized.transaction_id) } };
   },
-};
+} satisfies Record<OperationName, Builder>;
 
-export function validRequest(ctx: ScenarioContext, operation: string): Promise<RequestSpec> {
-  const build = BUILDERS[operation];
-  if (!build) throw new Error(`no valid request for operation "${operation}"`);
-  return build(ctx);
+export function validRequest(ctx: ScenarioContext, operation: OperationName): Promise<RequestSpec> {
+  return BUILDERS[operation](ctx);
 }
 
 export const OPERATIONS_WITH_VALID_REQUESTS = Object.keys(BUILDERS);

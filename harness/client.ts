@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, errors, request } from 'undici';
 import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
-import type { Operation } from '../catalog/types.ts';
+import type { AnyOperation, Operation } from '../catalog/types.ts';
 import type { RequestSpec } from '../generators/types.ts';
 import type { Credential, CredentialName } from '../mock/state/fixtures.ts';
 import { redactHeaders } from './redact.ts';
@@ -49,7 +49,7 @@ export class ApiClient {
   private nextSlotMs = 0;
   private readonly dispatcher: Agent;
   private readonly tokens = new Map<string, { token: string; expiresAtMs: number }>();
-  private readonly operations: ReadonlyMap<string, Operation>;
+  private readonly operations: ReadonlyMap<string, AnyOperation>;
 
   constructor(
     private readonly config: ClientConfig,
@@ -69,7 +69,7 @@ export class ApiClient {
     await this.dispatcher.close();
   }
 
-  operation(name: string): Operation {
+  operation(name: string): AnyOperation {
     const op = this.operations.get(name);
     if (!op) throw new Error(`unknown operation "${name}"`);
     return op;
@@ -181,7 +181,7 @@ export class TokenError extends Error {
   }
 }
 
-export function fillPath(op: Operation, params: Record<string, string>): string {
+export function fillPath(op: AnyOperation, params: Record<string, string>): string {
   return op.path.replace(/\{(\w+)\}/gu, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`${op.name} needs path parameter ${name}`);

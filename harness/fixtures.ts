@@ -16,16 +16,18 @@ import type {
 } from '../mock/state/fixtures.ts';
 
 export class FixtureMissing extends Error {
-  constructor(
-    readonly fixture: string,
-    readonly setting: string | null,
-  ) {
+  readonly fixture: string;
+  readonly setting: string | null;
+
+  constructor({ fixture, setting }: { fixture: string; setting: string | null }) {
     super(
       setting
         ? `needs fixture ${fixture}: set ${setting} in .env`
         : `needs ${fixture}, which only the built-in mock can provide`,
     );
     this.name = 'FixtureMissing';
+    this.fixture = fixture;
+    this.setting = setting;
   }
 }
 
@@ -101,7 +103,11 @@ export class MockFixtures implements FixtureProvider {
   async poolCard() {
     const { available } = (await this.control('GET', '/pool')) as { available: PoolCard[] };
     const card = available.find((c) => !this.handedOut.has(c.card_number));
-    if (!card) throw new FixtureMissing('an unassigned pool card (the mock has no more; restart it)', null);
+    if (!card)
+      throw new FixtureMissing({
+        fixture: 'an unassigned pool card (the mock has no more; restart it)',
+        setting: null,
+      });
     this.handedOut.add(card.card_number);
     return card;
   }
@@ -112,7 +118,8 @@ export class MockFixtures implements FixtureProvider {
     const card = (await this.control('GET', `/cards/${encodeURIComponent(cardId)}`)) as {
       activation_code: string | null;
     };
-    if (!card.activation_code) throw new FixtureMissing(`an activation code for card ${cardId}`, null);
+    if (!card.activation_code)
+      throw new FixtureMissing({ fixture: `an activation code for card ${cardId}`, setting: null });
     return card.activation_code;
   }
   async expiredToken() {
@@ -163,7 +170,8 @@ export class EnvFixtures implements FixtureProvider {
     }
     const setting = `UQPAY_FIXTURE_CREDENTIAL_${upper(name)}`;
     const [client_id, api_key] = this.read(setting, `credential ${name}`).split(':');
-    if (!client_id || !api_key) throw new FixtureMissing(`credential ${name} as <client_id>:<api_key>`, setting);
+    if (!client_id || !api_key)
+      throw new FixtureMissing({ fixture: `credential ${name} as <client_id>:<api_key>`, setting });
     return { client_id, api_key };
   }
   async product(name: ProductName) {
@@ -197,26 +205,26 @@ export class EnvFixtures implements FixtureProvider {
     );
     const [card_number, activation_code] = (entries[this.poolIndex++] ?? '').split(':');
     if (!card_number || !activation_code)
-      throw new FixtureMissing('one more unassigned pool card', 'UQPAY_FIXTURE_POOL_CARDS');
+      throw new FixtureMissing({ fixture: 'one more unassigned pool card', setting: 'UQPAY_FIXTURE_POOL_CARDS' });
     return { card_number, activation_code };
   }
   async value(name: 'unconfigured_bin_card_number' | 'unpooled_card_number') {
     return this.read(`UQPAY_FIXTURE_${name.toUpperCase()}`, name.replaceAll('_', ' '));
   }
   async activationCode(cardId: string): Promise<string> {
-    throw new FixtureMissing(`the mailer activation code of card ${cardId}`, null);
+    throw new FixtureMissing({ fixture: `the mailer activation code of card ${cardId}`, setting: null });
   }
   async expiredToken() {
     return this.read('UQPAY_FIXTURE_EXPIRED_TOKEN', 'an expired access token');
   }
   async armFault(spec: FaultSpec): Promise<void> {
-    throw new FixtureMissing(`an armed fault (${spec.entry ?? spec.kind})`, null);
+    throw new FixtureMissing({ fixture: `an armed fault (${spec.entry ?? spec.kind})`, setting: null });
   }
   async clearFaults(): Promise<void> {}
 
   private read(setting: string, what: string): string {
     const value = this.env[setting];
-    if (!value) throw new FixtureMissing(what, setting);
+    if (!value) throw new FixtureMissing({ fixture: what, setting });
     return value;
   }
 }

@@ -2,6 +2,7 @@
 // the failure into the documented body through catalog/envelope.ts, so rules never hold error text.
 
 import type { BodyDetails } from '../catalog/envelope.ts';
+import type { EntryId } from '../catalog/ids.ts';
 
 /**
  * Not an Error subclass on purpose: refusals are the mock's hot path (thousands per second), and an Error captures
@@ -10,18 +11,18 @@ import type { BodyDetails } from '../catalog/envelope.ts';
 export class ApiFailure {
   readonly name = 'ApiFailure';
   constructor(
-    readonly entryId: string,
+    readonly entryId: EntryId,
     readonly details: BodyDetails = {},
     readonly headers: Record<string, string> = {},
   ) {}
 }
 
-export function fail(entryId: string, details: BodyDetails = {}, headers: Record<string, string> = {}): ApiFailure {
+export function fail(entryId: EntryId, details: BodyDetails = {}, headers: Record<string, string> = {}): ApiFailure {
   return new ApiFailure(entryId, details, headers);
 }
 
 /** general.invalid_request_error names the field path and the rule, as the page says its message does. */
-export function invalidField(path: string, rule: string): ApiFailure {
+export function invalidField({ path, rule }: { path: string; rule: string }): ApiFailure {
   return fail('general.invalid_request_error', { message: `${path}: ${rule}` });
 }
 

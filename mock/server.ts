@@ -4,7 +4,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import { type Catalog, loadCatalog } from '../catalog/load.ts';
-import type { Operation } from '../catalog/types.ts';
+import type { AnyOperation } from '../catalog/types.ts';
 import { ApiFailure, RoutingFailure } from './errors.ts';
 import { registerControlRoutes } from './http/control.ts';
 import { FaultBoard } from './http/faults.ts';
@@ -130,7 +130,7 @@ export async function startMock(partial: Partial<MockOptions> = {}, catalog?: Ca
   };
 }
 
-async function serveOperation(services: PipelineServices, op: Operation, req: FastifyRequest, reply: FastifyReply) {
+async function serveOperation(services: PipelineServices, op: AnyOperation, req: FastifyRequest, reply: FastifyReply) {
   const answer = await runOperation(services, op, {
     path: req.url.split('?')[0] ?? req.url,
     headers: req.headers,

@@ -25,7 +25,8 @@ export function htmlMatrix(results: RunResults, catalog: Catalog): string {
   const rows = catalog.entries
     .map((entry) => {
       const tds = columns.map((col) => {
-        const documented = entry.operations === '*' ? col.name === '*' : entry.operations.includes(col.name);
+        const documented =
+          entry.operations === '*' ? col.name === '*' : (entry.operations as readonly string[]).includes(col.name);
         if (!documented) return '<td class="n"></td>';
         const cell = cells.get(entry.operations === '*' ? `${entry.id}|*` : `${entry.id}|${col.name}`);
         if (!cell) return '<td class="nr" title="not run">·</td>';

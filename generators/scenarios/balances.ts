@@ -6,11 +6,11 @@ import type { RequestSpec, Scenario, ScenarioContext } from '../types.ts';
 
 type Unusable = 'no-balance' | 'balance-unavailable';
 
-const requests: Record<string, RequestSpec> = {
+const requests = {
   'Retrieve Issuing Balance': { operation: 'Retrieve Issuing Balance', body: { currency: 'SGD' } },
   'List Issuing Balances': { operation: 'List Issuing Balances', query: { currency: 'SGD' } },
   'List Issuing Balances Transactions': { operation: 'List Issuing Balances Transactions', query: { currency: 'SGD' } },
-};
+} satisfies Record<string, RequestSpec>;
 
 const asSubAccount = async (ctx: ScenarioContext, spec: RequestSpec, name: Unusable): Promise<RequestSpec> => ({
   ...spec,

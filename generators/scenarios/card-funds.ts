@@ -2,19 +2,21 @@
 // {card_id} rows (card-id-rows.ts). Recharges and withdrawals move money, so each scenario builds its own cards;
 // the balance rows act as the no-balance and low-balance sub-accounts on the cards they own.
 
+import type { EntryId, OperationName } from '../../catalog/ids.ts';
 import type { ProductName, SubAccountName } from '../../mock/state/fixtures.ts';
 import { newCard } from '../arrange.ts';
+import { byCard } from '../requests.ts';
 import type { Scenario, ScenarioContext } from '../types.ts';
-import { byCard, cardGuardScenarios } from './card-guards.ts';
+import { cardGuardScenarios } from './card-guards.ts';
 
-const RECHARGE = 'Card Recharge';
-const WITHDRAW = 'Card Withdraw';
+const RECHARGE: OperationName = 'Card Recharge';
+const WITHDRAW: OperationName = 'Card Withdraw';
 const amount = (value: number) => ({ amount: value });
 
 /** The same amount against a card with the fault, then against a new card of the master account without it. */
 function otherCard(
-  operation: string,
-  entry: string,
+  operation: OperationName,
+  entry: EntryId,
   fault: string,
   value: number,
   faultyCard: (ctx: ScenarioContext) => Promise<string>,
@@ -33,8 +35,8 @@ function otherCard(
 
 /** The sub-account's own card, acted on with x-on-behalf-of the sub-account; the twin is a master-account card. */
 function subAccountCard(
-  operation: string,
-  entry: string,
+  operation: OperationName,
+  entry: EntryId,
   fault: string,
   value: number,
   name: SubAccountName,
@@ -55,7 +57,7 @@ function subAccountCard(
 }
 
 /** A faulty and a valid amount against the same new card (limit 100); the faulty one changes nothing. */
-function sameCard(operation: string, entry: string, fault: string, faulty: number, valid: number): Scenario {
+function sameCard(operation: OperationName, entry: EntryId, fault: string, faulty: number, valid: number): Scenario {
   return {
     entry,
     operation,

@@ -2,14 +2,10 @@
 // card that is not active, a card whose product was withdrawn and a card whose product lacks a restrict
 // configuration. Each faulty request names such a card; its valid twin sends the same body to a new ACTIVE card.
 
+import type { EntryId, OperationName } from '../../catalog/ids.ts';
 import { frozenCard, newCard } from '../arrange.ts';
-import type { RequestSpec, Scenario, ScenarioContext } from '../types.ts';
-
-export const byCard = (operation: string, cardId: string, body: unknown, onBehalfOf?: string): RequestSpec => {
-  const spec: RequestSpec = { operation, params: { card_id: cardId }, body };
-  if (onBehalfOf) spec.onBehalfOf = onBehalfOf;
-  return spec;
-};
+import { byCard } from '../requests.ts';
+import type { Scenario, ScenarioContext } from '../types.ts';
 
 /** Create Card extras for a one-time card (auto_cancel_trigger is required with ONE_TIME). */
 export const ONE_TIME = { usage_type: 'ONE_TIME', auto_cancel_trigger: 'ON_AUTH' };
@@ -17,11 +13,11 @@ export const ONE_TIME = { usage_type: 'ONE_TIME', auto_cancel_trigger: 'ON_AUTH'
 type CardOf = (ctx: ScenarioContext) => Promise<string>;
 
 export function cardGuardScenarios(
-  operation: string,
+  operation: OperationName,
   body: Record<string, unknown>,
-  entries: { expired: string },
+  entries: { expired: EntryId },
 ): Scenario[] {
-  const row = (entry: string, fault: string, faultyCard: CardOf): Scenario => ({
+  const row = (entry: EntryId, fault: string, faultyCard: CardOf): Scenario => ({
     entry,
     operation,
     fault,

@@ -1,11 +1,12 @@
 // The two rows every {card_id} operation shares: a well-formed id that exists nowhere, and the id of another
 // account's card. The valid twin sends the same request for a card of the account.
 
+import type { OperationName } from '../../catalog/ids.ts';
 import { newCard, sharedActiveCard } from '../arrange.ts';
 import type { RequestSpec, Scenario, ScenarioContext } from '../types.ts';
 
 interface CardIdOperation {
-  operation: string;
+  operation: OperationName;
   body?: Record<string, unknown>;
   /** True when the valid request changes the card (or is limited per card), so it needs a card of its own. */
   fresh: boolean;

@@ -7,7 +7,15 @@ import type { RequestSpec, Scenario, ScenarioContext } from '../types.ts';
 const PIN = '135790';
 
 /** An Assign Card request for a pool card number (optionally for a sub-account). */
-export function assign(cardholderId: string, cardNumber: string, onBehalfOf?: string): RequestSpec {
+export function assign({
+  cardholderId,
+  cardNumber,
+  onBehalfOf,
+}: {
+  cardholderId: string;
+  cardNumber: string;
+  onBehalfOf?: string;
+}): RequestSpec {
   const spec: RequestSpec = {
     operation: 'Assign Card',
     body: { cardholder_id: cardholderId, card_number: cardNumber, card_currency: 'SGD', card_mode: 'SINGLE' },
@@ -16,7 +24,10 @@ export function assign(cardholderId: string, cardNumber: string, onBehalfOf?: st
   return spec;
 }
 
-function activate(cardId: string, code: string, extra: Record<string, unknown> = {}): RequestSpec {
+function activate(
+  { cardId, code }: { cardId: string; code: string },
+  extra: Record<string, unknown> = {},
+): RequestSpec {
   return { operation: 'Activate Card', body: { card_id: cardId, activation_code: code, pin: PIN, ...extra } };
 }
 
@@ -40,8 +51,8 @@ const assignScenarios: Scenario[] = [
     provoke: async (ctx) => {
       const holder = await newCardholder(ctx);
       return {
-        faulty: assign(holder, await ctx.fixtures.value('unconfigured_bin_card_number')),
-        valid: assign(holder, (await ctx.fixtures.poolCard()).card_number),
+        faulty: assign({ cardholderId: holder, cardNumber: await ctx.fixtures.value('unconfigured_bin_card_number') }),
+        valid: assign({ cardholderId: holder, cardNumber: (await ctx.fixtures.poolCard()).card_number }),
       };
     },
   },
@@ -52,8 +63,8 @@ const assignScenarios: Scenario[] = [
     provoke: async (ctx) => {
       const holder = await newCardholder(ctx);
       return {
-        faulty: assign(holder, await ctx.fixtures.value('unpooled_card_number')),
-        valid: assign(holder, (await ctx.fixtures.poolCard()).card_number),
+        faulty: assign({ cardholderId: holder, cardNumber: await ctx.fixtures.value('unpooled_card_number') }),
+        valid: assign({ cardholderId: holder, cardNumber: (await ctx.fixtures.poolCard()).card_number }),
       };
     },
   },
@@ -64,8 +75,11 @@ const assignScenarios: Scenario[] = [
     provoke: async (ctx) => {
       const pool = await ctx.fixtures.poolCard();
       return {
-        faulty: assign(await ctx.fixtures.cardholder('at-account-quota'), pool.card_number),
-        valid: assign(await newCardholder(ctx), pool.card_number),
+        faulty: assign({
+          cardholderId: await ctx.fixtures.cardholder('at-account-quota'),
+          cardNumber: pool.card_number,
+        }),
+        valid: assign({ cardholderId: await newCardholder(ctx), cardNumber: pool.card_number }),
       };
     },
   },
@@ -78,8 +92,8 @@ const assignScenarios: Scenario[] = [
       const sub = await ctx.fixtures.subAccount('at-card-quota');
       const pool = await ctx.fixtures.poolCard();
       return {
-        faulty: assign(sub.cardholder_id, pool.card_number, sub.id),
-        valid: assign(await newCardholder(ctx), pool.card_number),
+        faulty: assign({ cardholderId: sub.cardholder_id, cardNumber: pool.card_number, onBehalfOf: sub.id }),
+        valid: assign({ cardholderId: await newCardholder(ctx), cardNumber: pool.card_number }),
       };
     },
   },
@@ -114,8 +128,11 @@ const activateScenarios: Scenario[] = [
         const card = await ctx.fixtures.card(fixture);
         const fresh = await unactivated(ctx);
         return {
-          faulty: activate(card.id, card.activation_code ?? (await ctx.fixtures.activationCode(card.id))),
-          valid: activate(fresh.cardId, fresh.activationCode),
+          faulty: activate({
+            cardId: card.id,
+            code: card.activation_code ?? (await ctx.fixtures.activationCode(card.id)),
+          }),
+          valid: activate({ cardId: fresh.cardId, code: fresh.activationCode }),
         };
       },
     }),
@@ -128,8 +145,8 @@ const activateScenarios: Scenario[] = [
       provoke: async (ctx) => {
         const { cardId, activationCode } = await unactivated(ctx);
         return {
-          faulty: activate(cardId, activationCode, { no_pin_payment_amount: amount }),
-          valid: activate(cardId, activationCode, { no_pin_payment_amount: 100 }),
+          faulty: activate({ cardId, code: activationCode }, { no_pin_payment_amount: amount }),
+          valid: activate({ cardId, code: activationCode }, { no_pin_payment_amount: 100 }),
         };
       },
     }),
@@ -143,8 +160,8 @@ const activateScenarios: Scenario[] = [
       const code = card.activation_code ?? (await ctx.fixtures.activationCode(card.id));
       const fresh = await unactivated(ctx);
       return {
-        faulty: activate(card.id, code, { no_pin_payment_amount: 100 }),
-        valid: activate(fresh.cardId, fresh.activationCode, { no_pin_payment_amount: 100 }),
+        faulty: activate({ cardId: card.id, code }, { no_pin_payment_amount: 100 }),
+        valid: activate({ cardId: fresh.cardId, code: fresh.activationCode }, { no_pin_payment_amount: 100 }),
       };
     },
   },
@@ -156,8 +173,8 @@ const activateScenarios: Scenario[] = [
       const done = await physicalCard(ctx, { activated: true });
       const fresh = await unactivated(ctx);
       return {
-        faulty: activate(done.cardId, done.activationCode),
-        valid: activate(fresh.cardId, fresh.activationCode),
+        faulty: activate({ cardId: done.cardId, code: done.activationCode }),
+        valid: activate({ cardId: fresh.cardId, code: fresh.activationCode }),
       };
     },
   },
@@ -167,7 +184,10 @@ const activateScenarios: Scenario[] = [
     fault: 'activation code other than the mailer’s',
     provoke: async (ctx) => {
       const { cardId, activationCode } = await unactivated(ctx);
-      return { faulty: activate(cardId, wrongCode(activationCode)), valid: activate(cardId, activationCode) };
+      return {
+        faulty: activate({ cardId, code: wrongCode(activationCode) }),
+        valid: activate({ cardId, code: activationCode }),
+      };
     },
   },
 ];

@@ -2,8 +2,8 @@
 // (card-id-rows.ts). Each request freezes, unfreezes or cancels, so every scenario builds its own cards.
 
 import { frozenCard, newCard, setCardStatus } from '../arrange.ts';
+import { byCard } from '../requests.ts';
 import type { Scenario, ScenarioContext } from '../types.ts';
-import { byCard } from './card-guards.ts';
 
 const OP = 'Update Card Status';
 

@@ -1,9 +1,11 @@
 // Scenarios for Update Card (mock/RULES.md §Cards, "Update Card"), except the {card_id} rows (card-id-rows.ts) and
 // the armed Convert data error. Every request here changes its card, so each scenario builds its own cards.
 
+import type { EntryId } from '../../catalog/ids.ts';
 import { newCard } from '../arrange.ts';
+import { byCard } from '../requests.ts';
 import type { Scenario, ScenarioContext } from '../types.ts';
-import { byCard, cardGuardScenarios } from './card-guards.ts';
+import { cardGuardScenarios } from './card-guards.ts';
 
 const OP = 'Update Card';
 const METADATA = { metadata: { purpose: 'conformance' } };
@@ -14,7 +16,7 @@ const perTransaction = (amount: number) => ({ spending_controls: [{ amount, inte
 
 /** The same card takes the faulty body (refused, so nothing changes) and then the valid one. */
 function sameCard(
-  entry: string,
+  entry: EntryId,
   fault: string,
   faulty: Record<string, unknown>,
   valid: Record<string, unknown>,
@@ -33,7 +35,7 @@ function sameCard(
 
 /** The same body sent to a card with the fault, then to a new card without it. */
 function otherCard(
-  entry: string,
+  entry: EntryId,
   fault: string,
   body: Record<string, unknown>,
   faultyCard: (ctx: ScenarioContext) => Promise<string>,

@@ -2,6 +2,7 @@
 // Create Cardholder, Update Cardholder and one-step Create Card (the fields inside cardholder_required_fields).
 // A fault is a valid fragment of cardholder fields plus the one edit that breaks it.
 
+import type { EntryId } from '../../catalog/ids.ts';
 import { createCardBody, newCardholder } from '../arrange.ts';
 import { TINY_PNG_BASE64 } from '../data.ts';
 import type { RequestSpec, Scenario, ScenarioContext } from '../types.ts';
@@ -10,7 +11,7 @@ type Fields = Record<string, unknown>;
 type Target = 'Create Cardholder' | 'Update Cardholder' | 'Create Card';
 
 interface FieldFault {
-  entry: string;
+  entry: EntryId;
   fault: string;
   targets: Target[];
   /** The valid fields the fault edits (fresh values on every call). */

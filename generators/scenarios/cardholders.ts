@@ -2,6 +2,7 @@
 // cardholder operations, and the cardholder rows of Create Card (existing cardholder and one-step issuance).
 // The field rules are in cardholders-fields.ts; `cardholderScenarios` is both.
 
+import type { EntryId } from '../../catalog/ids.ts';
 import { createCardBody, newCardholder, sharedCardholder } from '../arrange.ts';
 import type { RequestSpec, Scenario, ScenarioContext } from '../types.ts';
 import { cardholderFieldScenarios } from './cardholders-fields.ts';
@@ -39,7 +40,7 @@ function duplicateOn(operation: 'Create Cardholder' | 'Create Card', field: 'ema
 }
 
 /** A fixture cardholder whose KYC state refuses a card; the twin issues to a cardholder that may have one. */
-function refusedHolder(entry: string, fixture: 'kyc-pending' | 'kyc-failed' | 'document-under-review'): Scenario {
+function refusedHolder(entry: EntryId, fixture: 'kyc-pending' | 'kyc-failed' | 'document-under-review'): Scenario {
   return {
     entry,
     operation: 'Create Card',

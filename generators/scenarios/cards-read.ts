@@ -2,9 +2,8 @@
 // Retrieve Card Order, plus the {card_id} rows on those of them that take a card id.
 
 import { frozenCard, newCard, sharedActiveCard, sharedCardholder } from '../arrange.ts';
-import type { RequestSpec, Scenario } from '../types.ts';
-
-const byCard = (operation: string, cardId: string): RequestSpec => ({ operation, params: { card_id: cardId } });
+import { byCard } from '../requests.ts';
+import type { Scenario } from '../types.ts';
 
 export const cardReadScenarios: Scenario[] = [
   {

@@ -3,12 +3,13 @@
 // Sub-account faults act through x-on-behalf-of with the sub-account's own cardholder, so that acting as it is the
 // one fault; their valid twin is the same request from the master account for one of its cardholders.
 
+import type { EntryId } from '../../catalog/ids.ts';
 import type { SubAccountName } from '../../mock/state/fixtures.ts';
 import { newCardholder, rotatingCardholder } from '../arrange.ts';
 import type { Scenario } from '../types.ts';
 import { createCardRequest, createCardScenario, twinScenario } from './create-card-twins.ts';
 
-function subAccountScenario(entry: string, fault: string, name: SubAccountName): Scenario {
+function subAccountScenario(entry: EntryId, fault: string, name: SubAccountName): Scenario {
   return createCardScenario(entry, fault, async (ctx) => {
     const sub = await ctx.fixtures.subAccount(name);
     return {

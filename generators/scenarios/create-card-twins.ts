@@ -1,6 +1,7 @@
 // Shared shape of the Create Card scenarios: a faulty request and its valid twin built from the standard Create Card
 // body (generators/arrange.ts), differing only in the options each names.
 
+import type { EntryId } from '../../catalog/ids.ts';
 import { type CardOptions, createCardBody, rotatingCardholder } from '../arrange.ts';
 import type { Provocation, RequestSpec, Scenario, ScenarioContext } from '../types.ts';
 
@@ -9,7 +10,7 @@ export const CREATE_CARD = 'Create Card';
 type Options = CardOptions | ((ctx: ScenarioContext) => CardOptions | Promise<CardOptions>);
 
 export function createCardScenario(
-  entry: string,
+  entry: EntryId,
   fault: string,
   provoke: (ctx: ScenarioContext) => Promise<Provocation>,
 ): Scenario {
@@ -27,7 +28,7 @@ export async function createCardRequest(ctx: ScenarioContext, options: CardOptio
  * Faulty and valid requests for the same cardholder (unless an option names another), differing only in the
  * options given; an omitted valid side is the standard request.
  */
-export function twinScenario(entry: string, fault: string, faulty: Options, valid: Options = {}): Scenario {
+export function twinScenario(entry: EntryId, fault: string, faulty: Options, valid: Options = {}): Scenario {
   return createCardScenario(entry, fault, async (ctx) => {
     const cardholderId = await rotatingCardholder(ctx);
     const resolve = async (options: Options) => ({

@@ -3,6 +3,7 @@
 // Each takes the operation's valid request (valid-requests.ts) and adds exactly one fault.
 
 import { randomUUID } from 'node:crypto';
+import type { EntryId } from '../../catalog/ids.ts';
 import { loadCatalog } from '../../catalog/load.ts';
 import type { Operation } from '../../catalog/types.ts';
 import type { CredentialName } from '../../mock/state/fixtures.ts';
@@ -14,7 +15,7 @@ const operations = loadCatalog().operations;
 type Fault = (ctx: ScenarioContext, valid: RequestSpec, op: Operation) => Promise<Omit<Provocation, 'valid'>>;
 
 interface GeneralRow {
-  entry: string;
+  entry: EntryId;
   fault: string;
   appliesTo: (op: Operation) => boolean;
   provoke: Fault;
@@ -34,7 +35,7 @@ const withCredential =
   });
 
 const armed =
-  (entry: string): Fault =>
+  (entry: EntryId): Fault =>
   async (ctx, valid, op) => {
     await ctx.fixtures.armFault({ kind: 'error', entry, operation: op.id, count: 1 });
     return { faulty: valid };

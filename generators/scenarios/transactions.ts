@@ -80,10 +80,10 @@ export const transactionScenarios: Scenario[] = [
     provoke: async (ctx) => {
       const { suspended, active } = await suspendedAndActive(ctx);
       if (!suspended.transaction_id) {
-        throw new FixtureMissing(
-          'an approved authorization of sub-account suspended',
-          'UQPAY_FIXTURE_SUB_ACCOUNT_SUSPENDED_TRANSACTION',
-        );
+        throw new FixtureMissing({
+          fixture: 'an approved authorization of sub-account suspended',
+          setting: 'UQPAY_FIXTURE_SUB_ACCOUNT_SUSPENDED_TRANSACTION',
+        });
       }
       return {
         faulty: onBehalf(reversal(suspended.transaction_id), suspended.id),

@@ -1,12 +1,12 @@
 // Reads a POST body the way the pipeline's step 9 describes (see mock/RULES.md).
 
-import type { Operation } from '../../catalog/types.ts';
+import type { AnyOperation } from '../../catalog/types.ts';
 import { badParameters, fail } from '../errors.ts';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/iu;
 
 export function readBody(
-  op: Operation,
+  op: AnyOperation,
   contentType: string | undefined,
   raw: string | undefined,
 ): Record<string, unknown> {

@@ -1,6 +1,8 @@
 // Faults the mock can inject on purpose: documented internal errors, connection resets and latency. Armed through
 // POST /__mock/faults or by start options; never active unless someone asked for them.
 
+import type { EntryId, OperationId } from '../../catalog/ids.ts';
+
 export type FaultKind = 'error' | 'reset' | 'latency';
 
 /**
@@ -17,9 +19,9 @@ export const ERROR_FAULT_ENTRIES: Readonly<Record<string, readonly string[] | nu
 export interface FaultSpec {
   kind: FaultKind;
   /** For kind "error": the catalog entry to answer with. */
-  entry?: string;
+  entry?: EntryId;
   /** An operation id from catalog/operations.json; absent means every operation. */
-  operation?: string;
+  operation?: OperationId;
   /** How many requests it hits before it disarms itself; absent means until cleared. */
   count?: number;
   /** Probability per matching request, 0–1 (default 1). */

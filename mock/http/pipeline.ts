@@ -1,7 +1,7 @@
 // The ordered checks every API request goes through before its operation rule runs (mock/RULES.md §1).
 // Framework-free on purpose: the fastify adapter only translates requests and answers.
 
-import type { Operation } from '../../catalog/types.ts';
+import type { AnyOperation } from '../../catalog/types.ts';
 import { ApiFailure, fail, invalidField } from '../errors.ts';
 import type { OpHandler } from '../ops/context.ts';
 import type { MockOptions } from '../options.ts';
@@ -44,7 +44,7 @@ const INTERNAL = { message: 'internal server error, please retry with the same i
 
 export async function runOperation(
   s: PipelineServices,
-  op: Operation,
+  op: AnyOperation,
   req: ApiRequest,
 ): Promise<HttpAnswer | typeof RESET> {
   if (s.faults.take('reset', op.id)) return RESET;
@@ -100,7 +100,8 @@ export async function runOperation(
 
 function actingAccount(world: World, caller: Account, header: string | string[] | undefined): Account {
   if (header === undefined || header === '') return caller;
-  if (Array.isArray(header) || !UUID.test(header)) throw invalidField('x-on-behalf-of', 'must be a UUID');
+  if (Array.isArray(header) || !UUID.test(header))
+    throw invalidField({ path: 'x-on-behalf-of', rule: 'must be a UUID' });
   const sub = world.accounts.get(header.toLowerCase());
   if (!sub || sub.parentId !== caller.id || sub.status === 'DEACTIVATED' || sub.status === 'DELETED') {
     throw fail('general.sub_account_not_found');

@@ -76,7 +76,7 @@ export const listIssuingBalancesTransactions: OpHandler = (ctx) => {
 };
 
 function currencyCode(text: string): string {
-  if (!CURRENCY.test(text)) throw invalidField('currency', 'must be an ISO 4217 currency code');
+  if (!CURRENCY.test(text)) throw invalidField({ path: 'currency', rule: 'must be an ISO 4217 currency code' });
   return text;
 }
 
@@ -94,6 +94,7 @@ function usableBalance(ctx: OpContext, currency: string): Balance {
 
 function enumFilter(ctx: OpContext, name: string, allowed: ReadonlySet<string>): string | undefined {
   const value = queryString(ctx.query, name);
-  if (value !== undefined && !allowed.has(value)) throw invalidField(name, `must be one of ${[...allowed].join(', ')}`);
+  if (value !== undefined && !allowed.has(value))
+    throw invalidField({ path: name, rule: `must be one of ${[...allowed].join(', ')}` });
   return value;
 }

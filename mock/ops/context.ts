@@ -1,7 +1,7 @@
 // What an operation rule receives and returns. Rules are synchronous functions of the world and the request:
 // they throw fail(<catalog id>) to answer with a documented error, or return the success body.
 
-import type { Operation } from '../../catalog/types.ts';
+import type { AnyOperation } from '../../catalog/types.ts';
 import type { RateLimiter } from '../http/rate-limit.ts';
 import type { MockOptions } from '../options.ts';
 import type { Account, ApiKey } from '../state/types.ts';
@@ -9,7 +9,7 @@ import type { World } from '../state/world.ts';
 
 export interface OpContext {
   world: World;
-  op: Operation;
+  op: AnyOperation;
   /** The account the request acts for: the caller's, or the x-on-behalf-of sub-account. */
   account: Account;
   apiKey: ApiKey;

@@ -50,7 +50,7 @@ export function optionalArray(source: Source, name: string): unknown[] | undefin
 
 /** A UUID in a path parameter or body field: malformed ids name the field and the rule. */
 export function uuid(value: string, path: string): string {
-  if (!UUID.test(value)) throw invalidField(path, 'must be a UUID');
+  if (!UUID.test(value)) throw invalidField({ path, rule: 'must be a UUID' });
   return value.toLowerCase();
 }
 
@@ -80,8 +80,8 @@ export function pagination(query: Query): { pageSize: number; pageNumber: number
   };
   const pageSize = read('page_size', 10);
   const pageNumber = read('page_number', 1);
-  if (pageSize < 10 || pageSize > 100) throw invalidField('page_size', 'must be between 10 and 100');
-  if (pageNumber < 1) throw invalidField('page_number', 'must be at least 1');
+  if (pageSize < 10 || pageSize > 100) throw invalidField({ path: 'page_size', rule: 'must be between 10 and 100' });
+  if (pageNumber < 1) throw invalidField({ path: 'page_number', rule: 'must be at least 1' });
   return { pageSize, pageNumber };
 }
 
@@ -109,15 +109,15 @@ export function timeWindow(query: Query): { start: Date | undefined; end: Date |
     const text = queryString(query, name);
     if (text === undefined) return undefined;
     const date = isoDateTime(text);
-    if (!date) throw invalidField(name, 'must be an ISO 8601 date-time');
+    if (!date) throw invalidField({ path: name, rule: 'must be an ISO 8601 date-time' });
     return date;
   };
   const start = read('start_time');
   const end = read('end_time');
   if (start && end) {
-    if (end < start) throw invalidField('end_time', 'must not be before start_time');
+    if (end < start) throw invalidField({ path: 'end_time', rule: 'must not be before start_time' });
     if (end.getTime() - start.getTime() > WINDOW_MS)
-      throw invalidField('end_time', 'must be within 90 days of start_time');
+      throw invalidField({ path: 'end_time', rule: 'must be within 90 days of start_time' });
   }
   return { start, end };
 }

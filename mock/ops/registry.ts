@@ -1,5 +1,6 @@
 // Operation id (catalog/operations.json) → the rule that serves it.
 
+import type { AnyOperationId } from '../../catalog/types.ts';
 import { listIssuingBalances, listIssuingBalancesTransactions, retrieveIssuingBalance } from './balances.ts';
 import { createCardholder } from './cardholders/create-cardholder.ts';
 import { listCardholders, retrieveCardholder } from './cardholders/read-cardholders.ts';
@@ -26,7 +27,7 @@ import {
   simulateReversal,
 } from './transactions.ts';
 
-export const HANDLERS: Readonly<Record<string, OpHandler>> = {
+export const HANDLERS = {
   create_card: createCard,
   list_cards: listCards,
   update_card: updateCard,
@@ -52,4 +53,4 @@ export const HANDLERS: Readonly<Record<string, OpHandler>> = {
   simulate_authorization: simulateAuthorization,
   simulate_reversal: simulateReversal,
   list_products: listProducts,
-};
+} satisfies Record<AnyOperationId, OpHandler>;

@@ -63,9 +63,10 @@ export const simulateAuthorization: OpHandler = (ctx) => {
   const channel = optionalString(ctx.body, 'channel');
   const cardId = uuid(cardText, 'card_id');
   if (amount <= 0 || decimals(amount) > 2) {
-    throw invalidField('transaction_amount', 'must be greater than 0 with at most 2 decimals');
+    throw invalidField({ path: 'transaction_amount', rule: 'must be greater than 0 with at most 2 decimals' });
   }
-  if (!CURRENCY.test(currency)) throw invalidField('transaction_currency', 'must be an ISO 4217 currency code');
+  if (!CURRENCY.test(currency))
+    throw invalidField({ path: 'transaction_currency', rule: 'must be an ISO 4217 currency code' });
 
   simulatorPreconditions(ctx, channel);
   const card = resolveCard(ctx, cardId);

@@ -2,6 +2,7 @@
 // entries an answer matches.
 
 import { expect } from 'vitest';
+import { byCard } from '../../generators/requests.ts';
 import type { RequestSpec } from '../../generators/types.ts';
 import { matchCatalog } from '../../harness/judge.ts';
 import type { ProductName } from '../../mock/state/fixtures.ts';
@@ -41,13 +42,6 @@ export function cardOps(harness: () => MockEnvironment) {
     });
     return String(created.card_id);
   }
-
-  const byCard = (operation: string, cardId: string, body?: unknown, onBehalfOf?: string): RequestSpec => ({
-    operation,
-    params: { card_id: cardId },
-    ...(body === undefined ? {} : { body }),
-    ...(onBehalfOf ? { onBehalfOf } : {}),
-  });
 
   const card = (cardId: string, onBehalfOf?: string) => ok(byCard('Retrieve Card', cardId, undefined, onBehalfOf));
 

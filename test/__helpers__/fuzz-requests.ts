@@ -4,6 +4,7 @@
 // paths, broken headers and bodies that are malformed JSON, huge, arrays or bare numbers.
 
 import fc from 'fast-check';
+import type { OperationId } from '../../catalog/ids.ts';
 import type { Operation } from '../../catalog/types.ts';
 import type { Fixtures } from '../../mock/state/fixtures.ts';
 
@@ -153,11 +154,25 @@ function headers(fixtures: Fixtures, validToken: string, otherTokens: string[]) 
   });
 }
 
-/** Valid-looking bodies per operation id, built from fixtures; the fuzz drops or replaces one field. */
-function bodyTemplates(fixtures: Fixtures): Record<string, Record<string, unknown>> {
+/**
+ * Valid-looking bodies per operation id, built from fixtures; the fuzz drops or replaces one field. Null for the
+ * operations that take no body (GET).
+ */
+function bodyTemplates(fixtures: Fixtures) {
   const sub = fixtures.sub_accounts.active;
   const card = sub.card_id;
+  const noBody = null;
   return {
+    list_cards: noBody,
+    retrieve_card: noBody,
+    retrieve_sensitive_card_details: noBody,
+    retrieve_card_order: noBody,
+    list_cardholders: noBody,
+    retrieve_cardholder: noBody,
+    list_issuing_balances: noBody,
+    list_issuing_balances_transactions: noBody,
+    list_cards_transactions: noBody,
+    retrieve_cards_transaction: noBody,
     create_card: {
       cardholder_id: sub.cardholder_id,
       card_product_id: fixtures.products.standard,
@@ -195,7 +210,7 @@ function bodyTemplates(fixtures: Fixtures): Record<string, Record<string, unknow
       merchant_category_code: '5734',
     },
     simulate_reversal: { transaction_id: fixtures.sub_accounts.suspended.transaction_id },
-  };
+  } satisfies Record<OperationId, Record<string, unknown> | null>;
 }
 
 /** Any path outside /api and /__mock (the control surface is not part of the contract under test). */

@@ -58,7 +58,7 @@ describe('List Issuing Balances', () => {
 });
 
 describe('List Issuing Balances Transactions', () => {
-  const list = (query: Record<string, string>) => ({ operation: 'List Issuing Balances Transactions', query });
+  const list = (query: Record<string, string>) => ({ operation: 'List Issuing Balances Transactions' as const, query });
 
   it('lists the ledger of the account with its filters', async () => {
     const all = await ok(list({}));

@@ -2,6 +2,7 @@
 // need the twin to be 2xx) do not pin down, plus the body-level id and shape rules.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { byCard } from '../../generators/requests.ts';
 import { assign } from '../../generators/scenarios/card-physical.ts';
 import type { RequestSpec } from '../../generators/types.ts';
 import { matchCatalog } from '../../harness/judge.ts';
@@ -31,13 +32,16 @@ async function newHolder(onBehalfOf?: string): Promise<string> {
 async function assigned(): Promise<{ cardId: string; code: string; pan: string; holder: string }> {
   const pool = await harness.env.fixtures.poolCard();
   const holder = await newHolder();
-  const res = await send(assign(holder, pool.card_number));
+  const res = await send(assign({ cardholderId: holder, cardNumber: pool.card_number }));
   expect(res.status).toBe(200);
   const cardId = String((res.json as Record<string, unknown>).card_id);
   return { cardId, code: pool.activation_code, pan: pool.card_number, holder };
 }
 
-const activate = (cardId: string, code: string, extra: Record<string, unknown> = {}): RequestSpec => ({
+const activate = (
+  { cardId, code }: { cardId: string; code: string },
+  extra: Record<string, unknown> = {},
+): RequestSpec => ({
   operation: 'Activate Card',
   body: { card_id: cardId, activation_code: code, pin: '112233', ...extra },
 });
@@ -45,13 +49,12 @@ const resetPin = (cardId: string, pin = '445566'): RequestSpec => ({
   operation: 'Reset Card PIN',
   body: { card_id: cardId, pin },
 });
-const byCard = (operation: string, cardId: string): RequestSpec => ({ operation, params: { card_id: cardId } });
 
 describe('Assign Card', () => {
   it('creates a not yet activated physical card with the pool PAN for the cardholder', async () => {
     const pool = await harness.env.fixtures.poolCard();
     const holder = await newHolder();
-    const res = await send(assign(holder, pool.card_number));
+    const res = await send(assign({ cardholderId: holder, cardNumber: pool.card_number }));
     expect(res.status).toBe(200);
     const body = res.json as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(
@@ -72,13 +75,17 @@ describe('Assign Card', () => {
 
   it('hands out each pool PAN once', async () => {
     const { pan } = await assigned();
-    expect(await entryOf(assign(await newHolder(), pan))).toBe('card.b.card_number_not_exist');
+    expect(await entryOf(assign({ cardholderId: await newHolder(), cardNumber: pan }))).toBe(
+      'card.b.card_number_not_exist',
+    );
   });
 
   it("lets a sub-account assign from its master account's pool", async () => {
     const sub = await harness.env.fixtures.subAccount('active');
     const pool = await harness.env.fixtures.poolCard();
-    const res = await send(assign(await newHolder(sub.id), pool.card_number, sub.id));
+    const res = await send(
+      assign({ cardholderId: await newHolder(sub.id), cardNumber: pool.card_number, onBehalfOf: sub.id }),
+    );
     expect(res.status).toBe(200);
   });
 
@@ -108,7 +115,7 @@ describe('Activate Card', () => {
   it('makes the card usable and records the PIN and no-PIN amount', async () => {
     const { cardId, code } = await assigned();
     expect(await entryOf(byCard('Create PAN Token', cardId))).toBe('card.status_not_supported');
-    const res = await send(activate(cardId, code, { no_pin_payment_amount: 150 }));
+    const res = await send(activate({ cardId, code }, { no_pin_payment_amount: 150 }));
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ request_status: 'SUCCESS' });
     expect((await send(byCard('Create PAN Token', cardId))).status).toBe(200);
@@ -119,25 +126,25 @@ describe('Activate Card', () => {
 
   it('keeps the card unactivated when refused', async () => {
     const { cardId, code } = await assigned();
-    expect(await entryOf(activate(cardId, code, { no_pin_payment_amount: -1 }))).toBe(
+    expect(await entryOf(activate({ cardId, code }, { no_pin_payment_amount: -1 }))).toBe(
       'card.b.negative_no_pin_payment_amount',
     );
-    expect(await entryOf(activate(cardId, code, { pin: '12ab56' }))).toBe('general.invalid_request_error');
-    expect((await send(activate(cardId, code))).status).toBe(200);
+    expect(await entryOf(activate({ cardId, code }, { pin: '12ab56' }))).toBe('general.invalid_request_error');
+    expect((await send(activate({ cardId, code }))).status).toBe(200);
   });
 
   it('answers unknown and malformed card ids in the body', async () => {
-    expect(await entryOf(activate(harness.env.data.uuid(), '123456'))).toBe('card.card_not_found');
-    expect(await entryOf(activate('not-a-uuid', '123456'))).toBe('general.invalid_request_error');
+    expect(await entryOf(activate({ cardId: harness.env.data.uuid(), code: '123456' }))).toBe('card.card_not_found');
+    expect(await entryOf(activate({ cardId: 'not-a-uuid', code: '123456' }))).toBe('general.invalid_request_error');
     const foreign = await harness.env.fixtures.card('foreign');
-    expect(await entryOf(activate(foreign.id, '123456'))).toBe('card.b.card_does_not_exists');
+    expect(await entryOf(activate({ cardId: foreign.id, code: '123456' }))).toBe('card.b.card_does_not_exists');
   });
 });
 
 describe('Reset Card PIN', () => {
   it('replaces the PIN of an activated physical card', async () => {
     const { cardId, code } = await assigned();
-    expect((await send(activate(cardId, code))).status).toBe(200);
+    expect((await send(activate({ cardId, code }))).status).toBe(200);
     const res = await send(resetPin(cardId));
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ request_status: 'SUCCESS' });
@@ -146,7 +153,7 @@ describe('Reset Card PIN', () => {
 
   it('refuses a frozen activated card, and checks the PIN format and card id first', async () => {
     const { cardId, code } = await assigned();
-    expect((await send(activate(cardId, code))).status).toBe(200);
+    expect((await send(activate({ cardId, code }))).status).toBe(200);
     const frozen = await send({
       operation: 'Update Card Status',
       params: { card_id: cardId },

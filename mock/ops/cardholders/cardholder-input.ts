@@ -76,16 +76,17 @@ export function readCardholderInput(source: Source, mode: FieldMode, now: Date, 
 }
 
 function checkFormats(input: CardholderInput, mode: FieldMode, now: Date, prefix: string): void {
-  if (input.email !== undefined && !EMAIL.test(input.email)) throw invalidField(`${prefix}email`, 'must be an email');
+  if (input.email !== undefined && !EMAIL.test(input.email))
+    throw invalidField({ path: `${prefix}email`, rule: 'must be an email' });
   if (input.gender !== undefined && !GENDERS.has(input.gender)) {
-    throw invalidField(`${prefix}gender`, 'must be MALE or FEMALE');
+    throw invalidField({ path: `${prefix}gender`, rule: 'must be MALE or FEMALE' });
   }
   if (input.nationality !== undefined && !ALPHA2.test(input.nationality)) {
-    throw invalidField(`${prefix}nationality`, 'must be an ISO 3166-1 alpha-2 code');
+    throw invalidField({ path: `${prefix}nationality`, rule: 'must be an ISO 3166-1 alpha-2 code' });
   }
   // invalid_date_of_birth does not apply to Create Card, so there a bad date is a plain format error.
   if (mode === 'one-step' && input.date_of_birth !== undefined && !adultBirthDate(input.date_of_birth, now)) {
-    throw invalidField(`${prefix}date_of_birth`, 'must be YYYY-MM-DD of a cardholder aged 18 or over');
+    throw invalidField({ path: `${prefix}date_of_birth`, rule: 'must be YYYY-MM-DD of a cardholder aged 18 or over' });
   }
 }
 
@@ -115,7 +116,7 @@ function readResidential(source: Source, prefix: string): Address | undefined {
   for (const key of ['country', 'city', 'line1']) requiredString(value, key);
   const address = readAddress(source, 'residential_address') as Address;
   if (!ALPHA2.test(address.country ?? '')) {
-    throw invalidField(`${prefix}residential_address.country`, 'must be an ISO 3166-1 alpha-2 code');
+    throw invalidField({ path: `${prefix}residential_address.country`, rule: 'must be an ISO 3166-1 alpha-2 code' });
   }
   return address;
 }

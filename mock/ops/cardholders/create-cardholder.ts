@@ -13,7 +13,7 @@ export const createCardholder: OpHandler = (ctx) => {
   // Identity numbers are unique per account too; no cardholder_error entry covers this on Create Cardholder.
   const number = input.identity?.number;
   if (number !== undefined && accountHolders(ctx).some((h) => h.identity?.number === number)) {
-    throw invalidField('identity.number', 'already used by another cardholder of the account');
+    throw invalidField({ path: 'identity.number', rule: 'already used by another cardholder of the account' });
   }
   const holder = createHolder(ctx, input);
   return ok(kycAnswer(ctx.world, holder, input));

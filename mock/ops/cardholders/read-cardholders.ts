@@ -13,7 +13,7 @@ export const listCardholders: OpHandler = (ctx) => {
   const paging = pagination(ctx.query);
   const status = queryString(ctx.query, 'cardholder_status');
   if (status !== undefined && !STATUSES.includes(status)) {
-    throw invalidField('cardholder_status', `must be one of ${STATUSES.join(', ')}`);
+    throw invalidField({ path: 'cardholder_status', rule: `must be one of ${STATUSES.join(', ')}` });
   }
   // Reversed first so that cardholders created in the same millisecond still list newest first.
   const holders = [...ctx.world.cardholders.values()]

@@ -43,12 +43,12 @@ export const updateCardholder: OpHandler = (ctx) => {
 function refuseTaken(ctx: OpContext, holder: Cardholder, input: CardholderInput): void {
   const others = accountHolders(ctx).filter((h) => h.id !== holder.id);
   if (others.some((h) => sameEmail(h.email, input.email))) {
-    throw invalidField('email', 'already used by another cardholder of the account');
+    throw invalidField({ path: 'email', rule: 'already used by another cardholder of the account' });
   }
   if (input.phone_number !== undefined && others.some((h) => h.phoneNumber === input.phone_number)) {
-    throw invalidField('phone_number', 'already used by another cardholder of the account');
+    throw invalidField({ path: 'phone_number', rule: 'already used by another cardholder of the account' });
   }
   if (input.identity && others.some((h) => h.identity?.number === input.identity?.number)) {
-    throw invalidField('identity.number', 'already used by another cardholder of the account');
+    throw invalidField({ path: 'identity.number', rule: 'already used by another cardholder of the account' });
   }
 }

@@ -18,9 +18,9 @@ export const assignCard: OpHandler = (ctx) => {
   const pan = requiredString(ctx.body, 'card_number');
   const currency = requiredString(ctx.body, 'card_currency');
   const mode = requiredString(ctx.body, 'card_mode');
-  if (!/^\d{12,19}$/u.test(pan)) throw invalidField('card_number', 'must be 12 to 19 digits');
-  if (!CURRENCIES.has(currency)) throw invalidField('card_currency', 'must be SGD or USD');
-  if (!MODES.has(mode)) throw invalidField('card_mode', 'must be SINGLE or SHARE');
+  if (!/^\d{12,19}$/u.test(pan)) throw invalidField({ path: 'card_number', rule: 'must be 12 to 19 digits' });
+  if (!CURRENCIES.has(currency)) throw invalidField({ path: 'card_currency', rule: 'must be SGD or USD' });
+  if (!MODES.has(mode)) throw invalidField({ path: 'card_mode', rule: 'must be SINGLE or SHARE' });
 
   const holder = resolveCardholder(ctx, cardholderId);
   if (!ctx.account.configuredBins.some((bin) => pan.startsWith(bin))) throw fail('card.b.card_bin_not_config');

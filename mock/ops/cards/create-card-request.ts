@@ -39,7 +39,8 @@ export function readNewCardRequest(body: Body): NewCardRequest {
   const productId = requiredUuid(body, 'card_product_id');
   const cardholderId = present(optionalString(body, 'cardholder_id'));
   const currency = requiredString(body, 'card_currency');
-  if (!/^[A-Z]{3}$/u.test(currency)) throw invalidField('card_currency', 'must be an ISO 4217 currency code');
+  if (!/^[A-Z]{3}$/u.test(currency))
+    throw invalidField({ path: 'card_currency', rule: 'must be an ISO 4217 currency code' });
   const limit = optionalNumber(body, 'card_limit') ?? 0;
   const cardType = present(optionalString(body, 'card_type'));
   const spendingControls = readSpendingControls(body);
@@ -47,7 +48,7 @@ export function readNewCardRequest(body: Body): NewCardRequest {
   const metadata = readMetadata(body);
   const usageType = optionalString(body, 'usage_type') ?? 'NORMAL';
   if (usageType !== 'NORMAL' && usageType !== 'ONE_TIME')
-    throw invalidField('usage_type', 'must be NORMAL or ONE_TIME');
+    throw invalidField({ path: 'usage_type', rule: 'must be NORMAL or ONE_TIME' });
   const autoCancelTrigger = present(optionalString(body, 'auto_cancel_trigger'));
   const expiryAt = present(optionalString(body, 'expiry_at'));
   // The one-step supplement is judged by the cardholder rules; only its JSON type belongs to the shape.
@@ -79,9 +80,9 @@ function readSpendingControls(body: Body): SpendingControl[] {
     const amount = optionalNumber(control, 'amount');
     const interval = requiredString(control, 'interval');
     if (amount === undefined) throw badParameters();
-    if (amount < 0) throw invalidField(`spending_controls[${i}].amount`, 'must be at least 0');
+    if (amount < 0) throw invalidField({ path: `spending_controls[${i}].amount`, rule: 'must be at least 0' });
     if (!INTERVALS.includes(interval)) {
-      throw invalidField(`spending_controls[${i}].interval`, `must be one of ${INTERVALS.join(', ')}`);
+      throw invalidField({ path: `spending_controls[${i}].interval`, rule: `must be one of ${INTERVALS.join(', ')}` });
     }
     return { amount, interval };
   });
@@ -92,7 +93,7 @@ function readMetadata(body: Body): Record<string, string> {
   if (!source) return {};
   for (const value of Object.values(source)) if (typeof value !== 'string') throw badParameters();
   if (Buffer.byteLength(JSON.stringify(source)) > METADATA_MAX_BYTES) {
-    throw invalidField('metadata', `must be at most ${METADATA_MAX_BYTES} bytes`);
+    throw invalidField({ path: 'metadata', rule: `must be at most ${METADATA_MAX_BYTES} bytes` });
   }
   return { ...(source as Record<string, string>) };
 }

@@ -42,7 +42,7 @@ export const resetCardPin: OpHandler = (ctx) => {
 
 function requiredPin(ctx: OpContext): string {
   const pin = requiredString(ctx.body, 'pin');
-  if (!/^\d{6}$/u.test(pin)) throw invalidField('pin', 'must be 6 digits');
+  if (!/^\d{6}$/u.test(pin)) throw invalidField({ path: 'pin', rule: 'must be 6 digits' });
   return pin;
 }
 

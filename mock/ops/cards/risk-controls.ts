@@ -13,13 +13,14 @@ export function readRiskControls(source: Record<string, unknown> | undefined): R
   const threeDs = optionalString(source, 'allow_3ds_transactions');
   if (threeDs !== undefined) {
     if (threeDs !== 'Y' && threeDs !== 'N')
-      throw invalidField('risk_controls.allow_3ds_transactions', 'must be Y or N');
+      throw invalidField({ path: 'risk_controls.allow_3ds_transactions', rule: 'must be Y or N' });
     controls.allow_3ds_transactions = threeDs;
   }
   for (const name of ['allowed_mcc', 'blocked_mcc'] as const) {
     const list = optionalArray(source, name)?.map((mcc, index) => {
       if (typeof mcc !== 'string') throw badParameters();
-      if (!MCC.test(mcc)) throw invalidField(`risk_controls.${name}[${index}]`, 'must be a four-digit MCC');
+      if (!MCC.test(mcc))
+        throw invalidField({ path: `risk_controls.${name}[${index}]`, rule: 'must be a four-digit MCC' });
       return mcc;
     });
     if (list) controls[name] = list;
