@@ -17,10 +17,10 @@ import { Pool, request } from 'undici';
 import { errorBody } from '../catalog/envelope.ts';
 import { loadCatalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
-import type { Observed } from '../harness/client.ts';
+import type { Fixtures } from '../contract/fixtures.ts';
+import type { Observed } from '../contract/request.ts';
 import { judge } from '../harness/judge.ts';
 import { startMock } from '../mock/server.ts';
-import type { Fixtures } from '../mock/state/fixtures.ts';
 
 const RESULTS = new URL('./results.jsonl', import.meta.url);
 const SAMPLE_EVERY = 100;

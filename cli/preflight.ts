@@ -2,7 +2,7 @@
 // it answers with the configured credentials, so a wrong setting fails once, precisely, instead of 600 times.
 
 import { loadCatalog } from '../catalog/load.ts';
-import type { TargetKind } from '../generators/types.ts';
+import type { TargetKind } from '../contract/request.ts';
 import { ApiClient, TargetError, TokenError } from '../harness/client.ts';
 import { ConfigError, type RunConfig, remoteCredentials, targetKind } from '../harness/config.ts';
 import { MockFixtures } from '../harness/fixtures.ts';

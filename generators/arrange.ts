@@ -1,9 +1,10 @@
 // Arrange steps the scenarios share: real API calls that build the state a fault needs. Values that no scenario
 // changes are built once per run through ctx.shared; anything a request will change is built fresh.
 
-import type { PoolCard } from '../harness/fixtures.ts';
-import type { ProductName } from '../mock/state/fixtures.ts';
-import type { RequestSpec, ScenarioContext } from './types.ts';
+import type { PoolCard } from '../contract/fixture-provider.ts';
+import type { ProductName } from '../contract/fixtures.ts';
+import type { RequestSpec } from '../contract/request.ts';
+import type { ScenarioContext } from './types.ts';
 
 export interface CardOptions {
   product?: ProductName;

@@ -1,40 +1,13 @@
-// The scenario contract: how one documented (entry, operation) pair is provoked. A scenario arranges state with
+// The scenario: how one documented (entry, operation) pair is provoked. A scenario arranges state with
 // real API calls, then returns the one faulty request and its valid twin (the same request without the fault),
 // which must succeed so that the pair can never pass because some unrelated error came back.
 
 import type { EntryId, OperationName } from '../catalog/ids.ts';
-import type { AnyOperationName } from '../catalog/types.ts';
-import type { Observed } from '../harness/client.ts';
-import type { FixtureProvider } from '../harness/fixtures.ts';
-import type { CredentialName } from '../mock/state/fixtures.ts';
+import type { FixtureProvider } from '../contract/fixture-provider.ts';
+import type { CredentialName } from '../contract/fixtures.ts';
+import type { Observed, RequestSpec, TargetKind } from '../contract/request.ts';
 import type { DataFactory } from './data.ts';
 import type { SharedState } from './shared.ts';
-
-/** How the request authenticates. Default: a fresh token of the default credential. */
-export type AuthSpec =
-  | { kind: 'credential'; name: CredentialName }
-  | { kind: 'none' }
-  /** Sent verbatim as the x-auth-token header (a malformed, expired or superseded token). */
-  | { kind: 'raw'; value: string };
-
-export interface RequestSpec {
-  /** Operation name as the page writes it ("Card Recharge"), or an extra operation (List Products). */
-  operation: AnyOperationName;
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-  /** JSON body; serialised with Content-Type: application/json. */
-  body?: unknown;
-  /** A body sent as-is (malformed JSON); contentType then applies. */
-  rawBody?: string;
-  /** Content-Type for rawBody or to override the JSON one; null sends none. */
-  contentType?: string | null;
-  auth?: AuthSpec;
-  /** x-idempotency-key: absent → a fresh UUID v4 on operations that take one; null → header omitted. */
-  idempotencyKey?: string | null;
-  onBehalfOf?: string;
-  /** Extra headers, sent last. */
-  headers?: Record<string, string>;
-}
 
 export interface Provocation {
   faulty: RequestSpec;
@@ -45,8 +18,6 @@ export interface Provocation {
   /** Concurrent requests sent together with the faulty one (request_being_processed). */
   concurrent?: RequestSpec;
 }
-
-export type TargetKind = 'mock' | 'sandbox' | 'other';
 
 export interface ScenarioContext {
   target: TargetKind;

@@ -2,6 +2,7 @@
 // Each call returns a request that succeeds on its own; what it changes is built fresh, what it only reads is shared.
 
 import type { OperationName } from '../catalog/ids.ts';
+import type { RequestSpec } from '../contract/request.ts';
 import {
   assignCardRequest,
   createCardBody,
@@ -12,7 +13,7 @@ import {
   sharedCardholder,
 } from './arrange.ts';
 import { byCard } from './requests.ts';
-import type { RequestSpec, ScenarioContext } from './types.ts';
+import type { ScenarioContext } from './types.ts';
 
 type Builder = (ctx: ScenarioContext) => Promise<RequestSpec>;
 

@@ -6,19 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { Agent, errors, request } from 'undici';
 import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import type { AnyOperation, Operation } from '../catalog/types.ts';
-import type { RequestSpec } from '../generators/types.ts';
-import type { Credential, CredentialName } from '../mock/state/fixtures.ts';
+import type { Credential, CredentialName } from '../contract/fixtures.ts';
+import type { Observed, RequestSpec } from '../contract/request.ts';
 import { redactHeaders } from './redact.ts';
-
-export interface Observed {
-  status: number;
-  headers: Record<string, string>;
-  text: string;
-  /** The parsed body, or undefined when it is not JSON. */
-  json: unknown;
-  durationMs: number;
-  request: { method: string; path: string; headers: Record<string, string>; idempotencyKey: string | null };
-}
 
 /** The target could not be reached or did not answer in time: an environment failure. */
 export class TargetError extends Error {

@@ -3,7 +3,8 @@
 // A missing fixture makes the scenario skip with the name of the setting to add.
 
 import { request } from 'undici';
-import type { FaultSpec } from '../mock/http/faults.ts';
+import type { FaultSpec } from '../contract/faults.ts';
+import { FixtureMissing, type FixtureProvider, type PoolCard } from '../contract/fixture-provider.ts';
 import type {
   CardholderName,
   CardName,
@@ -13,46 +14,7 @@ import type {
   ProductName,
   SubAccountFixture,
   SubAccountName,
-} from '../mock/state/fixtures.ts';
-
-export class FixtureMissing extends Error {
-  readonly fixture: string;
-  readonly setting: string | null;
-
-  constructor({ fixture, setting }: { fixture: string; setting: string | null }) {
-    super(
-      setting
-        ? `needs fixture ${fixture}: set ${setting} in .env`
-        : `needs ${fixture}, which only the built-in mock can provide`,
-    );
-    this.name = 'FixtureMissing';
-    this.fixture = fixture;
-    this.setting = setting;
-  }
-}
-
-export interface PoolCard {
-  card_number: string;
-  activation_code: string;
-}
-
-export interface FixtureProvider {
-  readonly kind: 'mock' | 'env';
-  credential(name: CredentialName): Promise<Credential>;
-  product(name: ProductName): Promise<string>;
-  cardholder(name: CardholderName): Promise<string>;
-  card(name: CardName): Promise<{ id: string; activation_code: string | null }>;
-  subAccount(name: SubAccountName): Promise<SubAccountFixture>;
-  /** A provisioned physical card number not handed out yet in this run. */
-  poolCard(): Promise<PoolCard>;
-  value(name: 'unconfigured_bin_card_number' | 'unpooled_card_number'): Promise<string>;
-  /** The code printed on a physical card's mailer. */
-  activationCode(cardId: string): Promise<string>;
-  /** A correctly signed access token that has expired. */
-  expiredToken(): Promise<string>;
-  armFault(spec: FaultSpec): Promise<void>;
-  clearFaults(): Promise<void>;
-}
+} from '../contract/fixtures.ts';
 
 /** Reads the fixtures of a mock (built in or started with npm run mock) through its /__mock control path. */
 export class MockFixtures implements FixtureProvider {

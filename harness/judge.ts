@@ -5,8 +5,8 @@
 import { fillTemplate } from '../catalog/envelope.ts';
 import type { Catalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
+import type { Observed } from '../contract/request.ts';
 import { describeErrors, validators } from '../schemas/validators.ts';
-import type { Observed } from './client.ts';
 
 export type Outcome = 'pass' | 'fail' | 'error' | 'skip';
 

@@ -5,17 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Catalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
+import { FixtureMissing, type FixtureProvider } from '../contract/fixture-provider.ts';
+import type { Observed, RequestSpec, TargetKind } from '../contract/request.ts';
 import type { DataFactory } from '../generators/data.ts';
 import type { SharedState } from '../generators/shared.ts';
-import {
-  ArrangeError,
-  type RequestSpec,
-  type Scenario,
-  type ScenarioContext,
-  type TargetKind,
-} from '../generators/types.ts';
-import { type ApiClient, type Observed, TargetError, TokenError } from './client.ts';
-import { FixtureMissing, type FixtureProvider } from './fixtures.ts';
+import { ArrangeError, type Scenario, type ScenarioContext } from '../generators/types.ts';
+import { type ApiClient, TargetError, TokenError } from './client.ts';
 import { expectedMessage, type FailedCheck, judge, matchCatalog, type Outcome, type Seen, seen } from './judge.ts';
 
 export interface RunEnvironment {

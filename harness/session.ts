@@ -2,12 +2,13 @@
 // seeded data factory, shared arranged state, and the passive-conformance log of undocumented answers.
 
 import { loadCatalog } from '../catalog/load.ts';
+import type { FixtureProvider } from '../contract/fixture-provider.ts';
+import type { Observed, TargetKind } from '../contract/request.ts';
 import { DataFactory } from '../generators/data.ts';
 import { SharedState } from '../generators/shared.ts';
-import type { TargetKind } from '../generators/types.ts';
-import { ApiClient, type Observed } from './client.ts';
+import { ApiClient } from './client.ts';
 import { remoteCredentials } from './config.ts';
-import { EnvFixtures, type FixtureProvider, MockFixtures } from './fixtures.ts';
+import { EnvFixtures, MockFixtures } from './fixtures.ts';
 import { matchCatalog } from './judge.ts';
 import { redactText, redactValue } from './redact.ts';
 import type { RunEnvironment } from './run-scenario.ts';

@@ -1,7 +1,7 @@
 // The mock Card Issuance API: a fastify server on loopback that serves the real paths under /api, the token flow,
 // and a control surface under /__mock. createMock() builds it; startMock() also listens (port 0 by default).
 
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import { type Catalog, loadCatalog } from '../catalog/load.ts';
 import type { AnyOperation } from '../catalog/types.ts';
@@ -13,27 +13,15 @@ import { type PipelineServices, RESET, runOperation } from './http/pipeline.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { RouteTable } from './http/routes.ts';
 import { TokenService } from './http/tokens.ts';
+import type { Mock, RunningMock } from './mock.ts';
 import { HANDLERS } from './ops/registry.ts';
 import { type MockOptions, mockOptions } from './options.ts';
 import { type HttpAnswer, Responder } from './responder.ts';
-import type { Fixtures } from './state/fixtures.ts';
 import { seedWorld } from './state/seed.ts';
 
 export const API_PREFIX = '/api';
 
-export interface Mock {
-  app: FastifyInstance;
-  services: PipelineServices;
-  fixtures: Fixtures;
-  options: MockOptions;
-  stats: { requests: number; byStatus: Record<string, number> };
-}
-
-export interface RunningMock extends Mock {
-  /** The API base, as the vendor gives it: http://127.0.0.1:<port>/api */
-  baseUrl: string;
-  close(): Promise<void>;
-}
+export type { Mock, RunningMock };
 
 export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog = loadCatalog()): Mock {
   const options = mockOptions(partial);
@@ -46,7 +34,7 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
     tokens: new TokenService(world, options.tokenTtlSeconds),
     idempotency: new IdempotencyStore(world.clock),
     limiter: new RateLimiter(world.clock),
-    faults: new FaultBoard(random, new Set(catalog.operations.map((o) => o.id))),
+    faults: new FaultBoard(random, catalog),
     handlers: HANDLERS,
     random,
     produced: new Map(),

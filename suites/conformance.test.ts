@@ -4,8 +4,9 @@
 
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { loadCatalog } from '../catalog/load.ts';
+import type { TargetKind } from '../contract/request.ts';
 import { allScenarios } from '../generators/index.ts';
-import type { Scenario, TargetKind } from '../generators/types.ts';
+import type { Scenario } from '../generators/types.ts';
 import { pacingFor } from '../harness/config.ts';
 import { runScenario } from '../harness/run-scenario.ts';
 import { createSession, type Session } from '../harness/session.ts';

@@ -2,7 +2,8 @@
 // for: a sub-account with no issuing balance, or one whose balance is frozen. The valid twin drops x-on-behalf-of,
 // so the master account, which holds an ACTIVE SGD balance, answers the same request.
 
-import type { RequestSpec, Scenario, ScenarioContext } from '../types.ts';
+import type { RequestSpec } from '../../contract/request.ts';
+import type { Scenario, ScenarioContext } from '../types.ts';
 
 type Unusable = 'no-balance' | 'balance-unavailable';
 

@@ -3,7 +3,7 @@
 // the balance rows act as the no-balance and low-balance sub-accounts on the cards they own.
 
 import type { EntryId, OperationName } from '../../catalog/ids.ts';
-import type { ProductName, SubAccountName } from '../../mock/state/fixtures.ts';
+import type { ProductName, SubAccountName } from '../../contract/fixtures.ts';
 import { newCard } from '../arrange.ts';
 import { byCard } from '../requests.ts';
 import type { Scenario, ScenarioContext } from '../types.ts';

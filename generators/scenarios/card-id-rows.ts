@@ -2,8 +2,9 @@
 // account's card. The valid twin sends the same request for a card of the account.
 
 import type { OperationName } from '../../catalog/ids.ts';
+import type { RequestSpec } from '../../contract/request.ts';
 import { newCard, sharedActiveCard } from '../arrange.ts';
-import type { RequestSpec, Scenario, ScenarioContext } from '../types.ts';
+import type { Scenario, ScenarioContext } from '../types.ts';
 
 interface CardIdOperation {
   operation: OperationName;

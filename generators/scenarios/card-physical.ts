@@ -1,8 +1,9 @@
 // Scenarios for physical cards: Assign Card (a provisioned PAN to a cardholder), Activate Card (the mailer's code
 // and a first PIN) and Reset Card PIN. Each valid twin that assigns or activates consumes a card of its own.
 
+import type { RequestSpec } from '../../contract/request.ts';
 import { newCardholder, physicalCard, sharedActiveCard } from '../arrange.ts';
-import type { RequestSpec, Scenario, ScenarioContext } from '../types.ts';
+import type { Scenario, ScenarioContext } from '../types.ts';
 
 const PIN = '135790';
 

@@ -3,9 +3,10 @@
 // A fault is a valid fragment of cardholder fields plus the one edit that breaks it.
 
 import type { EntryId } from '../../catalog/ids.ts';
+import type { RequestSpec } from '../../contract/request.ts';
 import { createCardBody, newCardholder } from '../arrange.ts';
 import { TINY_PNG_BASE64 } from '../data.ts';
-import type { RequestSpec, Scenario, ScenarioContext } from '../types.ts';
+import type { Scenario, ScenarioContext } from '../types.ts';
 
 type Fields = Record<string, unknown>;
 type Target = 'Create Cardholder' | 'Update Cardholder' | 'Create Card';

@@ -3,8 +3,9 @@
 // The field rules are in cardholders-fields.ts; `cardholderScenarios` is both.
 
 import type { EntryId } from '../../catalog/ids.ts';
+import type { RequestSpec } from '../../contract/request.ts';
 import { createCardBody, newCardholder, sharedCardholder } from '../arrange.ts';
-import type { RequestSpec, Scenario, ScenarioContext } from '../types.ts';
+import type { Scenario, ScenarioContext } from '../types.ts';
 import { cardholderFieldScenarios } from './cardholders-fields.ts';
 
 type Fields = Record<string, unknown>;

@@ -4,7 +4,7 @@
 // one fault; their valid twin is the same request from the master account for one of its cardholders.
 
 import type { EntryId } from '../../catalog/ids.ts';
-import type { SubAccountName } from '../../mock/state/fixtures.ts';
+import type { SubAccountName } from '../../contract/fixtures.ts';
 import { newCardholder, rotatingCardholder } from '../arrange.ts';
 import type { Scenario } from '../types.ts';
 import { createCardRequest, createCardScenario, twinScenario } from './create-card-twins.ts';

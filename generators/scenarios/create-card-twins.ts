@@ -2,8 +2,9 @@
 // body (generators/arrange.ts), differing only in the options each names.
 
 import type { EntryId } from '../../catalog/ids.ts';
+import type { RequestSpec } from '../../contract/request.ts';
 import { type CardOptions, createCardBody, rotatingCardholder } from '../arrange.ts';
-import type { Provocation, RequestSpec, Scenario, ScenarioContext } from '../types.ts';
+import type { Provocation, Scenario, ScenarioContext } from '../types.ts';
 
 export const CREATE_CARD = 'Create Card';
 

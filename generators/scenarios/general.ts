@@ -6,11 +6,14 @@ import { randomUUID } from 'node:crypto';
 import type { EntryId } from '../../catalog/ids.ts';
 import { loadCatalog } from '../../catalog/load.ts';
 import type { Operation } from '../../catalog/types.ts';
-import type { CredentialName } from '../../mock/state/fixtures.ts';
-import type { Provocation, RequestSpec, Scenario, ScenarioContext } from '../types.ts';
+import { documentedOperationIds, type FaultOnlyEntry } from '../../contract/faults.ts';
+import type { CredentialName } from '../../contract/fixtures.ts';
+import type { RequestSpec } from '../../contract/request.ts';
+import type { Provocation, Scenario, ScenarioContext } from '../types.ts';
 import { validRequest } from '../valid-requests.ts';
 
-const operations = loadCatalog().operations;
+const catalog = loadCatalog();
+const { operations } = catalog;
 
 type Fault = (ctx: ScenarioContext, valid: RequestSpec, op: Operation) => Promise<Omit<Provocation, 'valid'>>;
 
@@ -27,6 +30,11 @@ const every = () => true;
 const takesKey = (op: Operation) => op.idempotency_key;
 const hasBody = (op: Operation) => op.method === 'POST';
 const isList = (op: Operation) => op.name.startsWith('List ');
+/** The operations the catalog documents a fault-only entry on. */
+const documentedFor = (entry: FaultOnlyEntry) => {
+  const ids = documentedOperationIds(catalog, entry);
+  return (op: Operation) => ids === null || ids.includes(op.id);
+};
 
 const withCredential =
   (name: CredentialName): Fault =>
@@ -35,7 +43,7 @@ const withCredential =
   });
 
 const armed =
-  (entry: EntryId): Fault =>
+  (entry: FaultOnlyEntry): Fault =>
   async (ctx, valid, op) => {
     await ctx.fixtures.armFault({ kind: 'error', entry, operation: op.id, count: 1 });
     return { faulty: valid };
@@ -190,25 +198,25 @@ const ROWS: GeneralRow[] = [
   {
     entry: 'general.api_error',
     fault: 'internal server error (armed fault)',
-    appliesTo: every,
+    appliesTo: documentedFor('general.api_error'),
     provoke: armed('general.api_error'),
   },
   {
     entry: 'general.b.an_internal_error_occurred_please_try_again',
     fault: 'internal error (armed fault)',
-    appliesTo: every,
+    appliesTo: documentedFor('general.b.an_internal_error_occurred_please_try_again'),
     provoke: armed('general.b.an_internal_error_occurred_please_try_again'),
   },
   {
     entry: 'general.b.request_is_too_frequent',
     fault: 'account-wide rate limit (armed fault)',
-    appliesTo: every,
+    appliesTo: documentedFor('general.b.request_is_too_frequent'),
     provoke: armed('general.b.request_is_too_frequent'),
   },
   {
     entry: 'card.b.convert_data_error',
     fault: 'internal data conversion failure (armed fault)',
-    appliesTo: (op) => op.name === 'Create Card' || op.name === 'Update Card',
+    appliesTo: documentedFor('card.b.convert_data_error'),
     provoke: armed('card.b.convert_data_error'),
   },
 ];

@@ -1,9 +1,10 @@
 // Scenarios for the card transaction reads and the sandbox simulator. Every request that moves money gets its own
 // card, so no scenario changes a card another one relies on.
 
-import { FixtureMissing } from '../../harness/fixtures.ts';
+import { FixtureMissing } from '../../contract/fixture-provider.ts';
+import type { RequestSpec } from '../../contract/request.ts';
 import { newCard, newCardholder } from '../arrange.ts';
-import type { RequestSpec, Scenario, ScenarioContext } from '../types.ts';
+import type { Scenario, ScenarioContext } from '../types.ts';
 
 /** A Simulate Authorization request the sandbox accepts: SGD, the supported MCC 5734, an amount the card holds. */
 const authorization = (ctx: ScenarioContext, cardId: string, overrides: Record<string, unknown> = {}): RequestSpec => ({

@@ -2,8 +2,9 @@
 // It never shares a path with the API, which lives under /api.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Mock } from '../server.ts';
-import { type FaultSpec, FaultSpecError } from './faults.ts';
+import type { FaultSpec } from '../../contract/faults.ts';
+import type { Mock } from '../mock.ts';
+import { FaultSpecError } from './faults.ts';
 import type { RouteTable } from './routes.ts';
 
 export const CONTROL_PREFIX = '/__mock';

@@ -1,43 +1,32 @@
 // Faults the mock can inject on purpose: documented internal errors, connection resets and latency. Armed through
 // POST /__mock/faults or by start options; never active unless someone asked for them.
 
-import type { EntryId, OperationId } from '../../catalog/ids.ts';
-
-export type FaultKind = 'error' | 'reset' | 'latency';
-
-/**
- * The catalog entries a request cannot cause on its own, so they are reached by faults: internal failures, and the
- * account-wide rate limit (also available as a start option). Value: the operations it is documented on (null: all).
- */
-export const ERROR_FAULT_ENTRIES: Readonly<Record<string, readonly string[] | null>> = {
-  'general.api_error': null,
-  'general.b.an_internal_error_occurred_please_try_again': null,
-  'general.b.request_is_too_frequent': null,
-  'card.b.convert_data_error': ['create_card', 'update_card'],
-};
-
-export interface FaultSpec {
-  kind: FaultKind;
-  /** For kind "error": the catalog entry to answer with. */
-  entry?: EntryId;
-  /** An operation id from catalog/operations.json; absent means every operation. */
-  operation?: OperationId;
-  /** How many requests it hits before it disarms itself; absent means until cleared. */
-  count?: number;
-  /** Probability per matching request, 0–1 (default 1). */
-  rate?: number;
-  latency_ms?: number;
-}
+import type { Catalog } from '../../catalog/load.ts';
+import {
+  documentedOperationIds,
+  FAULT_KINDS,
+  FAULT_ONLY_ENTRIES,
+  type FaultKind,
+  type FaultOnlyEntry,
+  type FaultSpec,
+} from '../../contract/faults.ts';
 
 export class FaultSpecError extends Error {}
 
 export class FaultBoard {
   private armed: FaultSpec[] = [];
 
+  private readonly operationIds: ReadonlySet<string>;
+  /** Fault-only entry → the operation ids the catalog documents it on (null: every operation). */
+  private readonly documentedOn: ReadonlyMap<string, readonly string[] | null>;
+
   constructor(
     private readonly random: () => number,
-    private readonly operationIds: ReadonlySet<string>,
-  ) {}
+    catalog: Catalog,
+  ) {
+    this.operationIds = new Set(catalog.operations.map((o) => o.id));
+    this.documentedOn = new Map(FAULT_ONLY_ENTRIES.map((id) => [id, documentedOperationIds(catalog, id)]));
+  }
 
   arm(spec: FaultSpec): void {
     this.armed.push(this.check(spec));
@@ -55,7 +44,7 @@ export class FaultBoard {
   take(kind: FaultKind, operationId: string): FaultSpec | null {
     for (const fault of this.armed) {
       if (fault.kind !== kind || (fault.operation && fault.operation !== operationId)) continue;
-      if (fault.entry && !appliesTo(fault.entry, operationId)) continue;
+      if (fault.entry && !this.appliesTo(fault.entry, operationId)) continue;
       if ((fault.rate ?? 1) < 1 && this.random() >= (fault.rate ?? 1)) continue;
       if (fault.count !== undefined) {
         fault.count--;
@@ -67,17 +56,18 @@ export class FaultBoard {
   }
 
   private check(spec: FaultSpec): FaultSpec {
-    if (!['error', 'reset', 'latency'].includes(spec.kind))
-      throw new FaultSpecError('kind must be error, reset or latency');
+    if (!FAULT_KINDS.includes(spec.kind)) throw new FaultSpecError('kind must be error, reset or latency');
     if (spec.operation !== undefined && !this.operationIds.has(spec.operation)) {
       throw new FaultSpecError(`unknown operation "${spec.operation}" (use an id from catalog/operations.json)`);
     }
     if (spec.kind === 'error') {
-      if (!spec.entry || !(spec.entry in ERROR_FAULT_ENTRIES)) {
-        throw new FaultSpecError(`entry must be one of ${Object.keys(ERROR_FAULT_ENTRIES).join(', ')}`);
+      if (!spec.entry || !this.documentedOn.has(spec.entry)) {
+        throw new FaultSpecError(`entry must be one of ${FAULT_ONLY_ENTRIES.join(', ')}`);
       }
-      if (spec.operation && !appliesTo(spec.entry, spec.operation)) {
-        throw new FaultSpecError(`${spec.entry} is documented only on ${ERROR_FAULT_ENTRIES[spec.entry]?.join(', ')}`);
+      if (spec.operation && !this.appliesTo(spec.entry, spec.operation)) {
+        throw new FaultSpecError(
+          `${spec.entry} is documented only on ${this.documentedOn.get(spec.entry)?.join(', ')}`,
+        );
       }
     }
     if (spec.kind === 'latency' && !(Number.isFinite(spec.latency_ms) && (spec.latency_ms ?? -1) >= 0)) {
@@ -89,9 +79,9 @@ export class FaultBoard {
     if (spec.rate !== undefined && !(spec.rate >= 0 && spec.rate <= 1)) throw new FaultSpecError('rate must be 0–1');
     return { ...spec };
   }
-}
 
-function appliesTo(entry: string, operationId: string): boolean {
-  const only = ERROR_FAULT_ENTRIES[entry];
-  return !only || only.includes(operationId);
+  private appliesTo(entry: FaultOnlyEntry, operationId: string): boolean {
+    const only = this.documentedOn.get(entry);
+    return !only || only.includes(operationId);
+  }
 }

@@ -1,6 +1,7 @@
 // The seeded world: named fixtures for the states a request alone cannot create. The same seed gives the same
 // ids, so a run can be replayed; GET /__mock/fixtures lists them.
 
+import { type Credential, type Fixtures, SUB_ACCOUNT_NAMES } from '../../contract/fixtures.ts';
 import {
   luhnComplete,
   makeAccount,
@@ -10,7 +11,6 @@ import {
   newPan,
   SIMULATOR_BIN,
 } from './factories.ts';
-import { type Credential, type Fixtures, SUB_ACCOUNT_NAMES } from './fixtures.ts';
 import type { Account, Balance, Product } from './types.ts';
 import { World } from './world.ts';
 

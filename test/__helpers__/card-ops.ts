@@ -2,10 +2,10 @@
 // entries an answer matches.
 
 import { expect } from 'vitest';
+import type { ProductName } from '../../contract/fixtures.ts';
+import type { RequestSpec } from '../../contract/request.ts';
 import { byCard } from '../../generators/requests.ts';
-import type { RequestSpec } from '../../generators/types.ts';
 import { matchCatalog } from '../../harness/judge.ts';
-import type { ProductName } from '../../mock/state/fixtures.ts';
 import type { MockEnvironment } from './mock-env.ts';
 
 export type Json = Record<string, unknown>;

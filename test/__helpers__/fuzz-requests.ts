@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { OperationId } from '../../catalog/ids.ts';
 import type { Operation } from '../../catalog/types.ts';
-import type { Fixtures } from '../../mock/state/fixtures.ts';
+import type { Fixtures } from '../../contract/fixtures.ts';
 
 export interface FuzzRequest {
   method: string;

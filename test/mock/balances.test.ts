@@ -2,7 +2,7 @@
 // the account has no balance in, malformed currencies and time windows).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestSpec } from '../../generators/types.ts';
+import type { RequestSpec } from '../../contract/request.ts';
 import { cardOps, type Json } from '../__helpers__/card-ops.ts';
 import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
 

@@ -2,7 +2,7 @@
 // store, the missing_fields lists, that nothing is created before commit(), and a foreign cardholder's answer.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestSpec } from '../../generators/types.ts';
+import type { RequestSpec } from '../../contract/request.ts';
 import { matchCatalog } from '../../harness/judge.ts';
 import { ApiFailure } from '../../mock/errors.ts';
 import { cardholderForNewCard } from '../../mock/ops/cards/create-card-cardholder.ts';

@@ -3,8 +3,8 @@
 // filter, and the shape and ordering rules around the field rules.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RequestSpec } from '../../contract/request.ts';
 import { TINY_PNG_BASE64 } from '../../generators/data.ts';
-import type { RequestSpec } from '../../generators/types.ts';
 import { matchCatalog } from '../../harness/judge.ts';
 import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
 

@@ -2,9 +2,9 @@
 // down, plus the request-shape rules and a few orderings of the Create Card table.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestSpec } from '../../generators/types.ts';
+import type { ProductName } from '../../contract/fixtures.ts';
+import type { RequestSpec } from '../../contract/request.ts';
 import { matchCatalog } from '../../harness/judge.ts';
-import type { ProductName } from '../../mock/state/fixtures.ts';
 import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
 
 let harness: MockEnvironment;

@@ -8,10 +8,10 @@ import fc from 'fast-check';
 import { Pool, request } from 'undici';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
-import type { Observed } from '../../harness/client.ts';
+import type { Fixtures } from '../../contract/fixtures.ts';
+import type { Observed } from '../../contract/request.ts';
 import { matchCatalog } from '../../harness/judge.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
-import type { Fixtures } from '../../mock/state/fixtures.ts';
 import { type FuzzRequest, fuzzRequest } from '../__helpers__/fuzz-requests.ts';
 
 const SEED = Number(process.env.UQPAY_SEED ?? 20_240_601);

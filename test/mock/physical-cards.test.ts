@@ -2,9 +2,9 @@
 // need the twin to be 2xx) do not pin down, plus the body-level id and shape rules.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RequestSpec } from '../../contract/request.ts';
 import { byCard } from '../../generators/requests.ts';
 import { assign } from '../../generators/scenarios/card-physical.ts';
-import type { RequestSpec } from '../../generators/types.ts';
 import { matchCatalog } from '../../harness/judge.ts';
 import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
 

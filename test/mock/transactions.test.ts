@@ -3,7 +3,7 @@
 // and the rules the scenarios do not pick (unknown card, frozen card, declines, malformed ids) answer as RULES.md says.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestSpec } from '../../generators/types.ts';
+import type { RequestSpec } from '../../contract/request.ts';
 import { cardOps, type Json } from '../__helpers__/card-ops.ts';
 import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
 

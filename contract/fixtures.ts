@@ -1,5 +1,5 @@
-// The names of the seeded fixtures, as GET /__mock/fixtures returns them. Suites ask for fixtures by these names;
-// against the sandbox the same names map to UQPAY_FIXTURE_* settings instead.
+// The fixture vocabulary: the names of the seeded fixtures, as the mock's GET /__mock/fixtures returns them. Scenarios
+// ask for fixtures by these names; against the sandbox the same names map to UQPAY_FIXTURE_* settings instead.
 
 export const SUB_ACCOUNT_NAMES = [
   'active',

@@ -1,0 +1,52 @@
+// What a scenario may ask of the target's fixtures: named states a request alone cannot create, and armed faults.
+// The harness implements it for a mock (its /__mock control surface) and for any other target (UQPAY_FIXTURE_*).
+
+import type { FaultSpec } from './faults.ts';
+import type {
+  CardholderName,
+  CardName,
+  Credential,
+  CredentialName,
+  ProductName,
+  SubAccountFixture,
+  SubAccountName,
+} from './fixtures.ts';
+
+export class FixtureMissing extends Error {
+  readonly fixture: string;
+  readonly setting: string | null;
+
+  constructor({ fixture, setting }: { fixture: string; setting: string | null }) {
+    super(
+      setting
+        ? `needs fixture ${fixture}: set ${setting} in .env`
+        : `needs ${fixture}, which only the built-in mock can provide`,
+    );
+    this.name = 'FixtureMissing';
+    this.fixture = fixture;
+    this.setting = setting;
+  }
+}
+
+export interface PoolCard {
+  card_number: string;
+  activation_code: string;
+}
+
+export interface FixtureProvider {
+  readonly kind: 'mock' | 'env';
+  credential(name: CredentialName): Promise<Credential>;
+  product(name: ProductName): Promise<string>;
+  cardholder(name: CardholderName): Promise<string>;
+  card(name: CardName): Promise<{ id: string; activation_code: string | null }>;
+  subAccount(name: SubAccountName): Promise<SubAccountFixture>;
+  /** A provisioned physical card number not handed out yet in this run. */
+  poolCard(): Promise<PoolCard>;
+  value(name: 'unconfigured_bin_card_number' | 'unpooled_card_number'): Promise<string>;
+  /** The code printed on a physical card's mailer. */
+  activationCode(cardId: string): Promise<string>;
+  /** A correctly signed access token that has expired. */
+  expiredToken(): Promise<string>;
+  armFault(spec: FaultSpec): Promise<void>;
+  clearFaults(): Promise<void>;
+}

@@ -1,0 +1,20 @@
+// A mock instance as server.ts builds it, and as the control surface (http/control.ts) reads it.
+
+import type { FastifyInstance } from 'fastify';
+import type { Fixtures } from '../contract/fixtures.ts';
+import type { PipelineServices } from './http/pipeline.ts';
+import type { MockOptions } from './options.ts';
+
+export interface Mock {
+  app: FastifyInstance;
+  services: PipelineServices;
+  fixtures: Fixtures;
+  options: MockOptions;
+  stats: { requests: number; byStatus: Record<string, number> };
+}
+
+export interface RunningMock extends Mock {
+  /** The API base, as the vendor gives it: http://127.0.0.1:<port>/api */
+  baseUrl: string;
+  close(): Promise<void>;
+}
