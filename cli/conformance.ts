@@ -2,83 +2,57 @@
 // Target: the built-in mock unless UQPAY_BASE_URL is set. Exit codes: 0 all pass, 1 contract failures,
 // 2 configuration or environment (bad settings, target unreachable, credentials refused, environment errors).
 
-import { randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
-import { config as loadDotenv } from 'dotenv';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
-import { ConfigError, loadRunConfig, pacingFor, type RunConfig } from '../harness/config.ts';
-import type { RunningMock } from '../mock/server.ts';
+import { ConfigError } from '../harness/config.ts';
+import { type RunSettings, readRunSettings } from '../harness/settings.ts';
+import { escapeRegExp } from '../lib/regexp.ts';
 import { ConformanceReporter } from '../reporting/vitest-reporter.ts';
 import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './conformance-args.ts';
-import { preflight, type ResolvedTarget } from './preflight.ts';
+import { defaultReporter } from './default-reporter.ts';
 
 async function main(): Promise<number> {
   let args: ConformanceArgs | 'help';
-  let config: RunConfig;
+  let run: RunSettings;
   try {
     args = parseConformanceArgs(process.argv.slice(2));
     if (args === 'help') {
       console.log(HELP);
       return 0;
     }
-    loadDotenv({ quiet: true, path: args.envFile });
-    config = loadRunConfig(process.env, () => randomInt(1, 2 ** 31));
+    run = readRunSettings(args.envFile);
     loadCatalog();
   } catch (error) {
     if (error instanceof UsageError) return fail(`${error.message} (see npm run conformance -- --help)`);
     if (error instanceof ConfigError || error instanceof CatalogError) return fail(error.message);
     throw error;
   }
-
-  let target: ResolvedTarget;
-  try {
-    target = await preflight(config, process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) return fail(error.message);
-    throw error;
-  }
-  const pacing = pacingFor(target.kind, config.maxPerSecond);
-  console.log(
-    `conformance: target ${target.kind} at ${target.baseUrl} · seed ${config.seed}` +
-      `${config.seedFixed ? '' : ' (random; set UQPAY_SEED to replay)'}` +
-      `${pacing ? ` · at most ${pacing} requests/s` : ''}` +
-      `${config.requestBudget ? ` · budget ${config.requestBudget} requests` : ''}`,
-  );
-  try {
-    return await run(args, config, target);
-  } finally {
-    await (target.mock as RunningMock | undefined)?.close();
-  }
+  return judge(args, run);
 }
 
-async function run(args: ConformanceArgs, config: RunConfig, target: ResolvedTarget): Promise<number> {
-  const catalog = loadCatalog();
-  Object.assign(process.env, {
-    UQPAY_CONFORMANCE_BASE_URL: target.baseUrl,
-    UQPAY_CONFORMANCE_TARGET: target.kind,
-    UQPAY_CONFORMANCE_SEED: String(config.seed),
-    UQPAY_TIMEOUT_MS: String(config.timeoutMs),
-  });
-  const reporter = new ConformanceReporter({
-    catalog,
-    outputDir: resolve(args.reportsDir),
-    facts: {
-      target: target.kind,
-      base_url_host: new URL(target.baseUrl).host,
-      seed: config.seed,
-      started_at: new Date().toISOString(),
-    },
-  });
-  // Loaded only when there is something to run: a configuration error should answer at once.
-  const { startVitest } = await import('vitest/node');
-  const vitest = await startVitest('test', [], {
+// The conformance project's global setup (suites/global-setup.ts) takes these settings, runs the preflight, prints the
+// banner and hands the resolved target to the suite and the reporter; this runs vitest on it and sums up.
+async function judge(args: ConformanceArgs, run: RunSettings): Promise<number> {
+  const reporter = new ConformanceReporter({ outputDir: resolve(args.reportsDir) });
+  const { createVitest } = await import('vitest/node');
+  const vitest = await createVitest('test', {
     project: ['conformance'],
     watch: false,
+    provide: { conformanceRun: run },
     // --quiet: only the conformance reporter's progress lines and the summary.
-    reporters: args.quiet ? [reporter] : ['default', reporter],
+    reporters: args.quiet ? [reporter] : [await defaultReporter(), reporter],
     ...(args.filter ? { testNamePattern: new RegExp(escapeRegExp(args.filter), 'u') } : {}),
   });
-  await vitest.close();
+  try {
+    await vitest.start();
+  } catch (error) {
+    // Thrown by the global setup, which vitest loads in its own module graph: known by name, not by class.
+    const name = (error as Error | undefined)?.name;
+    if (name === 'ConfigError' || name === 'CatalogError') return fail((error as Error).message);
+    throw error;
+  } finally {
+    await vitest.close();
+  }
   const results = reporter.results;
   if (!results || results.summary.cases.total === 0) {
     return fail(args.filter ? `no case matches --filter "${args.filter}"` : 'the suite ran no cases');
@@ -104,10 +78,6 @@ async function run(args: ConformanceArgs, config: RunConfig, target: ResolvedTar
 function fail(message: string, code = 2): number {
   console.error(`conformance: ${message}`);
   return code;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 const code = await main();

@@ -3,6 +3,7 @@
 // refreshed before they expire; every request is counted.
 
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, errors, request } from 'undici';
 import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import type { AnyOperation, Operation } from '../catalog/types.ts';
@@ -157,7 +158,7 @@ export class ApiClient {
     const now = Date.now();
     const slot = Math.max(now, this.nextSlotMs);
     this.nextSlotMs = slot + 1000 / perSecond;
-    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+    if (slot > now) await sleep(slot - now);
   }
 }
 

@@ -6,6 +6,7 @@ import { fillTemplate } from '../catalog/envelope.ts';
 import type { Catalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
 import type { Observed } from '../contract/request.ts';
+import { escapeRegExp } from '../lib/regexp.ts';
 import { describeErrors, validators } from '../schemas/validators.ts';
 
 export type Outcome = 'pass' | 'fail' | 'error' | 'skip';
@@ -145,7 +146,7 @@ function messageMatches(entry: CatalogEntry, body: Record<string, unknown>): boo
 }
 
 function templatePattern(entry: CatalogEntry): RegExp {
-  const parts = (entry.message ?? '').split(/<\w+>/u).map((p) => p.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  const parts = (entry.message ?? '').split(/<\w+>/u).map(escapeRegExp);
   return new RegExp(`^${parts.join('.+')}$`, 'u');
 }
 

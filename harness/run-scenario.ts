@@ -3,6 +3,7 @@
 // step) is an error; a missing fixture is a skip with the setting to add; only the contract can fail.
 
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Catalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
 import { FixtureMissing, type FixtureProvider } from '../contract/fixture-provider.ts';
@@ -71,6 +72,13 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
   const ctx = contextFor(env);
   try {
     const provocation = await scenario.provoke(ctx);
+    // A pair is judged on its own operation: a faulty request elsewhere would credit the wrong pair.
+    if (provocation.faulty.operation !== scenario.operation) {
+      return result(
+        'error',
+        `the scenario names ${scenario.operation} but its faulty request targets ${provocation.faulty.operation}`,
+      );
+    }
     const faulty = await sendFaulty(ctx, provocation.faulty, provocation.concurrent);
     const verdict = judge(entry, faulty, provocation.values);
     const observedFaulty = seen(faulty);
@@ -155,8 +163,4 @@ function expectedOf(entry: CatalogEntry): CaseResult['expected'] {
     message: entry.message_kind === 'template' ? entry.message : (expectedMessage(entry, {}) ?? entry.message),
     message_kind: entry.message_kind,
   };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

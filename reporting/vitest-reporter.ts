@@ -1,32 +1,44 @@
 // A vitest reporter for the conformance suite: prints progress on long runs and, at the end, writes
 // reports/results.json, reports/junit.xml and reports/matrix.html from each test's conformance metadata.
+// Its options come from the vitest config (vitest.config.ts, or npm run conformance); the run's facts (target, seed)
+// from the conformance project's provided context, which its global setup fills. Inert in runs without that project.
 
-import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import type { Catalog } from '../catalog/load.ts';
+import { resolve } from 'node:path';
+import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
+import { loadCatalog } from '../catalog/load.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
-import { buildResults, type RunFacts, type RunResults } from './results.ts';
+import { buildResults, type RunResults } from './results.ts';
 import { writeReports } from './write-reports.ts';
 
 export interface ReporterOptions {
-  catalog: Catalog;
-  outputDir: string;
-  facts: Omit<RunFacts, 'requests' | 'catalog_sha256' | 'duration_ms'>;
+  /** Where results.json, junit.xml and matrix.html go (default reports, from the vitest root). */
+  outputDir?: string;
   /** Progress line every this many cases (and on every failure or error). */
   progressEvery?: number;
   log?: (line: string) => void;
 }
+
+const PROJECT = 'conformance';
 
 export class ConformanceReporter implements Reporter {
   results: RunResults | null = null;
   private readonly cases: CaseMeta[] = [];
   private readonly startedMs = Date.now();
   private readonly log: (line: string) => void;
+  private vitest: Vitest | undefined;
+  private outputDir = 'reports';
 
-  constructor(private readonly options: ReporterOptions) {
+  constructor(private readonly options: ReporterOptions = {}) {
     this.log = options.log ?? ((line) => process.stdout.write(`${line}\n`));
   }
 
+  onInit(vitest: Vitest): void {
+    this.vitest = vitest;
+    this.outputDir = resolve(vitest.config.root, this.options.outputDir ?? 'reports');
+  }
+
   onTestCaseResult(testCase: TestCase): void {
+    if (testCase.project.name !== PROJECT) return;
     const meta = caseMetaOf(testCase);
     if (!meta) return;
     this.cases.push(meta);
@@ -38,16 +50,23 @@ export class ConformanceReporter implements Reporter {
   }
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+    // No target means the global setup did not resolve one (a configuration error) or the project did not run.
+    const target = this.vitest?.getProjectByName(PROJECT)?.getProvidedContext().conformanceTarget;
+    if (!target) return;
     for (const error of unhandledErrors) {
       this.cases.push(errorCase('(run)', `unhandled error: ${(error as Error)?.message ?? String(error)}`));
     }
-    const results = buildResults(
-      this.options.catalog,
-      { ...this.options.facts, duration_ms: Date.now() - this.startedMs },
-      this.cases,
-    );
+    const catalog = loadCatalog();
+    const facts = {
+      target: target.kind,
+      base_url_host: new URL(target.baseUrl).host,
+      seed: target.seed,
+      started_at: target.startedAt,
+      duration_ms: Date.now() - this.startedMs,
+    };
+    const results = buildResults(catalog, facts, this.cases);
     this.results = results;
-    writeReports(this.options.outputDir, results, this.options.catalog);
+    writeReports(this.outputDir, results, catalog);
   }
 
   private tally(): string {
@@ -89,3 +108,5 @@ function errorCase(title: string, reason: string): CaseMeta {
     undocumented: [],
   };
 }
+
+export default ConformanceReporter;

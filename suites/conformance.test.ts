@@ -2,15 +2,12 @@
 // has several scenarios), grouped by catalog section. Each test runs its scenario against the target and reports
 // the honest outcome: pass, fail (contract broken), error (environment failed) or skip (with the reason).
 
-import { afterAll, beforeAll, describe, test } from 'vitest';
+import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import { loadCatalog } from '../catalog/load.ts';
-import type { TargetKind } from '../contract/request.ts';
 import { allScenarios } from '../generators/index.ts';
 import type { Scenario } from '../generators/types.ts';
-import { pacingFor } from '../harness/config.ts';
 import { runScenario } from '../harness/run-scenario.ts';
 import { createSession, type Session } from '../harness/session.ts';
-import { type RunningMock, startMock } from '../mock/server.ts';
 import { type CaseMeta, ContractFailure, EnvironmentError, scenarioTitles } from './case-meta.ts';
 
 declare module 'vitest' {
@@ -20,29 +17,19 @@ declare module 'vitest' {
 }
 
 const catalog = loadCatalog();
-const seed = Number(process.env.UQPAY_CONFORMANCE_SEED ?? process.env.UQPAY_SEED ?? 1);
+// Resolved once by the project's global setup (global-setup.ts): the target, seed, timeouts, pacing, budget, settings.
+const target = inject('conformanceTarget');
 let session: Session | undefined;
-let ownMock: RunningMock | undefined;
 
-beforeAll(async () => {
-  let baseUrl = process.env.UQPAY_CONFORMANCE_BASE_URL;
-  let kind = (process.env.UQPAY_CONFORMANCE_TARGET ?? 'mock') as TargetKind;
-  if (!baseUrl) {
-    // Run directly with vitest (not through npm run conformance): judge a built-in mock of our own.
-    ownMock = await startMock({ seed });
-    baseUrl = ownMock.baseUrl;
-    kind = 'mock';
-  }
-  const timeoutMs = Number(process.env.UQPAY_TIMEOUT_MS ?? 30_000);
-  const budget = Number(process.env.UQPAY_REQUEST_BUDGET ?? 0);
-  const maxPerSecond = pacingFor(kind, process.env.UQPAY_MAX_RPS ? Number(process.env.UQPAY_MAX_RPS) : null);
+beforeAll(() => {
   session = createSession({
-    baseUrl,
-    kind,
-    seed,
-    timeoutMs,
-    ...(budget > 0 ? { requestBudget: budget } : {}),
-    ...(maxPerSecond ? { maxPerSecond } : {}),
+    baseUrl: target.baseUrl,
+    kind: target.kind,
+    seed: target.seed,
+    timeoutMs: target.timeoutMs,
+    ...(target.requestBudget ? { requestBudget: target.requestBudget } : {}),
+    ...(target.maxPerSecond ? { maxPerSecond: target.maxPerSecond } : {}),
+    env: target.settings,
   });
 });
 
@@ -55,7 +42,6 @@ afterAll(async () => {
     );
   }
   await session?.close();
-  await ownMock?.close();
 });
 
 const titles = scenarioTitles(allScenarios);

@@ -1,6 +1,7 @@
 // The ordered checks every API request goes through before its operation rule runs (mock/RULES.md §1).
 // Framework-free on purpose: the fastify adapter only translates requests and answers.
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnyOperation } from '../../catalog/types.ts';
 import { ApiFailure, fail, invalidField } from '../errors.ts';
 import type { OpHandler } from '../ops/context.ts';
@@ -116,8 +117,4 @@ function single(value: string | string[] | undefined): string | undefined {
 function profileLatency(s: PipelineServices): number {
   const range = s.options.latency;
   return range ? range.minMs + Math.floor(s.random() * (range.maxMs - range.minMs + 1)) : 0;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,7 @@
 // Registers routes and remembers their patterns, so an unmatched request can be told apart as 404 or 405.
 
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
+import { escapeRegExp } from '../../lib/regexp.ts';
 
 export class RouteTable {
   private readonly patterns: { method: string; pattern: RegExp }[] = [];
@@ -16,8 +17,4 @@ export class RouteTable {
     const methods = this.patterns.filter((r) => r.pattern.test(path)).map((r) => r.method);
     return [...new Set(methods)].sort();
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }

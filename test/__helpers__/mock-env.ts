@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Starts the built-in mock on port 0 and the scenario environment that talks to it, for tests over real HTTP.
 
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
 import { DataFactory } from '../../generators/data.ts';
 import { SharedState } from '../../generators/shared.ts';
@@ -45,6 +45,32 @@ export async function mockEnvironment(options: Partial<MockOptions> = {}): Promi
   };
 }
 
+/**
+ * The file's mock environment: started before its tests (beforeAll), closed after them (afterAll). The object
+ * reaches the started one, so tests use it as they would a MockEnvironment.
+ */
+export function useMockEnvironment(options: Partial<MockOptions> = {}): MockEnvironment {
+  let started: MockEnvironment | undefined;
+  beforeAll(async () => {
+    started = await mockEnvironment(options);
+  });
+  afterAll(() => started?.close());
+  const get = (): MockEnvironment => {
+    if (!started) throw new Error('the mock environment starts in beforeAll');
+    return started;
+  };
+  return {
+    get mock() {
+      return get().mock;
+    },
+    get env() {
+      return get().env;
+    },
+    run: (scenario) => get().run(scenario),
+    close: () => get().close(),
+  };
+}
+
 /** A readable failure message for a scenario that did not pass. */
 export function explain(result: CaseResult): string {
   return `${result.operation} › ${result.entry} (${result.fault}): ${result.outcome} ${result.reason} observed=${JSON.stringify(result.observed)}`;
@@ -52,11 +78,7 @@ export function explain(result: CaseResult): string {
 
 /** One test per scenario, each of which must pass against a built-in mock the file starts on port 0. */
 export function scenariosPassAgainstMock(title: string, scenarios: readonly Scenario[]): void {
-  let harness: MockEnvironment;
-  beforeAll(async () => {
-    harness = await mockEnvironment();
-  });
-  afterAll(() => harness.close());
+  const harness = useMockEnvironment();
   describe(title, () => {
     it.each(scenarios.map((s) => [`${s.operation} › ${s.entry} (${s.fault})`, s] as const))(
       '%s',

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
 import { cardholderScenarios } from '../../generators/scenarios/cardholders.ts';
-import { explain, type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
+import { explain, useMockEnvironment } from '../__helpers__/mock-env.ts';
 
-let harness: MockEnvironment;
-beforeAll(async () => {
-  harness = await mockEnvironment();
-});
-afterAll(() => harness.close());
+const harness = useMockEnvironment();
 
 describe('cardholder scenarios', () => {
   it('cover every documented (cardholder entry, operation) pair exactly once', () => {

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
 import { ApiClient, TargetError } from '../../harness/client.ts';
-import { type RunningMock, startMock } from '../../mock/server.ts';
+import { useMock } from '../__helpers__/use-mock.ts';
 
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.close());
+const mock = useMock();
 
 const clientWith = (extra: { requestBudget?: number; maxPerSecond?: number }) =>
   new ApiClient(

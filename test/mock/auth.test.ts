@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
-import { type RunningMock, startMock } from '../../mock/server.ts';
 import { bearer, call, tokenFor } from '../__helpers__/raw-http.ts';
+import { useMock } from '../__helpers__/use-mock.ts';
 
 const catalog = loadCatalog();
 const message = (id: string) => catalog.entryById.get(id)?.message;
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock({ tokenTtlSeconds: 600 });
-});
-afterAll(() => mock.close());
+const mock = useMock({ tokenTtlSeconds: 600 });
 
 const listBalances = (headers: Record<string, string>) => call(mock, 'GET', '/v1/issuing/balances', { headers });
 

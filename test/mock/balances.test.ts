@@ -1,16 +1,12 @@
 // Success bodies and filters of the balance reads, and the balance rules the scenarios do not pick (a currency
 // the account has no balance in, malformed currencies and time windows).
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RequestSpec } from '../../contract/request.ts';
 import { cardOps, type Json } from '../__helpers__/card-ops.ts';
-import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
+import { useMockEnvironment } from '../__helpers__/mock-env.ts';
 
-let harness: MockEnvironment;
-beforeAll(async () => {
-  harness = await mockEnvironment();
-});
-afterAll(() => harness.close());
+const harness = useMockEnvironment();
 
 const { ok, entries: entriesOf } = cardOps(() => harness);
 

@@ -1,15 +1,11 @@
 // Effects of Card Recharge and Card Withdraw that the scenarios (which only need the twin to be 2xx) do not pin down:
 // where the money goes, the withdrawal fee, the order they answer, and the amount and shape rules at their edges.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardOps, type Json } from '../__helpers__/card-ops.ts';
-import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
+import { useMockEnvironment } from '../__helpers__/mock-env.ts';
 
-let harness: MockEnvironment;
-beforeAll(async () => {
-  harness = await mockEnvironment();
-});
-afterAll(() => harness.close());
+const harness = useMockEnvironment();
 
 const { ok, entries, newCard, byCard, card, balance } = cardOps(() => harness);
 const recharge = (cardId: string, amount: unknown, onBehalfOf?: string) =>

@@ -1,15 +1,11 @@
 // Effects of Update Card Status that the scenarios do not pin down: the lifecycle a user can drive (freeze,
 // unfreeze, cancel to PRE_CANCEL and no way back), the answer's shape and the reason's limit.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardOps } from '../__helpers__/card-ops.ts';
-import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
+import { useMockEnvironment } from '../__helpers__/mock-env.ts';
 
-let harness: MockEnvironment;
-beforeAll(async () => {
-  harness = await mockEnvironment();
-});
-afterAll(() => harness.close());
+const harness = useMockEnvironment();
 
 const { ok, entries, newCard, byCard, card } = cardOps(() => harness);
 const setStatus = (cardId: string, card_status: unknown, update_reason?: unknown) =>

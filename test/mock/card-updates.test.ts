@@ -1,15 +1,11 @@
 // Effects of Update Card that the scenarios do not pin down (what the card looks like afterwards, the answer's
 // shape) and its rules at their edges: byte and amount limits, SHARE-mode limits, shapes and orderings.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardOps, type Json } from '../__helpers__/card-ops.ts';
-import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
+import { useMockEnvironment } from '../__helpers__/mock-env.ts';
 
-let harness: MockEnvironment;
-beforeAll(async () => {
-  harness = await mockEnvironment();
-});
-afterAll(() => harness.close());
+const harness = useMockEnvironment();
 
 const { ok, entries, newCard, byCard, card } = cardOps(() => harness);
 const update = (cardId: string, body: Json) => byCard('Update Card', cardId, body);

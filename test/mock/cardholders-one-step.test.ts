@@ -1,20 +1,16 @@
 // The cardholder half of Create Card beyond what the scenarios pin down: what one-step issuance and a supplement
 // store, the missing_fields lists, that nothing is created before commit(), and a foreign cardholder's answer.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RequestSpec } from '../../contract/request.ts';
 import { matchCatalog } from '../../harness/judge.ts';
 import { ApiFailure } from '../../mock/errors.ts';
 import { cardholderForNewCard } from '../../mock/ops/cards/create-card-cardholder.ts';
 import type { OpContext } from '../../mock/ops/context.ts';
 import type { Product } from '../../mock/state/types.ts';
-import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
+import { useMockEnvironment } from '../__helpers__/mock-env.ts';
 
-let harness: MockEnvironment;
-beforeAll(async () => {
-  harness = await mockEnvironment();
-});
-afterAll(() => harness.close());
+const harness = useMockEnvironment();
 
 type Json = Record<string, unknown>;
 const send = (spec: RequestSpec) => harness.env.client.send(spec);

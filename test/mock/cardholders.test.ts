@@ -2,17 +2,13 @@
 // 2xx) do not pin down: what Create/Update Cardholder store and answer, KYC outcomes, List Cardholders' paging and
 // filter, and the shape and ordering rules around the field rules.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RequestSpec } from '../../contract/request.ts';
 import { TINY_PNG_BASE64 } from '../../generators/data.ts';
 import { matchCatalog } from '../../harness/judge.ts';
-import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
+import { useMockEnvironment } from '../__helpers__/mock-env.ts';
 
-let harness: MockEnvironment;
-beforeAll(async () => {
-  harness = await mockEnvironment();
-});
-afterAll(() => harness.close());
+const harness = useMockEnvironment();
 
 type Json = Record<string, unknown>;
 const send = (spec: RequestSpec) => harness.env.client.send(spec);

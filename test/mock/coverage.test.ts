@@ -2,19 +2,15 @@
 // and the mock's own record of what it answered must cover every documented (entry, operation) pair. Then the whole
 // set runs again on the same mock with the same seed, as a nightly run meets a sandbox that keeps yesterday's data.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
 import { allScenarios } from '../../generators/index.ts';
 import { runScenario } from '../../harness/run-scenario.ts';
 import { createSession } from '../../harness/session.ts';
-import { explain, type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
+import { explain, useMockEnvironment } from '../__helpers__/mock-env.ts';
 
 const catalog = loadCatalog();
-let harness: MockEnvironment;
-beforeAll(async () => {
-  harness = await mockEnvironment({ seed: 11 });
-});
-afterAll(() => harness.close());
+const harness = useMockEnvironment({ seed: 11 });
 
 describe('catalog coverage of the mock', () => {
   it('passes every scenario and produces every entry on each documented operation', async () => {

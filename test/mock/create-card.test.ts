@@ -1,17 +1,13 @@
 // Success paths and state effects of Create Card that the scenarios (which only need the twin to be 2xx) do not pin
 // down, plus the request-shape rules and a few orderings of the Create Card table.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProductName } from '../../contract/fixtures.ts';
 import type { RequestSpec } from '../../contract/request.ts';
 import { matchCatalog } from '../../harness/judge.ts';
-import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
+import { useMockEnvironment } from '../__helpers__/mock-env.ts';
 
-let harness: MockEnvironment;
-beforeAll(async () => {
-  harness = await mockEnvironment();
-});
-afterAll(() => harness.close());
+const harness = useMockEnvironment();
 
 type Json = Record<string, unknown>;
 const send = (spec: RequestSpec) => harness.env.client.send(spec);

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '../../mock/server.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, call, tokenFor } from '../__helpers__/raw-http.ts';
+import { useMock } from '../__helpers__/use-mock.ts';
 
-let mock: RunningMock;
+const mock = useMock();
 let token: string;
 beforeAll(async () => {
-  mock = await startMock();
   token = await tokenFor(mock);
 });
-afterAll(() => mock.close());
 
 const json = { 'content-type': 'application/json' };
 const createCardholder = (key: string | undefined, body: object, auth = token) =>
@@ -79,7 +78,7 @@ describe('x-idempotency-key', () => {
     await control('/faults', { kind: 'latency', operation: 'create_cardholder', latency_ms: 500, count: 1 });
     const key = randomUUID();
     const first = createCardholder(key, holder(8));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     const duplicate = await createCardholder(key, holder(8));
     expect(duplicate.json.code).toBe('request_being_processed');
     const done = await first;

@@ -1,18 +1,14 @@
 // Success paths and state effects of Assign Card, Activate Card and Reset Card PIN that the scenarios (which only
 // need the twin to be 2xx) do not pin down, plus the body-level id and shape rules.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RequestSpec } from '../../contract/request.ts';
 import { byCard } from '../../generators/requests.ts';
 import { assign } from '../../generators/scenarios/card-physical.ts';
 import { matchCatalog } from '../../harness/judge.ts';
-import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
+import { useMockEnvironment } from '../__helpers__/mock-env.ts';
 
-let harness: MockEnvironment;
-beforeAll(async () => {
-  harness = await mockEnvironment();
-});
-afterAll(() => harness.close());
+const harness = useMockEnvironment();
 
 const send = (spec: RequestSpec) => harness.env.client.send(spec);
 

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '../../mock/server.ts';
+import { describe, expect, it } from 'vitest';
 import { bearer, call, tokenFor } from '../__helpers__/raw-http.ts';
+import { useMock } from '../__helpers__/use-mock.ts';
 
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.close());
+const mock = useMock();
 
 describe('List Products', () => {
   it('lists the products the account may use, in the real API list envelope', async () => {

@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '../../mock/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, call, tokenFor } from '../__helpers__/raw-http.ts';
+import { useMock } from '../__helpers__/use-mock.ts';
 
-let mock: RunningMock;
+const mock = useMock({ bodyLimitBytes: 1024 });
 let token: string;
 beforeAll(async () => {
-  mock = await startMock({ bodyLimitBytes: 1024 });
   token = await tokenFor(mock);
 });
-afterAll(() => mock.close());
 
 describe('routing answers outside the catalog', () => {
   it('answers an unknown path with a JSON 404', async () => {

@@ -2,16 +2,12 @@
 // authorization moves the card's amounts and a reversal moves them back, both show up in the transaction reads,
 // and the rules the scenarios do not pick (unknown card, frozen card, declines, malformed ids) answer as RULES.md says.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RequestSpec } from '../../contract/request.ts';
 import { cardOps, type Json } from '../__helpers__/card-ops.ts';
-import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
+import { useMockEnvironment } from '../__helpers__/mock-env.ts';
 
-let harness: MockEnvironment;
-beforeAll(async () => {
-  harness = await mockEnvironment();
-});
-afterAll(() => harness.close());
+const harness = useMockEnvironment();
 
 const { ok, entries: entriesOf } = cardOps(() => harness);
 

@@ -1,0 +1,23 @@
+// Reads the run's settings once: the environment plus a .env file (which never overrides the environment), checked
+// into a RunConfig, and the UQPAY_* settings that credentials and fixtures of a non-mock target are read from.
+
+import { randomInt } from 'node:crypto';
+import { config as loadDotenv } from 'dotenv';
+import { loadRunConfig, type RunConfig } from './config.ts';
+
+export interface RunSettings {
+  config: RunConfig;
+  /** UQPAY_* settings (credentials, UQPAY_FIXTURE_*), from the environment and the .env file. */
+  settings: Record<string, string>;
+}
+
+/** Throws ConfigError on the first mistake. The process environment is read, never written. */
+export function readRunSettings(envFile: string, processEnv: NodeJS.ProcessEnv = process.env): RunSettings {
+  const env = { ...processEnv };
+  loadDotenv({ quiet: true, path: envFile, processEnv: env });
+  const config = loadRunConfig(env, () => randomInt(1, 2 ** 31));
+  const settings = Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('UQPAY_') && e[1] !== undefined),
+  );
+  return { config, settings };
+}

@@ -1,0 +1,32 @@
+// The one typed handover of the target: the conformance project's global setup (global-setup.ts) resolves the
+// configuration and runs the preflight once, in the main process, and provides this; the suite reads it with
+// inject('conformanceTarget') and the reporter with the project's provided context.
+
+import type { TargetKind } from '../contract/request.ts';
+import type { RunSettings } from '../harness/settings.ts';
+
+export interface ConformanceTarget {
+  /** The API base, ending in /api. */
+  baseUrl: string;
+  kind: TargetKind;
+  seed: number;
+  /** The seed was given (UQPAY_SEED) rather than drawn at random. */
+  seedFixed: boolean;
+  timeoutMs: number;
+  /** Requests per second after the defaults (none on a mock, 8 elsewhere); null for no pacing. */
+  maxPerSecond: number | null;
+  /** UQPAY_REQUEST_BUDGET; null for no limit. */
+  requestBudget: number | null;
+  /** The UQPAY_* settings (credentials, UQPAY_FIXTURE_*) the fixtures of a target that is not a mock are read from. */
+  settings: Record<string, string>;
+  /** When the target was resolved (ISO 8601): the run's start in the reports. */
+  startedAt: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    conformanceTarget: ConformanceTarget;
+    /** The settings npm run conformance already read (environment and --env file); absent when vitest runs directly. */
+    conformanceRun?: RunSettings;
+  }
+}
