@@ -1,4 +1,4 @@
-// A valid request for each of the 24 operations: the base that the general rows' scenarios add one fault to.
+// A valid request for each documented operation: the base that the general rows' scenarios add one fault to.
 // Each call returns a request that succeeds on its own; what it changes is built fresh, what it only reads is shared.
 
 import type { OperationName } from '../catalog/ids.ts';

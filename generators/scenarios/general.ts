@@ -1,4 +1,4 @@
-// Scenarios for the 17 general rows, on every operation each applies to: authentication, accounts,
+// Scenarios for the general rows, on every operation each applies to: authentication, accounts,
 // x-on-behalf-of, idempotency keys, request bodies, internal faults and the account-wide rate limit.
 // Each takes the operation's valid request (valid-requests.ts) and adds exactly one fault.
 

@@ -9,7 +9,7 @@ import { page, pagination, queryString, requiredString, timeWindow, uuid } from 
 import { renderBalance, renderBalanceTransaction } from './render.ts';
 
 const CURRENCY = /^[A-Z]{3}$/u;
-/** Balance transaction types the SDKs enumerate (uqpay-api.md §7); the mock only produces some of them. */
+/** Balance transaction types the SDKs enumerate (docs/api-facts.md §7); the mock only produces some of them. */
 const TRANSACTION_TYPES = new Set([
   'DEPOSIT',
   'TRANSFER_IN',

@@ -1,4 +1,4 @@
-// Success bodies shaped like the real API's (uqpay-api.md §7): bare objects, amounts as strings where the real API
+// Success bodies shaped like the real API's (docs/api-facts.md §7): bare objects, amounts as strings where the real API
 // sends strings, masked card numbers, ISO 8601 times.
 
 import type { Balance, BalanceTransaction, Card, Cardholder, CardOrder, CardTransaction } from '../state/types.ts';

@@ -21,7 +21,7 @@ import { resolveCard } from './lookup.ts';
 import { renderTransaction } from './render.ts';
 
 const CHANNELS = new Set(['VISA', 'MASTERCARD']);
-/** The only merchant category code the sandbox simulator supports (uqpay-api.md §5.12). */
+/** The only merchant category code the sandbox simulator supports (docs/api-facts.md §5.12). */
 const SIMULATOR_MCCS = new Set(['5734']);
 const CURRENCY = /^[A-Z]{3}$/u;
 
@@ -70,7 +70,7 @@ export const simulateAuthorization: OpHandler = (ctx) => {
 
   simulatorPreconditions(ctx, channel);
   const card = resolveCard(ctx, cardId);
-  // The simulator only knows cards on its own BIN; others read as not existing (uqpay-api.md §5.12).
+  // The simulator only knows cards on its own BIN; others read as not existing (docs/api-facts.md §5.12).
   if (!card.pan.startsWith(SIMULATOR_BIN)) throw fail('card.b.card_does_not_exists');
   if (!/^\d{4}$/u.test(mcc) || !SIMULATOR_MCCS.has(mcc)) throw fail('transaction.b.mcc_is_error');
   if (currency !== card.currency || card.status !== 'ACTIVE' || !card.activated) {

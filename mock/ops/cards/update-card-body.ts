@@ -1,4 +1,4 @@
-// The shape of an Update Card body (uqpay-api.md §5.4; mock/RULES.md §1 step 10): every field optional; a field of
+// The shape of an Update Card body (docs/api-facts.md §5.4; mock/RULES.md §1 step 10): every field optional; a field of
 // the wrong JSON type is "Request parameters invalid". Values are judged later by the operation's rules, except
 // no_pin_payment_amount, whose "not a number" has its own entry and so is kept as sent.
 
