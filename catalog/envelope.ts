@@ -49,7 +49,7 @@ export function errorBody(entry: CatalogEntry, details: BodyDetails = {}): Error
 }
 
 /** The message an entry's body carries, or undefined when the entry returns no message key. */
-export function messageFor(entry: CatalogEntry, details: BodyDetails = {}): string | undefined {
+function messageFor(entry: CatalogEntry, details: BodyDetails = {}): string | undefined {
   switch (entry.message_kind) {
     case 'exact':
       return entry.message ?? '';

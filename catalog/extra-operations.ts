@@ -3,7 +3,7 @@
 
 import type { ExtraOperation } from './types.ts';
 
-export const LIST_PRODUCTS: ExtraOperation = {
+const LIST_PRODUCTS: ExtraOperation = {
   name: 'List Products',
   id: 'list_products',
   method: 'GET',

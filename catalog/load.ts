@@ -36,7 +36,7 @@ export function loadCatalog(): Catalog {
   return cached;
 }
 
-export function loadCatalogFrom(errorsFile: string, operationsFile: string): Catalog {
+function loadCatalogFrom(errorsFile: string, operationsFile: string): Catalog {
   return parseCatalog(readJson(errorsFile), readJson(operationsFile), errorsFile, operationsFile);
 }
 
@@ -76,7 +76,7 @@ export function parseCatalog(
 }
 
 /** The HTTP status the page's type table assigns: 401/403 for unauthorized_error, 500 for api_error, else 400. */
-export function statusForType(type: string, code: string): number {
+function statusForType(type: string, code: string): number {
   if (type === 'unauthorized_error') return code === 'forbidden' ? 403 : 401;
   return type === 'api_error' ? 500 : 400;
 }

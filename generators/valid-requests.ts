@@ -101,5 +101,3 @@ const BUILDERS = {
 export function validRequest(ctx: ScenarioContext, operation: OperationName): Promise<RequestSpec> {
   return BUILDERS[operation](ctx);
 }
-
-export const OPERATIONS_WITH_VALID_REQUESTS = Object.keys(BUILDERS);

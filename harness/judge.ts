@@ -30,7 +30,7 @@ export interface Verdict {
 }
 
 /** One line per failed check: "status: expected 400, got 404; message: expected …". */
-export function describeChecks(checks: readonly FailedCheck[]): string {
+function describeChecks(checks: readonly FailedCheck[]): string {
   return checks
     .map((c) => {
       if (c.check === 'envelope' || c.check === 'twin') return `${c.check}: ${c.detail ?? ''}`.trimEnd();

@@ -31,8 +31,8 @@ export interface MockOptions {
   variant: MockVariant | null;
 }
 
-export const DEFAULT_CLIENT_ID = 'mock-client-id';
-export const DEFAULT_API_KEY = 'mock-api-key';
+const DEFAULT_CLIENT_ID = 'mock-client-id';
+const DEFAULT_API_KEY = 'mock-api-key';
 
 export function mockOptions(partial: Partial<MockOptions> = {}): MockOptions {
   return {

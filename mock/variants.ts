@@ -48,7 +48,7 @@ function defectFor(entry: CatalogEntry, kind: DefectKind): EntryDefect | null {
 }
 
 /** The same text with its last character changed: the smallest drift a byte-for-byte check must catch. */
-export function offByOne(text: string): string {
+function offByOne(text: string): string {
   const last = text.at(-1) ?? '';
   return `${text.slice(0, -1)}${last === '.' ? '' : last === 'x' ? 'y' : 'x'}`;
 }

@@ -40,7 +40,7 @@ export function combine(outcomes: Outcome[]): Outcome {
   return SEVERITY.find((o) => outcomes.includes(o)) ?? 'skip';
 }
 
-export function totals(outcomes: Outcome[]): Totals {
+function totals(outcomes: Outcome[]): Totals {
   const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
   return {
     total: outcomes.length,

@@ -20,7 +20,7 @@ export interface ComparableRow {
 }
 
 /** Expands "任何接收 {card_id} 的 endpoint" to every operation whose path takes that parameter. */
-export function expandOperations(listed: string[] | '*', operations: readonly Operation[]): string[] | '*' {
+function expandOperations(listed: string[] | '*', operations: readonly Operation[]): string[] | '*' {
   if (listed === '*') return '*';
   const names = listed.flatMap((name) => {
     const param = name.match(/\{(\w+)\}/u)?.[1];
@@ -30,7 +30,7 @@ export function expandOperations(listed: string[] | '*', operations: readonly Op
 }
 
 // Both builders list the fields in the same order, because rows are matched by their JSON text.
-export function fromPage(row: PageRow, operations: readonly Operation[]): ComparableRow {
+function fromPage(row: PageRow, operations: readonly Operation[]): ComparableRow {
   return {
     section: row.section,
     envelope: row.envelope,
@@ -46,7 +46,7 @@ export function fromPage(row: PageRow, operations: readonly Operation[]): Compar
   };
 }
 
-export function fromCatalog(entry: CatalogEntry): ComparableRow {
+function fromCatalog(entry: CatalogEntry): ComparableRow {
   return {
     section: entry.section,
     envelope: entry.envelope,

@@ -83,6 +83,6 @@ function limitPerCard(ctx: OpContext, card: Card): void {
 }
 
 /** PAN and secure details need an ACTIVE card that has been activated. */
-export function requireUsable(card: Card): void {
+function requireUsable(card: Card): void {
   if (card.status !== 'ACTIVE' || !card.activated) throw fail('card.status_not_supported');
 }
