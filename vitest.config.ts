@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // The conformance reporter writes reports/ only when the conformance project ran; npm run conformance passes its own.
 export default defineConfig({
   test: {
-    reporters: ['default', ['./reporting/vitest-reporter.ts', { outputDir: 'reports' }]],
+    reporters: ['default', './reporting/vitest-reporter.ts'],
     projects: [
       {
         test: {

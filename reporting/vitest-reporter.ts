@@ -11,7 +11,10 @@ import { buildResults, type RunResults } from './results.ts';
 import { writeReports } from './write-reports.ts';
 
 export interface ReporterOptions {
-  /** Where results.json, junit.xml and matrix.html go (default reports, from the vitest root). */
+  /**
+   * Where results.json, junit.xml and matrix.html go, from the vitest root. Default: the vitest config's
+   * outputFile.conformance (--outputFile.conformance=<dir>), else reports.
+   */
   outputDir?: string;
   /** Progress line every this many cases (and on every failure or error). */
   progressEvery?: number;
@@ -34,7 +37,8 @@ export class ConformanceReporter implements Reporter {
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest;
-    this.outputDir = resolve(vitest.config.root, this.options.outputDir ?? 'reports');
+    const configured = (vitest.config.outputFile as Record<string, string> | undefined)?.[PROJECT];
+    this.outputDir = resolve(vitest.config.root, this.options.outputDir ?? configured ?? 'reports');
   }
 
   onTestCaseResult(testCase: TestCase): void {
