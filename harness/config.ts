@@ -30,7 +30,6 @@ export interface RunConfig {
 /** The sandbox allows about 500 requests a minute; stay under it unless told otherwise. */
 export const DEFAULT_REMOTE_MAX_RPS = 8;
 
-
 export function loadRunConfig(env: Record<string, string | undefined>, randomSeed: () => number): RunConfig {
   const rawUrl = env.UQPAY_BASE_URL?.trim() ?? '';
   const target: TargetSetting =

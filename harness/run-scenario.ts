@@ -116,6 +116,13 @@ function contextFor(env: RunEnvironment): ScenarioContext {
       env.client.forgetToken(name);
       return minted.auth_token;
     },
+    setup: async (spec) => {
+      const observed = await sendWithRetries(ctx, spec);
+      if (observed.status === 429 || observed.status >= 500 || !isJsonObject(observed.json)) {
+        throw new ArrangeError(`setup step ${spec.operation} answered ${describeAnswer(observed)}`, observed);
+      }
+      return observed;
+    },
     arrange: async (spec) => {
       const observed = await sendWithRetries(ctx, spec);
       if (observed.status < 200 || observed.status >= 300 || typeof observed.json !== 'object' || !observed.json) {
@@ -145,10 +152,33 @@ async function sendWithRetries(ctx: ScenarioContext, spec: RequestSpec): Promise
 async function sendFaulty(ctx: ScenarioContext, faulty: RequestSpec, concurrent?: RequestSpec): Promise<Observed> {
   if (!concurrent) return ctx.send(faulty);
   const first = ctx.send(concurrent);
+  // Handled at once: a copy that fails during the wait must not become an unhandled rejection (a phantom case).
+  const firstSettled = first.then(
+    () => undefined,
+    () => undefined,
+  );
   // Long enough for the first copy to pass authentication and take the key under load; well inside its latency.
-  await sleep(250);
-  const [observed] = await Promise.all([ctx.send(faulty), first]);
-  return observed;
+  await Promise.race([sleep(250), firstSettled]);
+  const [observed, copy] = await Promise.allSettled([ctx.send(faulty), first]);
+  if (copy.status === 'rejected') throw copy.reason;
+  if (observed.status === 'rejected') throw observed.reason;
+  // The concurrent copy is the request holding the key: it must itself have succeeded, or nothing was provoked.
+  if (copy.value.status < 200 || copy.value.status >= 300) {
+    throw new ArrangeError(
+      `the concurrent copy of ${concurrent.operation} answered ${describeAnswer(copy.value)}`,
+      copy.value,
+    );
+  }
+  return observed.value;
+}
+
+/** Status and the start of the body, for a reason line (redacted where reasons leave the harness). */
+function describeAnswer(observed: Observed): string {
+  return `${observed.status} ${observed.text.slice(0, 160)}`.trimEnd();
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function expectedOf(entry: CatalogEntry): CaseResult['expected'] {

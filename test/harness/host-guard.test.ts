@@ -20,13 +20,12 @@ describe('the target host allowlist', () => {
     expect(() => load(env)).toThrow(/points at production \([a-z.]*uqpay\.com\)/u);
   });
 
-  it.each([
-    'https://example.com/api',
-    'http://10.0.0.5:4010/api',
-    'http://0.0.0.0:4010/api',
-  ])('refuses %s, which is not named in UQPAY_ALLOW_HOSTS', (url) => {
-    expect(() => load({ UQPAY_BASE_URL: url })).toThrow('name it in UQPAY_ALLOW_HOSTS');
-  });
+  it.each(['https://example.com/api', 'http://10.0.0.5:4010/api', 'http://0.0.0.0:4010/api'])(
+    'refuses %s, which is not named in UQPAY_ALLOW_HOSTS',
+    (url) => {
+      expect(() => load({ UQPAY_BASE_URL: url })).toThrow('name it in UQPAY_ALLOW_HOSTS');
+    },
+  );
 
   it.each([
     ['https://api-sandbox.uqpaytech.com/api', {}],
