@@ -9,8 +9,11 @@ import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { ConfigError, loadRunConfig, pacingFor, type RunConfig } from '../harness/config.ts';
 import type { RunningMock } from '../mock/server.ts';
 import { ConformanceReporter } from '../reporting/vitest-reporter.ts';
+import { writeReports } from '../reporting/write-reports.ts';
 import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './conformance-args.ts';
+import { RunInterrupt } from './interrupt.ts';
 import { preflight, type ResolvedTarget } from './preflight.ts';
+import { cleanupAfterRun, cleanupLine, prepareLedger } from './run-cleanup.ts';
 
 async function main(): Promise<number> {
   let args: ConformanceArgs | 'help';
@@ -53,7 +56,14 @@ async function main(): Promise<number> {
 
 async function run(args: ConformanceArgs, config: RunConfig, target: ResolvedTarget): Promise<number> {
   const catalog = loadCatalog();
+  const interrupt = new RunInterrupt((line) => console.error(line));
+  const ledgerPath = prepareLedger(
+    resolve(args.reportsDir),
+    { baseUrl: target.baseUrl, target: target.mock ? 'builtin-mock' : target.kind, seed: config.seed },
+    (line) => console.error(line),
+  );
   Object.assign(process.env, {
+    UQPAY_CONFORMANCE_LEDGER: ledgerPath,
     UQPAY_CONFORMANCE_BASE_URL: target.baseUrl,
     UQPAY_CONFORMANCE_TARGET: target.kind,
     UQPAY_CONFORMANCE_SEED: String(config.seed),
@@ -75,12 +85,41 @@ async function run(args: ConformanceArgs, config: RunConfig, target: ResolvedTar
     project: ['conformance'],
     watch: false,
     // --quiet: only the conformance reporter's progress lines and the summary.
-    reporters: args.quiet ? [reporter] : ['default', reporter],
+    reporters: [...(args.quiet ? [reporter] : ['default', reporter]), interrupt.reporter()],
     ...(args.filter ? { testNamePattern: new RegExp(escapeRegExp(args.filter), 'u') } : {}),
   });
   await vitest.close();
+  // Outside vitest, so no hook timeout cuts it short; a second signal makes it stop and report what is left.
+  const cleanup = await cleanupAfterRun({
+    baseUrl: target.baseUrl,
+    kind: target.kind,
+    ledgerPath,
+    env: process.env,
+    timeoutMs: config.timeoutMs,
+    signal: interrupt.hurry.signal,
+    log: (line) => console.log(`  ${line}`),
+    maxPerSecond: pacingFor(target.kind, config.maxPerSecond),
+  });
+  interrupt.dispose();
   const results = reporter.results;
+  if (results) {
+    results.cleanup = { ...cleanup, ledger: cleanup.left.length ? ledgerPath : null };
+    writeReports(resolve(args.reportsDir), results, catalog);
+  }
+  const leftLoudly = () => {
+    console.log(`  ${cleanupLine(cleanup)}`);
+    if (cleanup.left.length)
+      console.error(
+        `conformance: ${cleanup.left.length} cards may still be live on the target; finish with: npm run cleanup -- --ledger ${ledgerPath}`,
+      );
+  };
+  const interrupted = () => {
+    console.error(`conformance: interrupted by ${interrupt.signal}; the reports hold the cases that finished`);
+    return interrupt.exitCode() ?? 2;
+  };
   if (!results || results.summary.cases.total === 0) {
+    leftLoudly();
+    if (interrupt.signal) return interrupted();
     return fail(args.filter ? `no case matches --filter "${args.filter}"` : 'the suite ran no cases');
   }
   const { entries, pairs, cases } = results.summary;
@@ -95,6 +134,9 @@ async function run(args: ConformanceArgs, config: RunConfig, target: ResolvedTar
   if (results.undocumented.length)
     console.log(`  ${results.undocumented.length} undocumented error answers (see results.json)`);
   console.log(`  reports: ${args.reportsDir}/results.json, junit.xml, matrix.html`);
+  leftLoudly();
+  if (interrupt.signal) return interrupted();
+  if (cleanup.left.length) return 2;
   if (cases.failed > 0) return 1;
   if (cases.errored > 0) return fail(`${cases.errored} cases could not be judged because the environment failed`);
   if (args.failOnSkip && cases.skipped > 0) return fail(`${cases.skipped} cases were skipped (--fail-on-skip)`, 1);

@@ -40,6 +40,14 @@ export interface ClientConfig {
   requestBudget?: number;
   /** Pace requests to at most this many per second (the sandbox allows about 500 a minute). */
   maxPerSecond?: number;
+  /** Told of every operation request sent through send(), answered or not (the cleanup ledger listens here). */
+  observer?: ClientObserver;
+}
+
+export interface ClientObserver {
+  answered?(spec: RequestSpec, observed: Observed): void;
+  /** No answer arrived (timeout, reset, unreachable): the request may or may not have taken effect. */
+  unanswered?(spec: RequestSpec, idempotencyKey: string | null, error: unknown): void;
 }
 
 const REFRESH_BEFORE_MS = 60_000;
@@ -122,7 +130,16 @@ export class ApiClient {
       if (type !== null) headers['content-type'] = type;
     }
     Object.assign(headers, spec.headers);
-    return this.raw(op.method, `${path}${query}`, headers, body);
+    let observed: Observed;
+    try {
+      observed = await this.raw(op.method, `${path}${query}`, headers, body);
+    } catch (error) {
+      if (!(error instanceof TargetError && error.kind === 'budget'))
+        this.config.observer?.unanswered?.(spec, headers['x-idempotency-key'] ?? null, error);
+      throw error;
+    }
+    this.config.observer?.answered?.(spec, observed);
+    return observed;
   }
 
   private async raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Observed> {

@@ -42,17 +42,12 @@ beforeAll(async () => {
     timeoutMs,
     ...(budget > 0 ? { requestBudget: budget } : {}),
     ...(maxPerSecond ? { maxPerSecond } : {}),
+    ...(process.env.UQPAY_CONFORMANCE_LEDGER ? { ledgerPath: process.env.UQPAY_CONFORMANCE_LEDGER } : {}),
   });
 });
 
 afterAll(async () => {
-  // The mock is disposable; anywhere else, cancel the cards this run issued.
-  if (session && session.kind !== 'mock') {
-    const { cancelled, failed } = await session.cleanup();
-    console.log(
-      `[conformance] cleanup: ${cancelled} cards cancelled${failed ? `, ${failed} could not be cancelled` : ''}`,
-    );
-  }
+  // Cards are cancelled by the CLI after the run, from the ledger (harness/cleanup.ts): no hook timeout applies.
   await session?.close();
   await ownMock?.close();
 });
