@@ -39,9 +39,17 @@ export class RunInterrupt {
             if (listener !== this.handler) process.off(signal, listener as () => void);
           }
         }
-        if (this.signal) void vitest.cancelCurrentRun('keyboard-input');
       },
+      // A signal that came before the run started: cancelling earlier would be undone when it starts.
+      onTestRunStart: () => this.cancelIfSignalled(),
+      onTestCaseReady: () => this.cancelIfSignalled(),
     };
+  }
+
+  private cancelIfSignalled(): void {
+    // Repeated for every case that still starts: a cancel sent before the workers listen is lost.
+    if (!this.signal || !this.vitest) return;
+    void this.vitest.cancelCurrentRun('keyboard-input');
   }
 
   /** 130 after SIGINT, 143 after SIGTERM; null when no signal came. */
@@ -64,6 +72,6 @@ export class RunInterrupt {
     this.log(
       `conformance: ${why}: no new cases; finishing those in flight, then cancelling created cards and writing reports (signal again to exit at once)`,
     );
-    void this.vitest?.cancelCurrentRun('keyboard-input');
+    this.cancelIfSignalled();
   }
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,5 +87,35 @@ describe('a run that must leave no card behind', () => {
     expect(json.cleanup).toMatchObject({ failed: 0, left: [] });
     // Stopped early: far fewer cases than the filter selects.
     expect(json.summary.cases.total).toBeLessThan(100);
+  }, 120_000);
+});
+
+describe('npm run conformance', () => {
+  it('does not leave the run going when npm alone receives SIGTERM', async () => {
+    const dir = reports();
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('UQPAY_')),
+    );
+    const npm = spawn('npm', ['run', 'conformance', '--', '--env', '/nonexistent/.env', '--quiet', '--reports', dir], {
+      env: { ...env, NO_COLOR: '1', UQPAY_SEED: '5' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const banner = new Promise<void>((resolve) => {
+      npm.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (output.includes('conformance: target')) resolve();
+      });
+    });
+    npm.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    // The pipes close only when the last process holding them (the node process under npm) has exited.
+    const closed = new Promise<void>((resolve) => npm.stdout.on('close', () => resolve()));
+    await banner;
+    npm.kill('SIGTERM');
+    await closed;
+    expect(output).toContain('interrupted by SIGTERM');
+    expect(existsSync(join(dir, 'results.json'))).toBe(true);
   }, 120_000);
 });
