@@ -17,6 +17,7 @@ import {
 import { type ApiClient, type Observed, TargetError, TokenError } from './client.ts';
 import { FixtureMissing, type FixtureProvider } from './fixtures.ts';
 import { expectedMessage, type FailedCheck, judge, matchCatalog, type Outcome, type Seen, seen } from './judge.ts';
+import { redactCaseResult } from './redact-case.ts';
 
 export interface RunEnvironment {
   catalog: Catalog;
@@ -61,18 +62,20 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     reason: string,
     observed: Seen | null = null,
     checks: FailedCheck[] = [],
-  ): CaseResult => ({
-    entry: entry.id,
-    operation: scenario.operation,
-    fault: scenario.fault,
-    outcome,
-    reason,
-    checks,
-    expected: expectedOf(entry),
-    observed,
-    requests: env.client.requestCount - requestsBefore,
-    durationMs: Math.round(performance.now() - started),
-  });
+  ): CaseResult =>
+    // Redacted here, at the source: reasons, snippets and observed values embed answers (card data, tokens).
+    redactCaseResult({
+      entry: entry.id,
+      operation: scenario.operation,
+      fault: scenario.fault,
+      outcome,
+      reason,
+      checks,
+      expected: expectedOf(entry),
+      observed,
+      requests: env.client.requestCount - requestsBefore,
+      durationMs: Math.round(performance.now() - started),
+    });
   const ctx = contextFor(env);
   try {
     const provocation = await scenario.provoke(ctx);

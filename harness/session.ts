@@ -109,7 +109,6 @@ async function findStandardProduct(client: ApiClient): Promise<string | null> {
   return typeof usable?.product_id === 'string' ? usable.product_id : null;
 }
 
-
 function credentialsChecked(env: Record<string, string | undefined>): Record<string, string | undefined> {
   remoteCredentials(env);
   return env;

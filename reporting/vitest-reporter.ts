@@ -3,6 +3,7 @@
 
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { Catalog } from '../catalog/load.ts';
+import { redactText } from '../harness/redact.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
 import { buildResults, type RunFacts, type RunResults } from './results.ts';
 import { writeReports } from './write-reports.ts';
@@ -81,7 +82,7 @@ function errorCase(title: string, reason: string): CaseMeta {
     fault,
     outcome: 'error',
     checks: [],
-    reason,
+    reason: redactText(reason),
     expected: { status: 0, type: null, code: '', message: null, message_kind: '' },
     observed: null,
     requests: 0,

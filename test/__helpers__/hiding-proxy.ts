@@ -14,6 +14,8 @@ export interface HidingProxy {
 export interface HidingProxyOptions {
   /** Hold the answer of requests this matches for holdMs before passing it on. */
   hold?: { matches: (method: string, path: string) => boolean; holdMs: number; count?: number };
+  /** Rewrite an answer (a hostile or broken intermediary): return the new status and body, or null to keep it. */
+  rewrite?: (method: string, path: string, status: number, body: string) => { status: number; body: string } | null;
 }
 
 export async function startHidingProxy(targetBaseUrl: string, options: HidingProxyOptions = {}): Promise<HidingProxy> {
@@ -32,8 +34,16 @@ export async function startHidingProxy(targetBaseUrl: string, options: HidingPro
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('end', () => {
+          let status = answer.statusCode ?? 502;
+          let body = Buffer.concat(chunks);
+          const rewritten = options.rewrite?.(req.method ?? '', path, status, body.toString('utf8'));
+          if (rewritten) {
+            status = rewritten.status;
+            body = Buffer.from(rewritten.body);
+          }
+          const headers = { ...answer.headers, 'content-length': String(body.length) };
           const deliver = () => {
-            if (!res.destroyed) res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(chunks));
+            if (!res.destroyed) res.writeHead(status, headers).end(body);
           };
           const hold = options.hold;
           if (hold?.matches(req.method ?? '', path) && proxy.held < (hold.count ?? Number.POSITIVE_INFINITY)) {
