@@ -138,7 +138,12 @@ async function run(args: ConformanceArgs, config: RunConfig, target: ResolvedTar
   if (interrupt.signal) return interrupted();
   if (cleanup.left.length) return 2;
   if (cases.failed > 0) return 1;
-  if (cases.errored > 0) return fail(`${cases.errored} cases could not be judged because the environment failed`);
+  if (cases.errored > 0) {
+    // One cause behind every error (a credential clash, an unreachable target): say it once.
+    const causes = new Set(results.cases.filter((c) => c.outcome === 'error').map((c) => c.reason));
+    const cause = causes.size === 1 ? `: ${[...causes][0]}` : '';
+    return fail(`${cases.errored} cases could not be judged because the environment failed${cause}`);
+  }
   if (args.failOnSkip && cases.skipped > 0) return fail(`${cases.skipped} cases were skipped (--fail-on-skip)`, 1);
   return 0;
 }

@@ -24,7 +24,7 @@ export interface Observed {
 export class TargetError extends Error {
   constructor(
     message: string,
-    readonly kind: 'unreachable' | 'timeout' | 'budget',
+    readonly kind: 'unreachable' | 'timeout' | 'budget' | 'clash',
   ) {
     super(message);
     this.name = 'TargetError';
@@ -51,12 +51,17 @@ export interface ClientObserver {
 }
 
 const REFRESH_BEFORE_MS = 60_000;
+/** A second "Login expired" for a token minted this recently means someone else keeps minting for the credential. */
+const CLASH_WINDOW_MS = 60_000;
 
 export class ApiClient {
   requestCount = 0;
   private nextSlotMs = 0;
   private readonly dispatcher: Agent;
   private readonly tokens = new Map<string, { token: string; expiresAtMs: number }>();
+  private readonly remintedAtMs = new Map<string, number>();
+  /** Set once tokens keep being superseded: every later request fails with this one clear reason. */
+  private clash: string | null = null;
   private readonly operations: ReadonlyMap<string, Operation>;
 
   constructor(
@@ -106,6 +111,19 @@ export class ApiClient {
     return minted.auth_token;
   }
 
+  private async remintAfterSupersede(name: CredentialName): Promise<void> {
+    const now = Date.now();
+    const last = this.remintedAtMs.get(name);
+    this.remintedAtMs.set(name, now);
+    if (last !== undefined && now - last < CLASH_WINDOW_MS) {
+      const { client_id } = await this.config.credential(name);
+      this.clash =
+        `credential clash: tokens of client ${client_id} were superseded twice within ${CLASH_WINDOW_MS / 1000} s; ` +
+        'another process (a second run, a release gate, a script) is probably using the same credentials. Run one suite per credential';
+      throw new TargetError(this.clash, 'clash');
+    }
+  }
+
   forgetToken(name: CredentialName): void {
     this.tokens.delete(name);
   }
@@ -132,7 +150,15 @@ export class ApiClient {
     Object.assign(headers, spec.headers);
     let observed: Observed;
     try {
+      if (this.clash) throw new TargetError(this.clash, 'clash');
       observed = await this.raw(op.method, `${path}${query}`, headers, body);
+      if (auth.kind === 'credential' && isLoginExpired(observed)) {
+        // Our token was superseded (another process minted one for the same credential): mint again once and
+        // resend, same idempotency key; a second time within the window is a clash, not a contract failure.
+        await this.remintAfterSupersede(auth.name);
+        headers['x-auth-token'] = `Bearer ${await this.tokenFor(auth.name, true)}`;
+        observed = await this.raw(op.method, `${path}${query}`, headers, body);
+      }
     } catch (error) {
       if (!(error instanceof TargetError && error.kind === 'budget'))
         this.config.observer?.unanswered?.(spec, headers['x-idempotency-key'] ?? null, error);
@@ -204,6 +230,13 @@ export function fillPath(op: Operation, params: Record<string, string>): string 
     if (value === undefined) throw new Error(`${op.name} needs path parameter ${name}`);
     return encodeURIComponent(value);
   });
+}
+
+/** The vendor's answer to a superseded or expired token (uqpay-api.md: "Login expired", "token has expired", …). */
+function isLoginExpired(observed: Observed): boolean {
+  if (observed.status !== 400 && observed.status !== 401) return false;
+  const message = (observed.json as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' && /login expired|token has expired|token expired/iu.test(message);
 }
 
 function parseJson(text: string): unknown {
