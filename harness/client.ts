@@ -8,6 +8,7 @@ import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import type { Operation } from '../catalog/types.ts';
 import type { RequestSpec } from '../generators/types.ts';
 import type { Credential, CredentialName } from '../mock/state/fixtures.ts';
+import { BODY_CAP_BYTES, isLoginExpired, readCapped } from './answer-body.ts';
 import { redactHeaders } from './redact.ts';
 
 export interface Observed {
@@ -16,6 +17,8 @@ export interface Observed {
   text: string;
   /** The parsed body, or undefined when it is not JSON. */
   json: unknown;
+  /** The body was larger than the client's cap (1 MiB) and was cut off; json is then undefined. */
+  oversized?: boolean;
   durationMs: number;
   request: { method: string; path: string; headers: Record<string, string>; idempotencyKey: string | null };
 }
@@ -51,6 +54,7 @@ export interface ClientObserver {
 }
 
 const REFRESH_BEFORE_MS = 60_000;
+const MINT_RETRIES = 3;
 /** A second "Login expired" for a token minted this recently means someone else keeps minting for the credential. */
 const CLASH_WINDOW_MS = 60_000;
 
@@ -90,11 +94,21 @@ export class ApiClient {
 
   /** POST /v1/connect/token for a credential; every call supersedes that client's earlier tokens. */
   async mintToken(credential: Credential): Promise<{ auth_token: string; expired_at: number }> {
-    const observed = await this.raw('POST', '/v1/connect/token', {
-      'x-client-id': credential.client_id,
-      'x-api-key': credential.api_key,
-      accept: 'application/json',
-    });
+    const mint = () =>
+      this.raw('POST', '/v1/connect/token', {
+        'x-client-id': credential.client_id,
+        'x-api-key': credential.api_key,
+        accept: 'application/json',
+      });
+    let observed = await mint();
+    // A blip at the token endpoint (5xx, or 429 with its Retry-After) is retried, not reported as refused credentials.
+    for (let attempt = 1; attempt <= MINT_RETRIES && (observed.status >= 500 || observed.status === 429); attempt++) {
+      const retryAfter = Number(observed.headers['retry-after']);
+      const waitMs =
+        Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 30) * 1000 : 250 * 2 ** attempt;
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      observed = await mint();
+    }
     const body = observed.json as { auth_token?: unknown; expired_at?: unknown } | undefined;
     if (observed.status !== 200 || typeof body?.auth_token !== 'string' || typeof body.expired_at !== 'number') {
       throw new TokenError(`token request for ${credential.client_id} answered ${observed.status}`, observed);
@@ -184,12 +198,13 @@ export class ApiClient {
         body: body ?? null,
         dispatcher: this.dispatcher,
       });
-      const text = await response.body.text();
+      const { text, oversized } = await readCapped(response.body, BODY_CAP_BYTES);
       return {
         status: response.statusCode,
         headers: flattenHeaders(response.headers),
         text,
-        json: parseJson(text),
+        json: oversized ? undefined : parseJson(text),
+        ...(oversized ? { oversized } : {}),
         durationMs: performance.now() - started,
         request: {
           method,
@@ -230,13 +245,6 @@ export function fillPath(op: Operation, params: Record<string, string>): string 
     if (value === undefined) throw new Error(`${op.name} needs path parameter ${name}`);
     return encodeURIComponent(value);
   });
-}
-
-/** The vendor's answer to a superseded or expired token (uqpay-api.md: "Login expired", "token has expired", …). */
-function isLoginExpired(observed: Observed): boolean {
-  if (observed.status !== 400 && observed.status !== 401) return false;
-  const message = (observed.json as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' && /login expired|token has expired|token expired/iu.test(message);
 }
 
 function parseJson(text: string): unknown {

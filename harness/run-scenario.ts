@@ -16,7 +16,16 @@ import {
 } from '../generators/types.ts';
 import { type ApiClient, type Observed, TargetError, TokenError } from './client.ts';
 import { FixtureMissing, type FixtureProvider } from './fixtures.ts';
-import { expectedMessage, type FailedCheck, judge, matchCatalog, type Outcome, type Seen, seen } from './judge.ts';
+import {
+  environmentTrouble,
+  expectedMessage,
+  type FailedCheck,
+  judge,
+  matchCatalog,
+  type Outcome,
+  type Seen,
+  seen,
+} from './judge.ts';
 import { redactCaseResult } from './redact-case.ts';
 
 export interface RunEnvironment {
@@ -48,6 +57,8 @@ export interface CaseResult {
   observed: Seen | null;
   requests: number;
   durationMs: number;
+  /** How many times the judged request was sent, when environment trouble (5xx/429 not under test) made it retry. */
+  attempts?: number;
 }
 
 const RETRIES = 3;
@@ -56,6 +67,7 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
   const entry = env.catalog.entryById.get(scenario.entry);
   if (!entry) throw new Error(`scenario names unknown entry ${scenario.entry}`);
   const started = performance.now();
+  const extra: { attempts?: number } = {};
   const requestsBefore = env.client.requestCount;
   const result = (
     outcome: Outcome,
@@ -75,15 +87,20 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
       observed,
       requests: env.client.requestCount - requestsBefore,
       durationMs: Math.round(performance.now() - started),
+      ...extra,
     });
   const ctx = contextFor(env);
   try {
     const provocation = await scenario.provoke(ctx);
-    const faulty = await sendFaulty(ctx, provocation.faulty, provocation.concurrent);
+    const attempts = { count: 1 };
+    const faulty = await sendFaulty(ctx, provocation.faulty, provocation.concurrent, entry, attempts);
+    if (attempts.count > 1) extra.attempts = attempts.count;
     const verdict = judge(entry, faulty, provocation.values);
     const observedFaulty = seen(faulty);
     if (verdict.outcome !== 'pass') return result(verdict.outcome, verdict.reason, observedFaulty, verdict.checks);
     const control = await sendWithRetries(ctx, provocation.valid);
+    const controlTrouble = environmentTrouble(control);
+    if (controlTrouble) return result('error', `positive control: ${controlTrouble}`, observedFaulty);
     if (control.status >= 200 && control.status < 300) return result('pass', '', observedFaulty);
     const rejected = `positive control (${scenario.operation} without the fault) answered ${control.status} ${control.text.slice(0, 160)}`;
     const documented = control.status < 500 && matchCatalog(env.catalog, control).length > 0;
@@ -145,15 +162,49 @@ async function sendWithRetries(ctx: ScenarioContext, spec: RequestSpec): Promise
   const stable: RequestSpec = spec.idempotencyKey === undefined ? { ...spec, idempotencyKey: randomUUID() } : spec;
   let observed = await ctx.send(stable);
   for (let attempt = 1; attempt <= RETRIES && (observed.status === 429 || observed.status >= 500); attempt++) {
-    const retryAfter = Number(observed.headers['retry-after']);
-    await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 30) * 1000 : 250 * 2 ** attempt);
+    await sleep(retryDelayMs(observed, attempt));
     observed = await ctx.send(stable);
   }
   return observed;
 }
 
-async function sendFaulty(ctx: ScenarioContext, faulty: RequestSpec, concurrent?: RequestSpec): Promise<Observed> {
-  if (!concurrent) return ctx.send(faulty);
+/**
+ * The judged request. Environment trouble that is not the case's own entry (a 5xx or 429 it does not test, or any
+ * gateway answer) is retried with the same idempotency key, honouring Retry-After; attempts are counted.
+ */
+async function sendJudged(
+  ctx: ScenarioContext,
+  spec: RequestSpec,
+  entry: CatalogEntry,
+  attempts: { count: number },
+): Promise<Observed> {
+  const stable: RequestSpec = spec.idempotencyKey === undefined ? { ...spec, idempotencyKey: randomUUID() } : spec;
+  let observed = await ctx.send(stable);
+  const notUnderTest = (o: Observed) =>
+    environmentTrouble(o) !== null ||
+    (o.status >= 500 && entry.status < 500) ||
+    (o.status === 429 && entry.status !== 429);
+  for (let attempt = 1; attempt <= RETRIES && notUnderTest(observed) && !observed.oversized; attempt++) {
+    await sleep(retryDelayMs(observed, attempt));
+    attempts.count++;
+    observed = await ctx.send(stable);
+  }
+  return observed;
+}
+
+function retryDelayMs(observed: Observed, attempt: number): number {
+  const retryAfter = Number(observed.headers['retry-after']);
+  return Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 30) * 1000 : 250 * 2 ** attempt;
+}
+
+async function sendFaulty(
+  ctx: ScenarioContext,
+  faulty: RequestSpec,
+  concurrent: RequestSpec | undefined,
+  entry: CatalogEntry,
+  attempts: { count: number },
+): Promise<Observed> {
+  if (!concurrent) return sendJudged(ctx, faulty, entry, attempts);
   const first = ctx.send(concurrent);
   // Handled at once: a copy that fails during the wait must not become an unhandled rejection (a phantom case).
   const firstSettled = first.then(
