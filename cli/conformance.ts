@@ -45,7 +45,8 @@ async function main(): Promise<number> {
     `conformance: target ${target.kind} at ${target.baseUrl} · seed ${config.seed}` +
       `${config.seedFixed ? '' : ' (random; set UQPAY_SEED to replay)'}` +
       `${pacing ? ` · at most ${pacing} requests/s` : ''}` +
-      `${config.requestBudget ? ` · budget ${config.requestBudget} requests` : ''}`,
+      `${config.requestBudget ? ` · budget ${config.requestBudget} requests` : ''}` +
+      `${target.credentials === 'mock-own' ? " · credentials: the mock's own (UQPAY_CLIENT_ID and UQPAY_API_KEY not set)" : ''}`,
   );
   try {
     return await run(args, config, target);
