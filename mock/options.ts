@@ -29,6 +29,11 @@ export interface MockOptions {
   faultRate: number;
   bodyLimitBytes: number;
   variant: MockVariant | null;
+  /** A client that has not sent its headers, or its whole request, in this long is cut off (slowloris, half-sent). */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Open connections at most; more are refused. */
+  maxConnections: number;
 }
 
 export const DEFAULT_CLIENT_ID = 'mock-client-id';
@@ -48,6 +53,9 @@ export function mockOptions(partial: Partial<MockOptions> = {}): MockOptions {
     faultRate: 0,
     bodyLimitBytes: 5 * 1024 * 1024,
     variant: null,
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
+    maxConnections: 256,
     ...partial,
   };
 }
