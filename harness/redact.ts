@@ -94,8 +94,9 @@ export function redactValue(value: unknown): unknown {
  */
 function looksSecret(key: string, quote: string, open: string, value: string): boolean {
   if (value === '' && open === '') return false;
-  if (CREDENTIAL_KEY.test(key)) return true;
-  return quote !== '' || open !== '' || /\d/u.test(value) || value.length >= 16;
+  if (quote !== '' || open !== '' || /\d/u.test(value) || value.length >= 16) return true;
+  // "x-api-key: sk_live_abc" is a key; "access token: set UQPAY_…" is prose.
+  return CREDENTIAL_KEY.test(key) && value.length >= 8 && !/^[a-z]+$/u.test(value);
 }
 
 function maskPan(digits: string): string {
