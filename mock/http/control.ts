@@ -3,6 +3,7 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Mock } from '../server.ts';
+import { replenishPool } from '../state/pool.ts';
 import { type FaultSpec, FaultSpecError } from './faults.ts';
 import type { RouteTable } from './routes.ts';
 
@@ -62,6 +63,8 @@ export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
     return { auth_token: token };
   });
   route('GET', '/pool', () => ({
+    // Replenished first, so run after run on one mock never finds it empty.
+    replenished: replenishPool(world),
     available: world.pool
       .filter((p) => !p.assigned)
       .map((p) => ({ card_number: p.pan, activation_code: p.activationCode, product_id: p.productId })),
