@@ -15,6 +15,8 @@ Target (from the environment or .env):
   UQPAY_TIMEOUT_MS      per-request timeout (default 30000)
   UQPAY_MAX_RPS         requests per second (default: unpaced on a mock, 8 elsewhere; 0 = unpaced)
   UQPAY_REQUEST_BUDGET  most requests a run may send (default: no limit); past it cases are errors
+  UQPAY_ALLOW_HOSTS     extra target hosts to accept (comma-separated); the sandbox and loopback always are,
+                        production (*.uqpay.com) never
 
 Options:
   --filter <text>       only cases whose name contains <text> ("Card Recharge", "card.b.", "› general.")
@@ -25,7 +27,10 @@ Options:
   -h, --help            show this help
 
 Exit codes: 0 every case passed (skips allowed unless --fail-on-skip), 1 contract failures,
-            2 configuration or environment problems (nothing judged, or cases that errored).`;
+            2 configuration or environment problems (nothing judged, cases that errored, cards left live),
+            130/143 interrupted (SIGINT/SIGTERM): created cards cancelled, reports written.
+Cleanup: every card the run creates is cancelled at the end (see reports/ledger.jsonl);
+         after a crash: npm run cleanup -- --ledger <file>.`;
 
 export class UsageError extends Error {}
 
