@@ -24,6 +24,8 @@ Options:
   --env <path>          read settings from this file instead of .env
   --fail-on-skip        exit 1 when any case was skipped
   --quiet               print progress every 50 cases (and each failure) instead of every test name
+  --mock-faults <rate>  built-in mock only: about this share (0–1) of requests meets a 429 with Retry-After,
+                        a 500, a connection reset or 2 s of latency; verdicts must not change
   -h, --help            show this help
 
 Exit codes: 0 every case passed (skips allowed unless --fail-on-skip), 1 contract failures,
@@ -40,6 +42,8 @@ export interface ConformanceArgs {
   envFile: string;
   failOnSkip: boolean;
   quiet: boolean;
+  /** --mock-faults: share of the built-in mock's requests that meet background faults; null for none. */
+  mockFaults: number | null;
 }
 
 export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
@@ -54,6 +58,7 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
         env: { type: 'string' },
         'fail-on-skip': { type: 'boolean' },
         quiet: { type: 'boolean' },
+        'mock-faults': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -64,7 +69,12 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const filter = text('filter');
   if (filter !== undefined && filter.trim() === '') throw new UsageError('--filter needs a non-empty text');
+  const faults = text('mock-faults');
+  if (faults !== undefined && !(/^(0|1|0?\.\d+|1\.0*)$/u.test(faults.trim()) && Number(faults) <= 1)) {
+    throw new UsageError(`--mock-faults needs a share between 0 and 1 (got "${faults}")`);
+  }
   return {
+    mockFaults: faults === undefined ? null : Number(faults),
     filter: filter ?? null,
     reportsDir: text('reports') ?? 'reports',
     envFile: text('env') ?? '.env',

@@ -35,7 +35,7 @@ async function main(): Promise<number> {
 
   let target: ResolvedTarget;
   try {
-    target = await preflight(config, process.env);
+    target = await preflight(config, process.env, args.mockFaults);
   } catch (error) {
     if (error instanceof ConfigError) return fail(error.message);
     throw error;
@@ -46,6 +46,7 @@ async function main(): Promise<number> {
       `${config.seedFixed ? '' : ' (random; set UQPAY_SEED to replay)'}` +
       `${pacing ? ` · at most ${pacing} requests/s` : ''}` +
       `${config.requestBudget ? ` · budget ${config.requestBudget} requests` : ''}` +
+      `${args.mockFaults ? ` · mock faults on ${args.mockFaults * 100}% of requests` : ''}` +
       `${target.credentials === 'mock-own' ? " · credentials: the mock's own (UQPAY_CLIENT_ID and UQPAY_API_KEY not set)" : ''}`,
   );
   try {

@@ -17,12 +17,18 @@ export interface ResolvedTarget {
   credentials?: 'configured' | 'mock-own';
 }
 
-export async function preflight(config: RunConfig, env: Record<string, string | undefined>): Promise<ResolvedTarget> {
+export async function preflight(
+  config: RunConfig,
+  env: Record<string, string | undefined>,
+  mockFaults: number | null = null,
+): Promise<ResolvedTarget> {
   if (config.target.kind === 'builtin-mock') {
-    const mock = await startMock({ seed: config.seed });
+    const mock = await startMock({ seed: config.seed, chaosRate: mockFaults ?? 0 });
     return { baseUrl: mock.baseUrl, kind: 'mock', mock };
   }
   const { baseUrl } = config.target;
+  if (mockFaults !== null)
+    throw new ConfigError('--mock-faults applies to the built-in mock only (UQPAY_BASE_URL is set)');
   const isMock = await MockFixtures.detect(baseUrl);
   const kind = targetKind(baseUrl, isMock);
   const fixtures = new MockFixtures(baseUrl);

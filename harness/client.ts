@@ -28,6 +28,8 @@ export class TargetError extends Error {
   constructor(
     message: string,
     readonly kind: 'unreachable' | 'timeout' | 'budget' | 'clash',
+    /** The connection was reset or closed before an answer arrived (retryable). */
+    readonly reset = false,
   ) {
     super(message);
     this.name = 'TargetError';
@@ -55,6 +57,7 @@ export interface ClientObserver {
 
 const REFRESH_BEFORE_MS = 60_000;
 const MINT_RETRIES = 3;
+const RESET_RETRIES = 2;
 /** A second "Login expired" for a token minted this recently means someone else keeps minting for the credential. */
 const CLASH_WINDOW_MS = 60_000;
 
@@ -182,7 +185,27 @@ export class ApiClient {
     return observed;
   }
 
+  /**
+   * A connection reset before any answer is retried (same headers, so the same idempotency key): the request is
+   * either replayed by the target or runs for the first time. Timeouts are not: the wait was already spent.
+   */
   private async raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Observed> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.rawOnce(method, path, headers, body);
+      } catch (error) {
+        if (!(error instanceof TargetError && error.reset) || attempt > RESET_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  }
+
+  private async rawOnce(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<Observed> {
     const budget = this.config.requestBudget;
     if (budget !== undefined && this.requestCount >= budget) {
       throw new TargetError(`the request budget of ${budget} is used up (UQPAY_REQUEST_BUDGET)`, 'budget');
@@ -269,5 +292,6 @@ function toTargetError(error: unknown, url: string): TargetError {
   }
   if (error instanceof errors.ConnectTimeoutError) return new TargetError(`${host}: connection timed out`, 'timeout');
   const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  return new TargetError(`${host} cannot be reached (${code ?? (error as Error).message})`, 'unreachable');
+  const reset = code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE';
+  return new TargetError(`${host} cannot be reached (${code ?? (error as Error).message})`, 'unreachable', reset);
 }

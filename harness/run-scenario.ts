@@ -183,7 +183,9 @@ async function sendJudged(
   const notUnderTest = (o: Observed) =>
     environmentTrouble(o) !== null ||
     (o.status >= 500 && entry.status < 500) ||
-    (o.status === 429 && entry.status !== 429);
+    (o.status === 429 && entry.status !== 429) ||
+    // A documented 5xx/429, but another entry's (an account-wide limit while a per-card one is under test).
+    ((o.status >= 500 || o.status === 429) && judge(entry, o).outcome === 'fail');
   for (let attempt = 1; attempt <= RETRIES && notUnderTest(observed) && !observed.oversized; attempt++) {
     await sleep(retryDelayMs(observed, attempt));
     attempts.count++;

@@ -27,6 +27,8 @@ export interface MockOptions {
   latency: LatencyRange | null;
   /** Probability that any API request answers general.api_error (500). */
   faultRate: number;
+  /** Share of API requests that meet a 429+Retry-After, a 500, a reset or 2 s of latency (mock/http/chaos.ts). */
+  chaosRate: number;
   bodyLimitBytes: number;
   variant: MockVariant | null;
   /** A client that has not sent its headers, or its whole request, in this long is cut off (slowloris, half-sent). */
@@ -51,6 +53,7 @@ export function mockOptions(partial: Partial<MockOptions> = {}): MockOptions {
     globalRateLimit: null,
     latency: null,
     faultRate: 0,
+    chaosRate: 0,
     bodyLimitBytes: 5 * 1024 * 1024,
     variant: null,
     headersTimeoutMs: 10_000,

@@ -47,7 +47,8 @@ describe('setup answers are checked, and no promise escapes', () => {
   });
 
   it('a concurrent copy whose connection resets during the wait is one error, with no unhandled rejection', async () => {
-    arm({ kind: 'reset', operation: opId(harness, 'Create Cardholder'), count: 1 });
+    // More resets than the client retries: the copy fails for good while the faulty request waits.
+    arm({ kind: 'reset', operation: opId(harness, 'Create Cardholder'), count: 6 });
     const result = await harness.run(scenario('Create Cardholder', 'general.request_being_processed'));
     expect(result.outcome, explain(result)).toBe('error');
     // Let any escaped rejection surface before counting.
