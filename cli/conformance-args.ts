@@ -15,6 +15,8 @@ Target (from the environment or .env):
   UQPAY_TIMEOUT_MS      per-request timeout (default 30000)
   UQPAY_MAX_RPS         requests per second (default: unpaced on a mock, 8 elsewhere; 0 = unpaced)
   UQPAY_REQUEST_BUDGET  most requests a run may send (default: no limit); past it cases are errors
+  UQPAY_ALLOW_HOSTS     extra target hosts to accept (comma-separated); the sandbox and loopback always are,
+                        production (*.uqpay.com) never
 
 Options:
   --filter <text>       only cases whose name contains <text> ("Card Recharge", "card.b.", "› general.")
@@ -22,10 +24,15 @@ Options:
   --env <path>          read settings from this file instead of .env
   --fail-on-skip        exit 1 when any case was skipped
   --quiet               print progress every 50 cases (and each failure) instead of every test name
+  --mock-faults <rate>  built-in mock only: about this share (0–1) of requests meets a 429 with Retry-After,
+                        a 500, a connection reset or 2 s of latency; verdicts must not change
   -h, --help            show this help
 
 Exit codes: 0 every case passed (skips allowed unless --fail-on-skip), 1 contract failures,
-            2 configuration or environment problems (nothing judged, or cases that errored).`;
+            2 configuration or environment problems (nothing judged, cases that errored, cards left live),
+            130/143 interrupted (SIGINT/SIGTERM): created cards cancelled, reports written.
+Cleanup: every card the run creates is cancelled at the end (see reports/ledger.jsonl);
+         after a crash: npm run cleanup -- --ledger <file>.`;
 
 export class UsageError extends Error {}
 
@@ -35,6 +42,8 @@ export interface ConformanceArgs {
   envFile: string;
   failOnSkip: boolean;
   quiet: boolean;
+  /** --mock-faults: share of the built-in mock's requests that meet background faults; null for none. */
+  mockFaults: number | null;
 }
 
 export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
@@ -49,6 +58,7 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
         env: { type: 'string' },
         'fail-on-skip': { type: 'boolean' },
         quiet: { type: 'boolean' },
+        'mock-faults': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -59,7 +69,12 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const filter = text('filter');
   if (filter !== undefined && filter.trim() === '') throw new UsageError('--filter needs a non-empty text');
+  const faults = text('mock-faults');
+  if (faults !== undefined && !(/^(0|1|0?\.\d+|1\.0*)$/u.test(faults.trim()) && Number(faults) <= 1)) {
+    throw new UsageError(`--mock-faults needs a share between 0 and 1 (got "${faults}")`);
+  }
   return {
+    mockFaults: faults === undefined ? null : Number(faults),
     filter: filter ?? null,
     reportsDir: text('reports') ?? 'reports',
     envFile: text('env') ?? '.env',

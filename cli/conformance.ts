@@ -1,26 +1,31 @@
 // npm run conformance: provoke every documented error on the target and judge the answers.
 // Target: the built-in mock unless UQPAY_BASE_URL is set. Exit codes: 0 all pass, 1 contract failures,
-// 2 configuration or environment (bad settings, target unreachable, credentials refused, environment errors).
+// 2 configuration or environment (bad settings, target unreachable, credentials refused, environment errors,
+// cards left live), 130/143 after SIGINT/SIGTERM.
 
 import { resolve } from 'node:path';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { ConfigError } from '../harness/config.ts';
-import { type RunSettings, readRunSettings } from '../harness/settings.ts';
+import { readRunSettings } from '../harness/settings.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
 import { ConformanceReporter } from '../reporting/vitest-reporter.ts';
+import { writeReports } from '../reporting/write-reports.ts';
+import type { ConformanceRun } from '../suites/target.ts';
 import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './conformance-args.ts';
 import { defaultReporter } from './default-reporter.ts';
+import { RunInterrupt } from './interrupt.ts';
+import { cleanupAfterRun, cleanupLine } from './run-cleanup.ts';
 
 async function main(): Promise<number> {
   let args: ConformanceArgs | 'help';
-  let run: RunSettings;
+  let run: ConformanceRun;
   try {
     args = parseConformanceArgs(process.argv.slice(2));
     if (args === 'help') {
       console.log(HELP);
       return 0;
     }
-    run = readRunSettings(args.envFile);
+    run = { ...readRunSettings(args.envFile), mockFaults: args.mockFaults, reportsDir: resolve(args.reportsDir) };
     loadCatalog();
   } catch (error) {
     if (error instanceof UsageError) return fail(`${error.message} (see npm run conformance -- --help)`);
@@ -30,31 +35,69 @@ async function main(): Promise<number> {
   return judge(args, run);
 }
 
-// The conformance project's global setup (suites/global-setup.ts) takes these settings, runs the preflight, prints the
-// banner and hands the resolved target to the suite and the reporter; this runs vitest on it and sums up.
-async function judge(args: ConformanceArgs, run: RunSettings): Promise<number> {
-  const reporter = new ConformanceReporter({ outputDir: resolve(args.reportsDir) });
+// The conformance project's global setup (suites/global-setup.ts) takes these settings, runs the preflight, opens the
+// run's ledger, prints the banner and hands the resolved target to the suite and the reporter; this runs vitest on
+// it, then cancels what the run created (outside vitest, so no hook timeout cuts it short) and sums up.
+async function judge(args: ConformanceArgs, run: ConformanceRun): Promise<number> {
+  const catalog = loadCatalog();
+  const interrupt = new RunInterrupt((line) => console.error(line));
+  const reporter = new ConformanceReporter({ outputDir: run.reportsDir });
   const { createVitest } = await import('vitest/node');
   const vitest = await createVitest('test', {
     project: ['conformance'],
     watch: false,
     provide: { conformanceRun: run },
     // --quiet: only the conformance reporter's progress lines and the summary.
-    reporters: args.quiet ? [reporter] : [await defaultReporter(), reporter],
+    reporters: [...(args.quiet ? [reporter] : [await defaultReporter(), reporter]), interrupt.reporter()],
     ...(args.filter ? { testNamePattern: new RegExp(escapeRegExp(args.filter), 'u') } : {}),
   });
+  let cleanup: Awaited<ReturnType<typeof cleanupAfterRun>> | null = null;
+  let ledgerPath = '';
   try {
     await vitest.start();
+    const target = vitest.getProjectByName('conformance')?.getProvidedContext().conformanceTarget;
+    if (target) {
+      ledgerPath = target.ledgerPath;
+      cleanup = await cleanupAfterRun({
+        baseUrl: target.baseUrl,
+        kind: target.kind,
+        ledgerPath,
+        env: target.settings,
+        timeoutMs: target.timeoutMs,
+        signal: interrupt.hurry.signal,
+        log: (line) => console.log(`  ${line}`),
+        maxPerSecond: target.maxPerSecond ?? undefined,
+      });
+    }
   } catch (error) {
     // Thrown by the global setup, which vitest loads in its own module graph: known by name, not by class.
     const name = (error as Error | undefined)?.name;
     if (name === 'ConfigError' || name === 'CatalogError') return fail((error as Error).message);
     throw error;
   } finally {
+    interrupt.dispose();
     await vitest.close();
   }
   const results = reporter.results;
+  if (results && cleanup) {
+    results.cleanup = { ...cleanup, ledger: cleanup.left.length ? ledgerPath : null };
+    writeReports(run.reportsDir, results, catalog);
+  }
+  const leftLoudly = () => {
+    if (!cleanup) return;
+    console.log(`  ${cleanupLine(cleanup)}`);
+    if (cleanup.left.length)
+      console.error(
+        `conformance: ${cleanup.left.length} cards may still be live on the target; finish with: npm run cleanup -- --ledger ${ledgerPath}`,
+      );
+  };
+  const interrupted = () => {
+    console.error(`conformance: interrupted by ${interrupt.signal}; the reports hold the cases that finished`);
+    return interrupt.exitCode() ?? 2;
+  };
   if (!results || results.summary.cases.total === 0) {
+    leftLoudly();
+    if (interrupt.signal) return interrupted();
     return fail(args.filter ? `no case matches --filter "${args.filter}"` : 'the suite ran no cases');
   }
   const { entries, pairs, cases } = results.summary;
@@ -69,8 +112,16 @@ async function judge(args: ConformanceArgs, run: RunSettings): Promise<number> {
   if (results.undocumented.length)
     console.log(`  ${results.undocumented.length} undocumented error answers (see results.json)`);
   console.log(`  reports: ${args.reportsDir}/results.json, junit.xml, matrix.html`);
+  leftLoudly();
+  if (interrupt.signal) return interrupted();
+  if (cleanup?.left.length) return 2;
   if (cases.failed > 0) return 1;
-  if (cases.errored > 0) return fail(`${cases.errored} cases could not be judged because the environment failed`);
+  if (cases.errored > 0) {
+    // One cause behind every error (a credential clash, an unreachable target): say it once.
+    const causes = new Set(results.cases.filter((c) => c.outcome === 'error').map((c) => c.reason));
+    const cause = causes.size === 1 ? `: ${[...causes][0]}` : '';
+    return fail(`${cases.errored} cases could not be judged because the environment failed${cause}`);
+  }
   if (args.failOnSkip && cases.skipped > 0) return fail(`${cases.skipped} cases were skipped (--fail-on-skip)`, 1);
   return 0;
 }

@@ -13,20 +13,31 @@ export interface ResolvedTarget {
   kind: TargetKind;
   /** The built-in mock, when this run started one. */
   mock?: RunningMock;
+  /** Whose credentials the preflight proved: the configured ones, or (a mock, none configured) the mock's own. */
+  credentials?: 'configured' | 'mock-own';
 }
 
-export async function preflight(config: RunConfig, env: Record<string, string | undefined>): Promise<ResolvedTarget> {
+export async function preflight(
+  config: RunConfig,
+  env: Record<string, string | undefined>,
+  mockFaults: number | null = null,
+): Promise<ResolvedTarget> {
   if (config.target.kind === 'builtin-mock') {
-    const mock = await startMock({ seed: config.seed });
+    const mock = await startMock({ seed: config.seed, chaosRate: mockFaults ?? 0 });
     return { baseUrl: mock.baseUrl, kind: 'mock', mock };
   }
   const { baseUrl } = config.target;
+  if (mockFaults !== null)
+    throw new ConfigError('--mock-faults applies to the built-in mock only (UQPAY_BASE_URL is set)');
   const isMock = await MockFixtures.detect(baseUrl);
   const kind = targetKind(baseUrl, isMock);
   const fixtures = new MockFixtures(baseUrl);
-  const credential = isMock
-    ? await fixtures.credential('default')
-    : (({ clientId, apiKey }) => ({ client_id: clientId, api_key: apiKey }))(remoteCredentials(env));
+  // The user's credentials whenever any are set, even on a mock: wrong ones must fail here, as the README promises.
+  const configured = Boolean(env.UQPAY_CLIENT_ID?.trim() || env.UQPAY_API_KEY?.trim());
+  const credential =
+    isMock && !configured
+      ? await fixtures.credential('default')
+      : (({ clientId, apiKey }) => ({ client_id: clientId, api_key: apiKey }))(remoteCredentials(env));
   const client = new ApiClient(
     { baseUrl, credential: async () => credential, timeoutMs: config.timeoutMs },
     loadCatalog().operations,
@@ -44,5 +55,5 @@ export async function preflight(config: RunConfig, env: Record<string, string | 
   } finally {
     await client.close();
   }
-  return { baseUrl, kind };
+  return { baseUrl, kind, credentials: isMock && !configured ? 'mock-own' : 'configured' };
 }

@@ -36,6 +36,8 @@ export interface Observed {
   text: string;
   /** The parsed body, or undefined when it is not JSON. */
   json: unknown;
+  /** The body was larger than the client's cap (1 MiB) and was cut off; json is then undefined. */
+  oversized?: boolean;
   durationMs: number;
   request: { method: string; path: string; headers: Record<string, string>; idempotencyKey: string | null };
 }

@@ -3,7 +3,7 @@
 // except the unique identifiers, which also carry a per-run nonce: a nightly run with a fixed seed against a
 // sandbox that keeps yesterday's cardholders must not collide with them.
 
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { en, Faker } from '@faker-js/faker';
 
 /** A 1×1 PNG: the smallest document the file rules accept. */
@@ -12,6 +12,8 @@ export const TINY_PNG_BASE64 =
 
 export class DataFactory {
   private readonly faker: Faker;
+  /** A second stream, derived from the seed, for ids that must name nothing (see uuid()). */
+  private readonly idFaker: Faker;
   private counter = 0;
   /** Distinguishes runs that share a target, so uniqueness holds across runs too. */
   private readonly runTag: string;
@@ -23,16 +25,18 @@ export class DataFactory {
     nonce: number = randomInt(0, 2 ** 40),
   ) {
     this.faker = new Faker({ locale: [en], seed });
+    this.idFaker = new Faker({ locale: [en], seed: derivedSeed(seed, 'ids that name nothing') });
     this.runTag = nonce.toString(36);
     this.phoneBase = nonce % 9_000_000;
   }
 
   /**
-   * A fresh v4 UUID, for ids that must name nothing. Not seeded: a target seeded with the same number (the mock
-   * with the run's seed) would otherwise draw the very same ids for its own records.
+   * A v4 UUID for ids that must name nothing. From a second stream derived from the seed, not the seed itself: a
+   * target seeded with the same number (the mock with the run's seed) would otherwise draw the very same ids for its
+   * own records. Same seed, same ids: a replay is byte-identical.
    */
   uuid(): string {
-    return randomUUID();
+    return this.idFaker.string.uuid();
   }
 
   private next(): number {
@@ -96,4 +100,9 @@ export class DataFactory {
         .trim() || 'Mock Merchant'
     );
   }
+}
+
+/** A seed for a separate stream: the same for the same seed and purpose, unrelated to the seed's own sequence. */
+function derivedSeed(seed: number, purpose: string): number {
+  return createHash('sha256').update(`${purpose}:${seed}`).digest().readUInt32BE(0);
 }

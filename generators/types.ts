@@ -25,6 +25,11 @@ export interface ScenarioContext {
   arrange(spec: RequestSpec): Promise<Record<string, unknown>>;
   /** A raw call whose answer the scenario inspects itself. */
   send(spec: RequestSpec): Promise<Observed>;
+  /**
+   * A setup call whose answer may be a documented error but must not be environment trouble: retried on 5xx/429
+   * with the same idempotency key; still 5xx/429, or not a JSON object, it throws ArrangeError.
+   */
+  setup(spec: RequestSpec): Promise<Observed>;
   /** Mints a new access token for a credential (superseding its earlier ones) and returns it. */
   mintToken(name: CredentialName): Promise<string>;
   fixtures: FixtureProvider;

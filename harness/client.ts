@@ -9,13 +9,16 @@ import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import type { AnyOperation, Operation } from '../catalog/types.ts';
 import type { Credential, CredentialName } from '../contract/fixtures.ts';
 import type { Observed, RequestSpec } from '../contract/request.ts';
+import { BODY_CAP_BYTES, isLoginExpired, readCapped } from './answer-body.ts';
 import { redactHeaders } from './redact.ts';
 
 /** The target could not be reached or did not answer in time: an environment failure. */
 export class TargetError extends Error {
   constructor(
     message: string,
-    readonly kind: 'unreachable' | 'timeout' | 'budget',
+    readonly kind: 'unreachable' | 'timeout' | 'budget' | 'clash',
+    /** The connection was reset or closed before an answer arrived (retryable). */
+    readonly reset = false,
   ) {
     super(message);
     this.name = 'TargetError';
@@ -31,15 +34,30 @@ export interface ClientConfig {
   requestBudget?: number;
   /** Pace requests to at most this many per second (the sandbox allows about 500 a minute). */
   maxPerSecond?: number;
+  /** Told of every operation request sent through send(), answered or not (the cleanup ledger listens here). */
+  observer?: ClientObserver;
+}
+
+export interface ClientObserver {
+  answered?(spec: RequestSpec, observed: Observed): void;
+  /** No answer arrived (timeout, reset, unreachable): the request may or may not have taken effect. */
+  unanswered?(spec: RequestSpec, idempotencyKey: string | null, error: unknown): void;
 }
 
 const REFRESH_BEFORE_MS = 60_000;
+const MINT_RETRIES = 3;
+const RESET_RETRIES = 2;
+/** A second "Login expired" for a token minted this recently means someone else keeps minting for the credential. */
+const CLASH_WINDOW_MS = 60_000;
 
 export class ApiClient {
   requestCount = 0;
   private nextSlotMs = 0;
   private readonly dispatcher: Agent;
   private readonly tokens = new Map<string, { token: string; expiresAtMs: number }>();
+  private readonly remintedAtMs = new Map<string, number>();
+  /** Set once tokens keep being superseded: every later request fails with this one clear reason. */
+  private clash: string | null = null;
   private readonly operations: ReadonlyMap<string, AnyOperation>;
 
   constructor(
@@ -68,11 +86,21 @@ export class ApiClient {
 
   /** POST /v1/connect/token for a credential; every call supersedes that client's earlier tokens. */
   async mintToken(credential: Credential): Promise<{ auth_token: string; expired_at: number }> {
-    const observed = await this.raw('POST', '/v1/connect/token', {
-      'x-client-id': credential.client_id,
-      'x-api-key': credential.api_key,
-      accept: 'application/json',
-    });
+    const mint = () =>
+      this.raw('POST', '/v1/connect/token', {
+        'x-client-id': credential.client_id,
+        'x-api-key': credential.api_key,
+        accept: 'application/json',
+      });
+    let observed = await mint();
+    // A blip at the token endpoint (5xx, or 429 with its Retry-After) is retried, not reported as refused credentials.
+    for (let attempt = 1; attempt <= MINT_RETRIES && (observed.status >= 500 || observed.status === 429); attempt++) {
+      const retryAfter = Number(observed.headers['retry-after']);
+      const waitMs =
+        Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 30) * 1000 : 250 * 2 ** attempt;
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      observed = await mint();
+    }
     const body = observed.json as { auth_token?: unknown; expired_at?: unknown } | undefined;
     if (observed.status !== 200 || typeof body?.auth_token !== 'string' || typeof body.expired_at !== 'number') {
       throw new TokenError(`token request for ${credential.client_id} answered ${observed.status}`, observed);
@@ -87,6 +115,19 @@ export class ApiClient {
     const minted = await this.mintToken(await this.config.credential(name));
     this.tokens.set(name, { token: minted.auth_token, expiresAtMs: minted.expired_at * 1000 });
     return minted.auth_token;
+  }
+
+  private async remintAfterSupersede(name: CredentialName): Promise<void> {
+    const now = Date.now();
+    const last = this.remintedAtMs.get(name);
+    this.remintedAtMs.set(name, now);
+    if (last !== undefined && now - last < CLASH_WINDOW_MS) {
+      const { client_id } = await this.config.credential(name);
+      this.clash =
+        `credential clash: tokens of client ${client_id} were superseded twice within ${CLASH_WINDOW_MS / 1000} s; ` +
+        'another process (a second run, a release gate, a script) is probably using the same credentials. Run one suite per credential';
+      throw new TargetError(this.clash, 'clash');
+    }
   }
 
   forgetToken(name: CredentialName): void {
@@ -113,10 +154,47 @@ export class ApiClient {
       if (type !== null) headers['content-type'] = type;
     }
     Object.assign(headers, spec.headers);
-    return this.raw(op.method, `${path}${query}`, headers, body);
+    let observed: Observed;
+    try {
+      if (this.clash) throw new TargetError(this.clash, 'clash');
+      observed = await this.raw(op.method, `${path}${query}`, headers, body);
+      if (auth.kind === 'credential' && isLoginExpired(observed)) {
+        // Our token was superseded (another process minted one for the same credential): mint again once and
+        // resend, same idempotency key; a second time within the window is a clash, not a contract failure.
+        await this.remintAfterSupersede(auth.name);
+        headers['x-auth-token'] = `Bearer ${await this.tokenFor(auth.name, true)}`;
+        observed = await this.raw(op.method, `${path}${query}`, headers, body);
+      }
+    } catch (error) {
+      if (!(error instanceof TargetError && error.kind === 'budget'))
+        this.config.observer?.unanswered?.(spec, headers['x-idempotency-key'] ?? null, error);
+      throw error;
+    }
+    this.config.observer?.answered?.(spec, observed);
+    return observed;
   }
 
+  /**
+   * A connection reset before any answer is retried (same headers, so the same idempotency key): the request is
+   * either replayed by the target or runs for the first time. Timeouts are not: the wait was already spent.
+   */
   private async raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Observed> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.rawOnce(method, path, headers, body);
+      } catch (error) {
+        if (!(error instanceof TargetError && error.reset) || attempt > RESET_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  }
+
+  private async rawOnce(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<Observed> {
     const budget = this.config.requestBudget;
     if (budget !== undefined && this.requestCount >= budget) {
       throw new TargetError(`the request budget of ${budget} is used up (UQPAY_REQUEST_BUDGET)`, 'budget');
@@ -132,12 +210,13 @@ export class ApiClient {
         body: body ?? null,
         dispatcher: this.dispatcher,
       });
-      const text = await response.body.text();
+      const { text, oversized } = await readCapped(response.body, BODY_CAP_BYTES);
       return {
         status: response.statusCode,
         headers: flattenHeaders(response.headers),
         text,
-        json: parseJson(text),
+        json: oversized ? undefined : parseJson(text),
+        ...(oversized ? { oversized } : {}),
         durationMs: performance.now() - started,
         request: {
           method,
@@ -202,5 +281,6 @@ function toTargetError(error: unknown, url: string): TargetError {
   }
   if (error instanceof errors.ConnectTimeoutError) return new TargetError(`${host}: connection timed out`, 'timeout');
   const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  return new TargetError(`${host} cannot be reached (${code ?? (error as Error).message})`, 'unreachable');
+  const reset = code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE';
+  return new TargetError(`${host} cannot be reached (${code ?? (error as Error).message})`, 'unreachable', reset);
 }

@@ -1,6 +1,8 @@
 // Run configuration from the environment (and .env): which target, which credentials, which seed. Every mistake
 // becomes one ConfigError with a precise message; the CLI prints it and exits 2.
 
+import { checkHost } from './host-guard.ts';
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -28,13 +30,10 @@ export interface RunConfig {
 /** The sandbox allows about 500 requests a minute; stay under it unless told otherwise. */
 export const DEFAULT_REMOTE_MAX_RPS = 8;
 
-/** Hosts that serve real money. The suite sends mutating requests, so it never runs against them. */
-const PRODUCTION_HOSTS = new Set(['api.uqpay.com', 'files.uqpay.com']);
-
 export function loadRunConfig(env: Record<string, string | undefined>, randomSeed: () => number): RunConfig {
   const rawUrl = env.UQPAY_BASE_URL?.trim() ?? '';
   const target: TargetSetting =
-    rawUrl === '' ? { kind: 'builtin-mock' } : { kind: 'remote', baseUrl: checkBaseUrl(rawUrl) };
+    rawUrl === '' ? { kind: 'builtin-mock' } : { kind: 'remote', baseUrl: checkBaseUrl(rawUrl, env) };
   const seedText = env.UQPAY_SEED?.trim() ?? '';
   if (seedText !== '' && !/^\d{1,15}$/u.test(seedText)) {
     throw new ConfigError(`UQPAY_SEED must be a whole number (got "${seedText}")`);
@@ -67,7 +66,7 @@ export function pacingFor(kind: 'mock' | 'sandbox' | 'other', maxPerSecond: numb
   return kind === 'mock' ? undefined : DEFAULT_REMOTE_MAX_RPS;
 }
 
-function checkBaseUrl(raw: string): string {
+function checkBaseUrl(raw: string, env: Record<string, string | undefined>): string {
   let url: URL;
   try {
     url = new URL(raw);
@@ -77,11 +76,9 @@ function checkBaseUrl(raw: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`UQPAY_BASE_URL must be http or https (got ${url.protocol.replace(':', '')})`);
   }
-  if (PRODUCTION_HOSTS.has(url.hostname)) {
-    throw new ConfigError(
-      `UQPAY_BASE_URL points at production (${url.hostname}); the suite sends mutating requests and only runs against the sandbox or a mock`,
-    );
-  }
+  // An allowlist (sandbox, loopback, UQPAY_ALLOW_HOSTS): refused here, before any request.
+  const host = checkHost(url.hostname, env);
+  if (!host.ok) throw new ConfigError(host.reason);
   if (!url.pathname.replace(/\/$/u, '').endsWith('/api')) {
     throw new ConfigError(
       `UQPAY_BASE_URL must be the API base as the vendor gives it, ending in /api (e.g. https://api-sandbox.uqpaytech.com/api); got "${raw}"`,

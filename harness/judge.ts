@@ -68,6 +68,8 @@ export function expectedMessage(entry: CatalogEntry, values: Record<string, stri
 }
 
 export function judge(entry: CatalogEntry, observed: Observed, values: Record<string, string> = {}): Verdict {
+  const environmental = environmentTrouble(observed);
+  if (environmental) return { outcome: 'error', reason: environmental, checks: [] };
   if (observed.status >= 500 && entry.status < 500) {
     return {
       outcome: 'error',
@@ -103,6 +105,27 @@ export function judge(entry: CatalogEntry, observed: Observed, values: Record<st
     checks.push({ check: 'missing_fields', expected: 'a non-empty list', got: body.missing_fields });
   }
   return failed(checks);
+}
+
+/**
+ * Answers that say nothing about the contract: a 5xx or 429 that is not a JSON envelope (a gateway's HTML page, a
+ * proxy's plain-text limit), a body cut off at the client's cap, or a 2xx whose body is not JSON (truncated).
+ */
+export function environmentTrouble(observed: Observed): string | null {
+  if (observed.oversized) return `the target's answer (${observed.status}) exceeded the body cap and was cut off`;
+  const envelope = isObject(observed.json) && 'code' in observed.json;
+  if ((observed.status >= 500 || observed.status === 429) && !envelope) {
+    return `the target answered ${observed.status} without a JSON error envelope (${bodyKind(observed)}): a gateway or proxy, not the API`;
+  }
+  if (observed.status >= 200 && observed.status < 300 && observed.text.trim() !== '' && observed.json === undefined) {
+    return `the target answered ${observed.status} with a body that is not JSON (truncated or garbled)`;
+  }
+  return null;
+}
+
+function bodyKind(observed: Observed): string {
+  const type = observed.headers['content-type'] ?? 'no content type';
+  return observed.text.trim() === '' ? `empty body, ${type}` : (type.split(';')[0] ?? type);
 }
 
 function messageCheck(entry: CatalogEntry, body: Record<string, unknown>, values: Record<string, string>) {

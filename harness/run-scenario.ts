@@ -12,7 +12,17 @@ import type { DataFactory } from '../generators/data.ts';
 import type { SharedState } from '../generators/shared.ts';
 import { ArrangeError, type Scenario, type ScenarioContext } from '../generators/types.ts';
 import { type ApiClient, TargetError, TokenError } from './client.ts';
-import { expectedMessage, type FailedCheck, judge, matchCatalog, type Outcome, type Seen, seen } from './judge.ts';
+import {
+  environmentTrouble,
+  expectedMessage,
+  type FailedCheck,
+  judge,
+  matchCatalog,
+  type Outcome,
+  type Seen,
+  seen,
+} from './judge.ts';
+import { redactCaseResult } from './redact-case.ts';
 
 export interface RunEnvironment {
   catalog: Catalog;
@@ -43,6 +53,8 @@ export interface CaseResult {
   observed: Seen | null;
   requests: number;
   durationMs: number;
+  /** How many times the judged request was sent, when environment trouble (5xx/429 not under test) made it retry. */
+  attempts?: number;
 }
 
 const RETRIES = 3;
@@ -51,24 +63,28 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
   const entry = env.catalog.entryById.get(scenario.entry);
   if (!entry) throw new Error(`scenario names unknown entry ${scenario.entry}`);
   const started = performance.now();
+  const extra: { attempts?: number } = {};
   const requestsBefore = env.client.requestCount;
   const result = (
     outcome: Outcome,
     reason: string,
     observed: Seen | null = null,
     checks: FailedCheck[] = [],
-  ): CaseResult => ({
-    entry: entry.id,
-    operation: scenario.operation,
-    fault: scenario.fault,
-    outcome,
-    reason,
-    checks,
-    expected: expectedOf(entry),
-    observed,
-    requests: env.client.requestCount - requestsBefore,
-    durationMs: Math.round(performance.now() - started),
-  });
+  ): CaseResult =>
+    // Redacted here, at the source: reasons, snippets and observed values embed answers (card data, tokens).
+    redactCaseResult({
+      entry: entry.id,
+      operation: scenario.operation,
+      fault: scenario.fault,
+      outcome,
+      reason,
+      checks,
+      expected: expectedOf(entry),
+      observed,
+      requests: env.client.requestCount - requestsBefore,
+      durationMs: Math.round(performance.now() - started),
+      ...extra,
+    });
   const ctx = contextFor(env);
   try {
     const provocation = await scenario.provoke(ctx);
@@ -79,11 +95,15 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
         `the scenario names ${scenario.operation} but its faulty request targets ${provocation.faulty.operation}`,
       );
     }
-    const faulty = await sendFaulty(ctx, provocation.faulty, provocation.concurrent);
+    const attempts = { count: 1 };
+    const faulty = await sendFaulty(ctx, provocation.faulty, provocation.concurrent, entry, attempts);
+    if (attempts.count > 1) extra.attempts = attempts.count;
     const verdict = judge(entry, faulty, provocation.values);
     const observedFaulty = seen(faulty);
     if (verdict.outcome !== 'pass') return result(verdict.outcome, verdict.reason, observedFaulty, verdict.checks);
     const control = await sendWithRetries(ctx, provocation.valid);
+    const controlTrouble = environmentTrouble(control);
+    if (controlTrouble) return result('error', `positive control: ${controlTrouble}`, observedFaulty);
     if (control.status >= 200 && control.status < 300) return result('pass', '', observedFaulty);
     const rejected = `positive control (${scenario.operation} without the fault) answered ${control.status} ${control.text.slice(0, 160)}`;
     const documented = control.status < 500 && matchCatalog(env.catalog, control).length > 0;
@@ -119,6 +139,13 @@ function contextFor(env: RunEnvironment): ScenarioContext {
       env.client.forgetToken(name);
       return minted.auth_token;
     },
+    setup: async (spec) => {
+      const observed = await sendWithRetries(ctx, spec);
+      if (observed.status === 429 || observed.status >= 500 || !isJsonObject(observed.json)) {
+        throw new ArrangeError(`setup step ${spec.operation} answered ${describeAnswer(observed)}`, observed);
+      }
+      return observed;
+    },
     arrange: async (spec) => {
       const observed = await sendWithRetries(ctx, spec);
       if (observed.status < 200 || observed.status >= 300 || typeof observed.json !== 'object' || !observed.json) {
@@ -138,20 +165,79 @@ async function sendWithRetries(ctx: ScenarioContext, spec: RequestSpec): Promise
   const stable: RequestSpec = spec.idempotencyKey === undefined ? { ...spec, idempotencyKey: randomUUID() } : spec;
   let observed = await ctx.send(stable);
   for (let attempt = 1; attempt <= RETRIES && (observed.status === 429 || observed.status >= 500); attempt++) {
-    const retryAfter = Number(observed.headers['retry-after']);
-    await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 30) * 1000 : 250 * 2 ** attempt);
+    await sleep(retryDelayMs(observed, attempt));
     observed = await ctx.send(stable);
   }
   return observed;
 }
 
-async function sendFaulty(ctx: ScenarioContext, faulty: RequestSpec, concurrent?: RequestSpec): Promise<Observed> {
-  if (!concurrent) return ctx.send(faulty);
-  const first = ctx.send(concurrent);
-  // Long enough for the first copy to pass authentication and take the key under load; well inside its latency.
-  await sleep(250);
-  const [observed] = await Promise.all([ctx.send(faulty), first]);
+/**
+ * The judged request. Environment trouble that is not the case's own entry (a 5xx or 429 it does not test, or any
+ * gateway answer) is retried with the same idempotency key, honouring Retry-After; attempts are counted.
+ */
+async function sendJudged(
+  ctx: ScenarioContext,
+  spec: RequestSpec,
+  entry: CatalogEntry,
+  attempts: { count: number },
+): Promise<Observed> {
+  const stable: RequestSpec = spec.idempotencyKey === undefined ? { ...spec, idempotencyKey: randomUUID() } : spec;
+  let observed = await ctx.send(stable);
+  const notUnderTest = (o: Observed) =>
+    environmentTrouble(o) !== null ||
+    (o.status >= 500 && entry.status < 500) ||
+    (o.status === 429 && entry.status !== 429) ||
+    // A documented 5xx/429, but another entry's (an account-wide limit while a per-card one is under test).
+    ((o.status >= 500 || o.status === 429) && judge(entry, o).outcome === 'fail');
+  for (let attempt = 1; attempt <= RETRIES && notUnderTest(observed) && !observed.oversized; attempt++) {
+    await sleep(retryDelayMs(observed, attempt));
+    attempts.count++;
+    observed = await ctx.send(stable);
+  }
   return observed;
+}
+
+function retryDelayMs(observed: Observed, attempt: number): number {
+  const retryAfter = Number(observed.headers['retry-after']);
+  return Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 30) * 1000 : 250 * 2 ** attempt;
+}
+
+async function sendFaulty(
+  ctx: ScenarioContext,
+  faulty: RequestSpec,
+  concurrent: RequestSpec | undefined,
+  entry: CatalogEntry,
+  attempts: { count: number },
+): Promise<Observed> {
+  if (!concurrent) return sendJudged(ctx, faulty, entry, attempts);
+  const first = ctx.send(concurrent);
+  // Handled at once: a copy that fails during the wait must not become an unhandled rejection (a phantom case).
+  const firstSettled = first.then(
+    () => undefined,
+    () => undefined,
+  );
+  // Long enough for the first copy to pass authentication and take the key under load; well inside its latency.
+  await Promise.race([sleep(250), firstSettled]);
+  const [observed, copy] = await Promise.allSettled([ctx.send(faulty), first]);
+  if (copy.status === 'rejected') throw copy.reason;
+  if (observed.status === 'rejected') throw observed.reason;
+  // The concurrent copy is the request holding the key: it must itself have succeeded, or nothing was provoked.
+  if (copy.value.status < 200 || copy.value.status >= 300) {
+    throw new ArrangeError(
+      `the concurrent copy of ${concurrent.operation} answered ${describeAnswer(copy.value)}`,
+      copy.value,
+    );
+  }
+  return observed.value;
+}
+
+/** Status and the start of the body, for a reason line (redacted where reasons leave the harness). */
+function describeAnswer(observed: Observed): string {
+  return `${observed.status} ${observed.text.slice(0, 160)}`.trimEnd();
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function expectedOf(entry: CatalogEntry): CaseResult['expected'] {

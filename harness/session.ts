@@ -10,6 +10,8 @@ import { ApiClient } from './client.ts';
 import { remoteCredentials } from './config.ts';
 import { EnvFixtures, MockFixtures } from './fixtures.ts';
 import { matchCatalog } from './judge.ts';
+import { Ledger } from './ledger.ts';
+import { ledgerObserver } from './ledger-observer.ts';
 import { redactText, redactValue } from './redact.ts';
 import type { RunEnvironment } from './run-scenario.ts';
 
@@ -23,11 +25,6 @@ export interface Undocumented {
 export interface Session {
   env: RunEnvironment;
   kind: TargetKind;
-  /**
-   * Cancels every card this session created (Create Card, Assign Card), so a sandbox run leaves no live cards.
-   * Cardholders stay: the API has no way to delete them. Returns how many cancellations failed.
-   */
-  cleanup(): Promise<{ cancelled: number; failed: number }>;
   /** Error answers that match no catalog entry, seen since the last drain. */
   drainUndocumented(): Undocumented[];
   close(): Promise<void>;
@@ -43,6 +40,8 @@ export interface SessionOptions {
   /** Requests per second; undefined for no pacing. */
   maxPerSecond?: number;
   env?: Record<string, string | undefined>;
+  /** The cleanup ledger (JSONL) every created card and unanswered card request is appended to; cleanup reads it. */
+  ledgerPath?: string;
 }
 
 export function createSession(options: SessionOptions): Session {
@@ -62,16 +61,12 @@ export function createSession(options: SessionOptions): Session {
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.requestBudget ? { requestBudget: options.requestBudget } : {}),
       ...(options.maxPerSecond ? { maxPerSecond: options.maxPerSecond } : {}),
+      ...(options.ledgerPath ? { observer: ledgerObserver(new Ledger(options.ledgerPath)) } : {}),
     },
     catalog.operations,
   );
   let undocumented: Undocumented[] = [];
-  const created: { cardId: string; onBehalfOf: string | undefined }[] = [];
   const onResponse = (observed: Observed, operation: string) => {
-    const body = observed.json as { card_id?: unknown } | undefined;
-    if (CREATES_CARDS.has(operation) && observed.status < 300 && typeof body?.card_id === 'string') {
-      created.push({ cardId: body.card_id, onBehalfOf: observed.request.headers['x-on-behalf-of'] });
-    }
     if (observed.status < 400 || matchCatalog(catalog, observed).length > 0) return;
     undocumented.push({
       operation,
@@ -95,24 +90,6 @@ export function createSession(options: SessionOptions): Session {
       undocumented = [];
       return drained;
     },
-    cleanup: async () => {
-      let cancelled = 0;
-      let failed = 0;
-      for (const { cardId, onBehalfOf } of created.splice(0)) {
-        const answer = await client
-          .send({
-            operation: 'Update Card Status',
-            params: { card_id: cardId },
-            body: { card_status: 'CANCELLED', update_reason: 'conformance run cleanup' },
-            ...(onBehalfOf ? { onBehalfOf } : {}),
-          })
-          .catch(() => null);
-        const alreadyGone = (answer?.json as { message?: unknown } | undefined)?.message === ALREADY_CANCELLING;
-        if (answer && (answer.status < 300 || alreadyGone)) cancelled++;
-        else failed++;
-      }
-      return { cancelled, failed };
-    },
     close: () => client.close(),
   };
 }
@@ -132,10 +109,6 @@ async function findStandardProduct(client: ApiClient): Promise<string | null> {
   ) as { product_id?: unknown } | undefined;
   return typeof usable?.product_id === 'string' ? usable.product_id : null;
 }
-
-const CREATES_CARDS = new Set(['Create Card', 'Assign Card']);
-/** A card a scenario already cancelled answers this; it needs no cleanup. */
-const ALREADY_CANCELLING = loadCatalog().entryById.get('card.b.the_card_currently_does_not_support_cancel')?.message;
 
 function credentialsChecked(env: Record<string, string | undefined>): Record<string, string | undefined> {
   remoteCredentials(env);

@@ -27,8 +27,15 @@ export interface MockOptions {
   latency: LatencyRange | null;
   /** Probability that any API request answers general.api_error (500). */
   faultRate: number;
+  /** Share of API requests that meet a 429+Retry-After, a 500, a reset or 2 s of latency (mock/http/chaos.ts). */
+  chaosRate: number;
   bodyLimitBytes: number;
   variant: MockVariant | null;
+  /** A client that has not sent its headers, or its whole request, in this long is cut off (slowloris, half-sent). */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Open connections at most; more are refused. */
+  maxConnections: number;
 }
 
 const DEFAULT_CLIENT_ID = 'mock-client-id';
@@ -46,8 +53,12 @@ export function mockOptions(partial: Partial<MockOptions> = {}): MockOptions {
     globalRateLimit: null,
     latency: null,
     faultRate: 0,
+    chaosRate: 0,
     bodyLimitBytes: 5 * 1024 * 1024,
     variant: null,
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
+    maxConnections: 256,
     ...partial,
   };
 }

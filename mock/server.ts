@@ -43,6 +43,13 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
     logger: false,
     bodyLimit: options.bodyLimitBytes,
     forceCloseConnections: true,
+    // Half-sent requests are cut off (checked often, not at node's default 30 s); connections are capped.
+    requestTimeout: options.requestTimeoutMs,
+    http: {
+      headersTimeout: options.headersTimeoutMs,
+      requestTimeout: options.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs / 2),
+    },
     // Long path ids reach the rules (which refuse them as malformed ids) instead of fastify's own 414 body.
     routerOptions: { maxParamLength: 16_384 },
     // A path that cannot be percent-decoded names no endpoint: the routing 404, not fastify's own 400 body.
@@ -50,6 +57,7 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
       sendRouting(reply, new RoutingFailure(404, `No such endpoint: ${req.method} (${error.message})`));
     },
   });
+  app.server.maxConnections = options.maxConnections;
   const stats = { requests: 0, byStatus: {} as Record<string, number> };
   const mock: Mock = { app, services, fixtures, options, stats };
   const routes = new RouteTable();

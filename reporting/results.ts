@@ -31,6 +31,8 @@ export interface RunResults {
   entries: { id: string; outcome: Outcome; cases: number }[];
   cases: (Omit<CaseMeta, 'undocumented' | 'durationMs'> & { duration_ms: number })[];
   undocumented: (Undocumented & { seen_in: string })[];
+  /** End-of-run cleanup (cli/run-cleanup.ts): cards cancelled, failed, and ids left live (with the ledger to finish). */
+  cleanup?: { cancelled: number; failed: number; left: string[]; ledger: string | null };
 }
 
 /** Worst first: one failing case makes its entry fail, then errors, then skips. */

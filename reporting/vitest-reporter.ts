@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
 import { loadCatalog } from '../catalog/load.ts';
+import { redactText } from '../harness/redact.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
 import { buildResults, type RunResults } from './results.ts';
 import { writeReports } from './write-reports.ts';
@@ -104,7 +105,7 @@ function errorCase(title: string, reason: string): CaseMeta {
     fault,
     outcome: 'error',
     checks: [],
-    reason,
+    reason: redactText(reason),
     expected: { status: 0, type: null, code: '', message: null, message_kind: '' },
     observed: null,
     requests: 0,

@@ -30,17 +30,13 @@ beforeAll(() => {
     ...(target.requestBudget ? { requestBudget: target.requestBudget } : {}),
     ...(target.maxPerSecond ? { maxPerSecond: target.maxPerSecond } : {}),
     env: target.settings,
+    ledgerPath: target.ledgerPath,
   });
 });
 
 afterAll(async () => {
-  // The mock is disposable; anywhere else, cancel the cards this run issued.
-  if (session && session.kind !== 'mock') {
-    const { cancelled, failed } = await session.cleanup();
-    console.log(
-      `[conformance] cleanup: ${cancelled} cards cancelled${failed ? `, ${failed} could not be cancelled` : ''}`,
-    );
-  }
+  // Cards are cancelled after the run from the ledger (harness/cleanup.ts), by the CLI or the global setup's
+  // teardown: no hook timeout applies.
   await session?.close();
 });
 

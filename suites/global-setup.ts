@@ -1,18 +1,35 @@
-// Global setup of the vitest project "conformance": runs the preflight once, in the main process, and provides the
-// resolved target to the suite and the reporter. npm run conformance hands it the settings it already read (so a
-// mistake answers before vitest starts); run directly (npx vitest run --project conformance) it reads them itself.
+// Global setup of the vitest project "conformance": runs the preflight once, in the main process, opens the run's
+// ledger and provides the resolved target to the suite and the reporter. npm run conformance hands it the settings
+// it already read (so a mistake answers before vitest starts) and cancels created cards itself after the run; run
+// directly (npx vitest run --project conformance) it reads the settings itself and cancels them in its teardown.
 // A configuration mistake or an unusable target throws ConfigError: one line from the CLI, exit 2.
 
+import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { preflight } from '../cli/preflight.ts';
+import { cleanupAfterRun, cleanupLine, prepareLedger } from '../cli/run-cleanup.ts';
 import { pacingFor } from '../harness/config.ts';
 import { readRunSettings } from '../harness/settings.ts';
-import type { ConformanceTarget } from './target.ts';
+import type { ConformanceRun, ConformanceTarget } from './target.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { config, settings } = project.getProvidedContext().conformanceRun ?? readRunSettings('.env');
-  const resolved = await preflight(config, settings);
+  const fromCli = project.getProvidedContext().conformanceRun;
+  const run: ConformanceRun = fromCli ?? {
+    ...readRunSettings('.env'),
+    mockFaults: null,
+    reportsDir: resolve(
+      project.globalConfig.root,
+      (project.globalConfig.outputFile as Record<string, string> | undefined)?.conformance ?? 'reports',
+    ),
+  };
+  const { config, settings } = run;
+  const resolved = await preflight(config, settings, run.mockFaults);
   const maxPerSecond = pacingFor(resolved.kind, config.maxPerSecond) ?? null;
+  const ledgerPath = prepareLedger(
+    run.reportsDir,
+    { baseUrl: resolved.baseUrl, target: resolved.mock ? 'builtin-mock' : resolved.kind, seed: config.seed },
+    (line) => console.error(line),
+  );
   const target: ConformanceTarget = {
     baseUrl: resolved.baseUrl,
     kind: resolved.kind,
@@ -23,15 +40,29 @@ export default async function setup(project: TestProject): Promise<() => Promise
     requestBudget: config.requestBudget,
     settings,
     startedAt: new Date().toISOString(),
+    ledgerPath,
   };
   project.provide('conformanceTarget', target);
   console.log(
     `conformance: target ${target.kind} at ${target.baseUrl} · seed ${target.seed}` +
       `${target.seedFixed ? '' : ' (random; set UQPAY_SEED to replay)'}` +
       `${maxPerSecond ? ` · at most ${maxPerSecond} requests/s` : ''}` +
-      `${target.requestBudget ? ` · budget ${target.requestBudget} requests` : ''}`,
+      `${target.requestBudget ? ` · budget ${target.requestBudget} requests` : ''}` +
+      `${run.mockFaults ? ` · mock faults on ${run.mockFaults * 100}% of requests` : ''}` +
+      `${resolved.credentials === 'mock-own' ? " · credentials: the mock's own (UQPAY_CLIENT_ID and UQPAY_API_KEY not set)" : ''}`,
   );
   return async () => {
+    if (!fromCli) {
+      const outcome = await cleanupAfterRun({
+        baseUrl: target.baseUrl,
+        kind: target.kind,
+        ledgerPath,
+        env: settings,
+        timeoutMs: target.timeoutMs,
+        maxPerSecond: maxPerSecond ?? undefined,
+      });
+      console.log(`[conformance] ${cleanupLine(outcome)}`);
+    }
     await resolved.mock?.close();
   };
 }

@@ -1,6 +1,6 @@
 // The one typed handover of the target: the conformance project's global setup (global-setup.ts) resolves the
-// configuration and runs the preflight once, in the main process, and provides this; the suite reads it with
-// inject('conformanceTarget') and the reporter with the project's provided context.
+// configuration, runs the preflight and opens the run's ledger once, in the main process, and provides this; the
+// suite reads it with inject('conformanceTarget'), the reporter and the CLI with the project's provided context.
 
 import type { TargetKind } from '../contract/request.ts';
 import type { RunSettings } from '../harness/settings.ts';
@@ -21,12 +21,22 @@ export interface ConformanceTarget {
   settings: Record<string, string>;
   /** When the target was resolved (ISO 8601): the run's start in the reports. */
   startedAt: string;
+  /** The run's ledger of created cards (JSONL in the reports folder), written as the run goes. */
+  ledgerPath: string;
+}
+
+/** What npm run conformance hands the global setup: the settings it already read and its own options. */
+export interface ConformanceRun extends RunSettings {
+  /** --mock-faults: share of the built-in mock's requests that meet background faults; null for none. */
+  mockFaults: number | null;
+  /** Absolute path of the reports folder (the ledger goes there too). */
+  reportsDir: string;
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     conformanceTarget: ConformanceTarget;
-    /** The settings npm run conformance already read (environment and --env file); absent when vitest runs directly. */
-    conformanceRun?: RunSettings;
+    /** Set by npm run conformance (environment, --env file, options); absent when vitest runs directly. */
+    conformanceRun?: ConformanceRun;
   }
 }

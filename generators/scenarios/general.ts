@@ -179,8 +179,9 @@ const ROWS: GeneralRow[] = [
     appliesTo: takesKey,
     provoke: async (ctx, v) => {
       const key = randomUUID();
-      // Any answer binds the key to the other account; on path operations it cannot see this account's ids.
-      await ctx.send({ ...v, auth: { kind: 'credential', name: 'other-account' }, idempotencyKey: key });
+      // Any final answer binds the key to the other account; on path operations it cannot see this account's ids.
+      // A 5xx or 429 binds nothing (the key stays free), so that answer is checked.
+      await ctx.setup({ ...v, auth: { kind: 'credential', name: 'other-account' }, idempotencyKey: key });
       return { faulty: { ...v, idempotencyKey: key } };
     },
   },

@@ -4,6 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FaultSpec } from '../../contract/faults.ts';
 import type { Mock } from '../mock.ts';
+import { replenishPool } from '../state/pool.ts';
 import { FaultSpecError } from './faults.ts';
 import type { RouteTable } from './routes.ts';
 
@@ -63,6 +64,8 @@ export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
     return { auth_token: token };
   });
   route('GET', '/pool', () => ({
+    // Replenished first, so run after run on one mock never finds it empty.
+    replenished: replenishPool(world),
     available: world.pool
       .filter((p) => !p.assigned)
       .map((p) => ({ card_number: p.pan, activation_code: p.activationCode, product_id: p.productId })),

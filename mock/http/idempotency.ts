@@ -19,9 +19,13 @@ interface KeyRecord {
 export type IdempotencyStart = { replay: HttpAnswer } | { finish: (answer: HttpAnswer) => void };
 
 export class IdempotencyStore {
+  /** Insertion order is time order (a reused key is moved to the end), so the oldest record is always first. */
   private readonly records = new Map<string, KeyRecord>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly maxRecords = MAX_RECORDS,
+  ) {}
 
   /** Null when the request carries no key (it then runs without replay protection). */
   begin(accountId: string, header: string | string[] | undefined, endpoint: string): IdempotencyStart | null {
@@ -37,7 +41,8 @@ export class IdempotencyStore {
       if (!existing.answer) throw fail('general.request_being_processed');
       return { replay: existing.answer };
     }
-    this.evictIfFull(now);
+    if (existing) this.records.delete(header);
+    this.evict(now);
     const record: KeyRecord = { accountId, endpoint, answer: null, expiresAt: now + TTL_MS };
     this.records.set(header, record);
     return {
@@ -49,13 +54,18 @@ export class IdempotencyStore {
     };
   }
 
-  private evictIfFull(now: number): void {
-    if (this.records.size < MAX_RECORDS) return;
-    for (const [key, record] of this.records) if (record.expiresAt <= now) this.records.delete(key);
-    while (this.records.size >= MAX_RECORDS) {
-      const oldest = this.records.keys().next().value;
-      if (oldest === undefined) break;
-      this.records.delete(oldest);
+  /**
+   * Drops expired records and, when full, the oldest: from the front only, stopping at the first record that is
+   * neither expired nor needed for room. Amortised O(1) per new key, never a scan of the whole store.
+   */
+  private evict(now: number): void {
+    for (const [key, record] of this.records) {
+      if (record.expiresAt > now && this.records.size < this.maxRecords) break;
+      this.records.delete(key);
     }
+  }
+
+  get size(): number {
+    return this.records.size;
   }
 }

@@ -10,6 +10,7 @@ import type { HttpAnswer, Responder } from '../responder.ts';
 import type { Account } from '../state/types.ts';
 import type { World } from '../state/world.ts';
 import { readBody } from './body.ts';
+import { CHAOS_LATENCY_MS, pickChaos } from './chaos.ts';
 import type { FaultBoard } from './faults.ts';
 import type { IdempotencyStart, IdempotencyStore } from './idempotency.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -49,10 +50,16 @@ export async function runOperation(
   req: ApiRequest,
 ): Promise<HttpAnswer | typeof RESET> {
   if (s.faults.take('reset', op.id)) return RESET;
-  const latency = s.faults.take('latency', op.id)?.latency_ms ?? profileLatency(s);
+  const chaos = pickChaos(s.random, s.options.chaosRate);
+  if (chaos === 'reset') return RESET;
+  const latency =
+    (s.faults.take('latency', op.id)?.latency_ms ?? profileLatency(s)) + (chaos === 'latency' ? CHAOS_LATENCY_MS : 0);
   let idempotency: IdempotencyStart | null = null;
   let answer: HttpAnswer;
   try {
+    // Before idempotency: a chaos 5xx/429 stores nothing, so a retry with the same key runs again.
+    if (chaos === 'rate-limit') throw fail('general.b.request_is_too_frequent', {}, { 'retry-after': '1' });
+    if (chaos === 'error') throw fail('general.api_error', INTERNAL, { 'retry-after': '1' });
     const caller = s.tokens.authenticate(single(req.headers['x-auth-token']));
     const account = actingAccount(s.world, caller.account, req.headers['x-on-behalf-of']);
     if (s.options.globalRateLimit !== null) {

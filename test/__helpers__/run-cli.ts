@@ -1,6 +1,6 @@
 // Runs npm run conformance's entry point as a child process, with a controlled environment, and collects its output.
 
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 export interface CliRun {
   code: number | null;
@@ -9,6 +9,15 @@ export interface CliRun {
 }
 
 export function runConformanceCli(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CliRun> {
+  return startConformanceCli(args, env, timeoutMs).done;
+}
+
+/** The same, with the child process at hand (to signal it). */
+export function startConformanceCli(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): { child: ChildProcess; done: Promise<CliRun> } {
   // Nested vitest must not inherit the outer run's worker settings.
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('UQPAY_')),
@@ -29,11 +38,12 @@ export function runConformanceCli(args: string[], env: Record<string, string>, t
   child.stderr.on('data', (chunk) => {
     stderr += chunk;
   });
-  return new Promise((resolve) => {
+  const done = new Promise<CliRun>((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
   });
+  return { child, done };
 }

@@ -1,12 +1,19 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupRun } from '../../harness/cleanup.ts';
+import { MockFixtures } from '../../harness/fixtures.ts';
+import { readLedger } from '../../harness/ledger.ts';
 import { createSession, type Session } from '../../harness/session.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
 
 let mock: RunningMock;
 let session: Session;
+const ledgerPath = join(mkdtempSync(join(tmpdir(), 'ledger-')), 'ledger.jsonl');
 beforeAll(async () => {
   mock = await startMock();
-  session = createSession({ baseUrl: mock.baseUrl, kind: 'mock', seed: 3 });
+  session = createSession({ baseUrl: mock.baseUrl, kind: 'mock', seed: 3, ledgerPath });
 });
 afterAll(async () => {
   await session.close();
@@ -14,14 +21,9 @@ afterAll(async () => {
 });
 
 describe('a session', () => {
-  it('cancels the cards it created, and counts already-cancelled ones as done', async () => {
-    const { client, data, onResponse } = session.env;
-    const send = async (spec: Parameters<typeof client.send>[0]) => {
-      const observed = await client.send(spec);
-      onResponse?.(observed, spec.operation);
-      return observed;
-    };
-    const holder = (await send({ operation: 'Create Cardholder', body: data.cardholder() })).json as {
+  it('ledgers the cards it created; cleanup cancels them and counts already-cancelled ones as done', async () => {
+    const { client, data } = session.env;
+    const holder = (await client.send({ operation: 'Create Cardholder', body: data.cardholder() })).json as {
       cardholder_id: string;
     };
     const card = {
@@ -30,14 +32,22 @@ describe('a session', () => {
       card_currency: 'SGD',
       card_limit: 5,
     };
-    const first = (await send({ operation: 'Create Card', body: card })).json as { card_id: string };
-    const second = (await send({ operation: 'Create Card', body: card })).json as { card_id: string };
-    await send({
+    const first = (await client.send({ operation: 'Create Card', body: card })).json as { card_id: string };
+    const second = (await client.send({ operation: 'Create Card', body: card })).json as { card_id: string };
+    await client.send({
       operation: 'Update Card Status',
       params: { card_id: second.card_id },
       body: { card_status: 'CANCELLED' },
     });
-    expect(await session.cleanup()).toEqual({ cancelled: 2, failed: 0 });
+    expect(readLedger(ledgerPath).filter((r) => r.kind === 'card')).toHaveLength(2);
+    const fixtures = new MockFixtures(mock.baseUrl);
+    const outcome = await cleanupRun({
+      baseUrl: mock.baseUrl,
+      credential: (name) => fixtures.credential(name),
+      ledgerPath,
+    });
+    expect(outcome).toEqual({ cancelled: 2, failed: 0, left: [] });
+    client.forgetToken('default'); // the cleanup's own token superseded the session's
     const retrieved = await client.send({ operation: 'Retrieve Card', params: { card_id: first.card_id } });
     expect((retrieved.json as { card_status: string }).card_status).toBe('PRE_CANCEL');
   });

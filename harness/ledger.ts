@@ -1,0 +1,58 @@
+// The cleanup ledger: every card, cardholder and order a run creates, and every Create Card / Assign Card request
+// whose answer never arrived (timeout, reset), appended to a JSONL file as the run goes. It is written synchronously
+// line by line, so a crash or a signal loses nothing that was sent; `npm run cleanup -- --ledger <file>` and the
+// end-of-run cleanup (harness/cleanup.ts) read the same file.
+
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { CredentialName } from '../contract/fixtures.ts';
+
+export type LedgerRecord =
+  /** The first line: which target the run talked to, so a later `npm run cleanup` knows where to go. */
+  | { kind: 'run'; base_url: string; target: string; seed: number; started_at: string }
+  | { kind: 'card'; card_id: string; operation: string; credential: CredentialName; on_behalf_of: string | null }
+  | { kind: 'cardholder'; cardholder_id: string; credential: CredentialName; on_behalf_of: string | null }
+  | { kind: 'order'; card_order_id: string; card_id: string | null; operation: string }
+  /** A request that may have created a card, but whose answer never arrived. */
+  | {
+      kind: 'unanswered';
+      operation: string;
+      cardholder_id: string | null;
+      idempotency_key: string | null;
+      credential: CredentialName;
+      on_behalf_of: string | null;
+      /** When it was sent (ISO): cards of a shared cardholder created before this are not the run's. */
+      sent_at: string;
+    };
+
+/** The name of the ledger file in a reports directory. */
+export const LEDGER_FILE = 'ledger.jsonl';
+
+export class Ledger {
+  constructor(readonly path: string) {
+    mkdirSync(dirname(path), { recursive: true });
+  }
+
+  append(record: LedgerRecord): void {
+    appendFileSync(this.path, `${JSON.stringify(record)}\n`);
+  }
+}
+
+/** The records of a ledger file; a line cut short by a crash is skipped, not fatal. */
+export function readLedger(path: string): LedgerRecord[] {
+  if (!existsSync(path)) return [];
+  const records: LedgerRecord[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const record = JSON.parse(line) as LedgerRecord;
+      if (record && typeof record === 'object' && typeof record.kind === 'string') records.push(record);
+    } catch {
+      // The last line of a crashed run may be incomplete.
+    }
+  }
+  return records;
+}
+
+/** Operations whose 2xx answer issues a card (its card_id is in the body). */
+export const CREATES_CARDS: ReadonlySet<string> = new Set(['Create Card', 'Assign Card']);
