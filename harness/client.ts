@@ -17,7 +17,14 @@ export interface Observed {
   /** The parsed body, or undefined when it is not JSON. */
   json: unknown;
   durationMs: number;
-  request: { method: string; path: string; headers: Record<string, string>; idempotencyKey: string | null };
+  request: {
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    idempotencyKey: string | null;
+    /** The body as sent (not redacted: redact before it goes anywhere, see harness/repro.ts). */
+    body?: string | null;
+  };
 }
 
 /** The target could not be reached or did not answer in time: an environment failure. */
@@ -63,6 +70,11 @@ export class ApiClient {
       connectTimeout: timeout,
     });
     this.operations = new Map([...operations, ...EXTRA_OPERATIONS].map((o) => [o.name, o]));
+  }
+
+  /** The API base this client sends to (for reproduction commands). */
+  get baseUrl(): string {
+    return this.config.baseUrl;
   }
 
   async close(): Promise<void> {
@@ -153,6 +165,7 @@ export class ApiClient {
           path,
           headers: redactHeaders(headers),
           idempotencyKey: headers['x-idempotency-key'] ?? null,
+          body: body ?? null,
         },
       };
     } catch (error) {

@@ -17,6 +17,7 @@ import {
 import { type ApiClient, type Observed, TargetError, TokenError } from './client.ts';
 import { FixtureMissing, type FixtureProvider } from './fixtures.ts';
 import { expectedMessage, type FailedCheck, judge, matchCatalog, type Outcome, type Seen, seen } from './judge.ts';
+import { buildRepro, type Repro, type ReproSource } from './repro.ts';
 
 export interface RunEnvironment {
   catalog: Catalog;
@@ -47,6 +48,8 @@ export interface CaseResult {
   observed: Seen | null;
   requests: number;
   durationMs: number;
+  /** How to reproduce a case that did not pass (redacted); absent on a pass and when no request was answered. */
+  repro?: Repro;
 }
 
 const RETRIES = 3;
@@ -61,6 +64,7 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     reason: string,
     observed: Seen | null = null,
     checks: FailedCheck[] = [],
+    evidence?: { source: ReproSource; observed: Observed; spec?: RequestSpec },
   ): CaseResult => ({
     entry: entry.id,
     operation: scenario.operation,
@@ -72,6 +76,9 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     observed,
     requests: env.client.requestCount - requestsBefore,
     durationMs: Math.round(performance.now() - started),
+    ...(evidence && outcome !== 'pass'
+      ? { repro: buildRepro({ baseUrl: env.client.baseUrl, seed: env.data.seed, fault: scenario.fault, ...evidence }) }
+      : {}),
   });
   const ctx = contextFor(env);
   try {
@@ -79,18 +86,23 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     const faulty = await sendFaulty(ctx, provocation.faulty, provocation.concurrent);
     const verdict = judge(entry, faulty, provocation.values);
     const observedFaulty = seen(faulty);
-    if (verdict.outcome !== 'pass') return result(verdict.outcome, verdict.reason, observedFaulty, verdict.checks);
+    const faultyEvidence = { source: 'faulty' as const, observed: faulty, spec: provocation.faulty };
+    if (verdict.outcome !== 'pass')
+      return result(verdict.outcome, verdict.reason, observedFaulty, verdict.checks, faultyEvidence);
     const control = await sendWithRetries(ctx, provocation.valid);
     if (control.status >= 200 && control.status < 300) return result('pass', '', observedFaulty);
     const rejected = `positive control (${scenario.operation} without the fault) answered ${control.status} ${control.text.slice(0, 160)}`;
     const documented = control.status < 500 && matchCatalog(env.catalog, control).length > 0;
-    if (!documented) return result('error', rejected, observedFaulty);
+    const twinEvidence = { source: 'twin' as const, observed: control, spec: provocation.valid };
+    if (!documented) return result('error', rejected, observedFaulty, [], twinEvidence);
     const twin: FailedCheck = { check: 'twin', expected: '2xx', got: control.status, detail: rejected };
-    return result('fail', rejected, observedFaulty, [twin]);
+    return result('fail', rejected, observedFaulty, [twin], twinEvidence);
   } catch (error) {
     if (error instanceof FixtureMissing) return result('skip', error.message);
     if (error instanceof ArrangeError || error instanceof TargetError || error instanceof TokenError) {
-      return result('error', error.message);
+      const setup = error instanceof TargetError ? undefined : error.observed;
+      const source = error instanceof TokenError ? ('token' as const) : ('arrange' as const);
+      return result('error', error.message, null, [], setup ? { source, observed: setup } : undefined);
     }
     return result('error', `the scenario itself failed: ${(error as Error).message}`);
   } finally {
