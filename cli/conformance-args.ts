@@ -18,10 +18,11 @@ Target (from the environment or .env):
 
 Options:
   --filter <text>       only cases whose name contains <text> ("Card Recharge", "card.b.", "› general.")
-  --reports <dir>       where to write results.json, junit.xml and matrix.html (default reports)
+  --reports <dir>       where to write results.json, junit.xml, conformance.html, drift.md (default reports)
   --env <path>          read settings from this file instead of .env
   --fail-on-skip        exit 1 when any case was skipped
-  --quiet               print progress every 50 cases (and each failure) instead of every test name
+  --quiet               progress every 50 cases (and each failure) instead of every test name; the
+                        summary and the cleanup line are still printed
   -h, --help            show this help
 
 Exit codes: 0 every case passed (skips allowed unless --fail-on-skip), 1 contract failures,

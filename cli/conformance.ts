@@ -8,6 +8,7 @@ import { config as loadDotenv } from 'dotenv';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { ConfigError, loadRunConfig, pacingFor, type RunConfig } from '../harness/config.ts';
 import type { RunningMock } from '../mock/server.ts';
+import { runSummary } from '../reporting/summary.ts';
 import { ConformanceReporter } from '../reporting/vitest-reporter.ts';
 import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './conformance-args.ts';
 import { preflight, type ResolvedTarget } from './preflight.ts';
@@ -68,6 +69,7 @@ async function run(args: ConformanceArgs, config: RunConfig, target: ResolvedTar
       seed: config.seed,
       started_at: new Date().toISOString(),
     },
+    echoSuiteLines: args.quiet,
   });
   // Loaded only when there is something to run: a configuration error should answer at once.
   const { startVitest } = await import('vitest/node');
@@ -83,18 +85,8 @@ async function run(args: ConformanceArgs, config: RunConfig, target: ResolvedTar
   if (!results || results.summary.cases.total === 0) {
     return fail(args.filter ? `no case matches --filter "${args.filter}"` : 'the suite ran no cases');
   }
-  const { entries, pairs, cases } = results.summary;
-  const line = (name: string, t: typeof cases) =>
-    `  ${name.padEnd(8)} ${t.total} total: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored, ${t.skipped} skipped`;
-  console.log(
-    ['conformance summary:', line('entries', entries), line('pairs', pairs), line('cases', cases)].join('\n'),
-  );
-  console.log(
-    `  ${results.run.requests} requests in ${(results.run.duration_ms / 1000).toFixed(1)} s · seed ${results.run.seed}`,
-  );
-  if (results.undocumented.length)
-    console.log(`  ${results.undocumented.length} undocumented error answers (see results.json)`);
-  console.log(`  reports: ${args.reportsDir}/results.json, junit.xml, matrix.html`);
+  const { cases } = results.summary;
+  console.log(runSummary(results, args.reportsDir, reporter.files));
   if (cases.failed > 0) return 1;
   if (cases.errored > 0) return fail(`${cases.errored} cases could not be judged because the environment failed`);
   if (args.failOnSkip && cases.skipped > 0) return fail(`${cases.skipped} cases were skipped (--fail-on-skip)`, 1);

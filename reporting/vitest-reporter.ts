@@ -1,10 +1,12 @@
 // A vitest reporter for the conformance suite: prints progress on long runs and, at the end, writes
-// reports/results.json, reports/junit.xml and reports/matrix.html from each test's conformance metadata.
+// every report file (reporting/write-reports.ts) from each test's conformance metadata.
 
+import type { UserConsoleLog } from 'vitest';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { Catalog } from '../catalog/load.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
 import { buildResults, type RunFacts, type RunResults } from './results.ts';
+import { progressLine, tally } from './summary.ts';
 import { writeReports } from './write-reports.ts';
 
 export interface ReporterOptions {
@@ -14,16 +16,30 @@ export interface ReporterOptions {
   /** Progress line every this many cases (and on every failure or error). */
   progressEvery?: number;
   log?: (line: string) => void;
+  /** Echo the suite's own "[conformance] …" console lines (the cleanup line) when no other reporter prints them. */
+  echoSuiteLines?: boolean;
 }
 
 export class ConformanceReporter implements Reporter {
   results: RunResults | null = null;
+  /** The report files written, in order (results.json first). */
+  files: string[] = [];
   private readonly cases: CaseMeta[] = [];
+  /** Cases this run will judge (the tests --filter selected), known once the suite is collected. */
+  private total = 0;
   private readonly startedMs = Date.now();
   private readonly log: (line: string) => void;
 
   constructor(private readonly options: ReporterOptions) {
     this.log = options.log ?? ((line) => process.stdout.write(`${line}\n`));
+  }
+
+  onTestModuleCollected(testModule: TestModule): void {
+    for (const test of testModule.children.allTests()) if (test.options.mode !== 'skip') this.total++;
+  }
+
+  onUserConsoleLog(log: UserConsoleLog): void {
+    if (this.options.echoSuiteLines && log.content.startsWith('[conformance]')) this.log(log.content.trimEnd());
   }
 
   onTestCaseResult(testCase: TestCase): void {
@@ -34,7 +50,8 @@ export class ConformanceReporter implements Reporter {
     const every = this.options.progressEvery ?? 50;
     if (meta.outcome === 'fail' || meta.outcome === 'error')
       this.log(`[conformance] ${meta.outcome.toUpperCase()} ${meta.title}: ${meta.reason}`);
-    if (done % every === 0) this.log(`[conformance] ${done} cases done — ${this.tally()}`);
+    if (done % every === 0 || done === this.total)
+      this.log(progressLine(done, this.total, Date.now() - this.startedMs, this.tally()));
   }
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
@@ -47,12 +64,12 @@ export class ConformanceReporter implements Reporter {
       this.cases,
     );
     this.results = results;
-    writeReports(this.options.outputDir, results, this.options.catalog);
+    this.files = writeReports(this.options.outputDir, results, this.options.catalog);
   }
 
   private tally(): string {
     const count = (o: string) => this.cases.filter((c) => c.outcome === o).length;
-    return `${count('pass')} passed, ${count('fail')} failed, ${count('error')} errored, ${count('skip')} skipped`;
+    return tally({ passed: count('pass'), failed: count('fail'), errored: count('error'), skipped: count('skip') });
   }
 }
 
