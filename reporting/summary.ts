@@ -12,10 +12,13 @@ export function tally(t: Pick<Totals, 'passed' | 'failed' | 'errored' | 'skipped
   return `${t.passed} passed, ${t.failed} failed, ${t.errored} errored, ${t.skipped} skipped`;
 }
 
-/** "[conformance] 150/596 cases · 12 s elapsed · about 35 s left — 148 passed, …" */
-export function progressLine(done: number, total: number, elapsedMs: number, counts: string): string {
+/**
+ * "[conformance] 150/596 cases · 12 s elapsed · about 35 s left — 148 passed, …". The time left is projected from
+ * judgingMs, the time spent on cases so far (start-up excluded), when the caller knows it.
+ */
+export function progressLine(done: number, total: number, elapsedMs: number, counts: string, judgingMs = elapsedMs) {
   const of = total > 0 ? `${done}/${total}` : `${done}`;
-  const left = total > done && done > 0 ? ` · about ${duration((elapsedMs / done) * (total - done))} left` : '';
+  const left = total > done && done > 0 ? ` · about ${duration((judgingMs / done) * (total - done))} left` : '';
   return `[conformance] ${of} cases · ${duration(elapsedMs)} elapsed${left} — ${counts}`;
 }
 

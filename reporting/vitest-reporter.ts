@@ -27,6 +27,7 @@ export class ConformanceReporter implements Reporter {
   private readonly cases: CaseMeta[] = [];
   /** Cases this run will judge (the tests --filter selected), known once the suite is collected. */
   private total = 0;
+  private collectedMs: number | null = null;
   private readonly startedMs = Date.now();
   private readonly log: (line: string) => void;
 
@@ -36,6 +37,7 @@ export class ConformanceReporter implements Reporter {
 
   onTestModuleCollected(testModule: TestModule): void {
     for (const test of testModule.children.allTests()) if (test.options.mode !== 'skip') this.total++;
+    this.collectedMs = Date.now();
   }
 
   onUserConsoleLog(log: UserConsoleLog): void {
@@ -51,7 +53,7 @@ export class ConformanceReporter implements Reporter {
     if (meta.outcome === 'fail' || meta.outcome === 'error')
       this.log(`[conformance] ${meta.outcome.toUpperCase()} ${meta.title}: ${meta.reason}`);
     if (done % every === 0 || done === this.total)
-      this.log(progressLine(done, this.total, Date.now() - this.startedMs, this.tally()));
+      this.log(progressLine(done, this.total, Date.now() - this.startedMs, this.tally(), this.judgingMs()));
   }
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
@@ -65,6 +67,10 @@ export class ConformanceReporter implements Reporter {
     );
     this.results = results;
     this.files = writeReports(this.options.outputDir, results, this.options.catalog);
+  }
+
+  private judgingMs(): number {
+    return Date.now() - (this.collectedMs ?? this.startedMs);
   }
 
   private tally(): string {

@@ -71,7 +71,7 @@ describe('reproduction data', () => {
     expect(raw).not.toContain('connect/token');
     const fixture = repro(observed({}), {
       operation: 'X',
-      auth: { kind: 'credential', name: 'deactivated_user' },
+      auth: { kind: 'credential', name: 'deactivated-user' },
     }).curl;
     expect(fixture).toContain('UQPAY_FIXTURE_CREDENTIAL_DEACTIVATED_USER');
     const none = observed({});

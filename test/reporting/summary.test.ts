@@ -37,5 +37,9 @@ describe('the CLI summary', () => {
     expect(progressLine(50, 200, 10_000, 'x')).toBe('[conformance] 50/200 cases · 10 s elapsed · about 30 s left — x');
     expect(progressLine(200, 200, 95_000, 'x')).toBe('[conformance] 200/200 cases · 1 min 35 s elapsed — x');
     expect(progressLine(3, 0, 1000, 'x')).toBe('[conformance] 3 cases · 1 s elapsed — x');
+    // Start-up time does not inflate the projection.
+    expect(progressLine(50, 200, 25_000, 'x', 10_000)).toBe(
+      '[conformance] 50/200 cases · 25 s elapsed · about 30 s left — x',
+    );
   });
 });
