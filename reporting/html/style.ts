@@ -23,7 +23,7 @@ ins{background:#bff0c8;color:#064;text-decoration:none;border-bottom:2px solid #
 .filters{position:sticky;top:0;background:#fff;padding:6px 0;border-bottom:1px solid #eee;z-index:2}.filters label{margin-right:12px;white-space:nowrap}
 table.matrix{border-collapse:collapse;font-size:12px}table.matrix td,table.matrix th{border:1px solid #ddd;padding:1px 3px;text-align:center;min-width:22px}
 table.matrix th.op{vertical-align:bottom;height:150px}th.op div{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:400}
-th.entry{text-align:left;font:12px ui-monospace,monospace;white-space:nowrap;font-weight:400}.general{font:10px system-ui;color:#666}
+table.matrix th.entry{text-align:left;font:12px ui-monospace,monospace;white-space:nowrap;font-weight:400}.general{font:10px system-ui;color:#666}
 td a{color:inherit;font-weight:700}.legend{margin-right:10px;white-space:nowrap}.swatch{display:inline-block;min-width:18px;text-align:center;border:1px solid #bbb}
 .hidden{display:none}.note{color:#555;font-size:12px}
 ${outcomeCss()}`;

@@ -37,7 +37,13 @@ async function chromium(args: string[]): Promise<string> {
 }
 
 export async function screenshot(pagePath: string, pngPath: string, width = 1100, height = 900): Promise<Buffer> {
-  await chromium([`--window-size=${width},${height}`, `--screenshot=${pngPath}`, `file://${pagePath}`]);
+  // Paint everything before the shot: a long page is otherwise captured half-rasterised.
+  await chromium([
+    '--run-all-compositor-stages-before-draw',
+    `--window-size=${width},${height}`,
+    `--screenshot=${pngPath}`,
+    `file://${pagePath}`,
+  ]);
   return readFileSync(pngPath);
 }
 
