@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 export interface SystemTool {
   path: string;
   available: boolean;
-  /** Skip the test: the tool is missing and this is not CI. */
+  /** The tool is missing and this is not CI: tests that need it skip. */
   skip: boolean;
   /** What to say when the tool is missing. */
   missing: string;
@@ -25,6 +25,12 @@ function tool(path: string, pkg: string): SystemTool {
 
 export const XMLLINT = tool('/usr/bin/xmllint', 'libxml2-utils');
 export const CHROMIUM = tool('/usr/bin/chromium', 'chromium');
+
+/** Skips the running test with the reason when the tool is missing outside CI; under CI a missing tool fails it. */
+export function needs(tool: SystemTool, ctx: { skip(note?: string): void }): void {
+  if (tool.skip) ctx.skip(tool.missing);
+  if (!tool.available) throw new Error(`${tool.missing}: under CI this test must run`);
+}
 
 /** Validates an XML file against an XSD with xmllint; returns xmllint's complaints (empty when valid). */
 export function xmllintErrors(xmlPath: string, xsdPath: string): string {

@@ -12,7 +12,7 @@ import { writeReports } from '../../reporting/write-reports.ts';
 import { scenarioTitles } from '../../suites/case-meta.ts';
 import { probePage, screenshot } from '../__helpers__/headless-chromium.ts';
 import { type MockEnvironment, mockEnvironment } from '../__helpers__/mock-env.ts';
-import { CHROMIUM, XMLLINT, xmllintErrors } from '../__helpers__/system-tools.ts';
+import { CHROMIUM, needs, XMLLINT, xmllintErrors } from '../__helpers__/system-tools.ts';
 
 const ENTRY = 'cardholder.kyc_insufficient';
 const NEIGHBOURS = ['cardholder.document_review_required', 'cardholder.email_duplicated'];
@@ -77,28 +77,24 @@ describe('reports of a run against a target that changed one character of one me
     if (XMLLINT.available || process.env.CI) expect(xmllintErrors(join(dir, 'junit.xml'), XSD)).toBe('');
   });
 
-  it.skipIf(CHROMIUM.skip)(
-    'in headless Chromium the page shows the counts of results.json and the diff without hovering',
-    async () => {
-      expect(CHROMIUM.available, CHROMIUM.missing).toBe(true);
-      const page = join(dir, 'conformance.html');
-      // Two browser processes side by side: a screenshot, and the DOM as the probe measured it.
-      const [png, { counts, diff }] = await Promise.all([
-        screenshot(page, join(dir, 'conformance.png')),
-        probePage(page),
-      ]);
-      expect(png.subarray(1, 4).toString()).toBe('PNG');
-      expect(png.length).toBeGreaterThan(10_000);
-      for (const level of ['entries', 'pairs', 'cases'] as const) {
-        for (const [field, value] of Object.entries(results.summary[level]))
-          expect(counts[`${level}.${field}`], `${level}.${field}`).toBe(value);
-      }
-      expect(diff).toMatchObject({ found: true, visible: true });
-      expect(diff.text).toContain('U+2019');
-      expect(diff.text).toContain('U+0027');
-      expect(diff.top).toBeLessThan(900); // on the first screen, under the banner
-    },
-    // Two browser starts: about 2 s each on an idle machine, far more when seven test runs share two cores.
-    120_000,
-  );
+  it('in headless Chromium the page shows the counts of results.json and the diff without hovering', async (ctx) => {
+    needs(CHROMIUM, ctx);
+    const page = join(dir, 'conformance.html');
+    // Two browser processes side by side: a screenshot, and the DOM as the probe measured it.
+    const [png, { counts, diff }] = await Promise.all([
+      screenshot(page, join(dir, 'conformance.png')),
+      probePage(page),
+    ]);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(10_000);
+    for (const level of ['entries', 'pairs', 'cases'] as const) {
+      for (const [field, value] of Object.entries(results.summary[level]))
+        expect(counts[`${level}.${field}`], `${level}.${field}`).toBe(value);
+    }
+    expect(diff).toMatchObject({ found: true, visible: true });
+    expect(diff.text).toContain('U+2019');
+    expect(diff.text).toContain('U+0027');
+    expect(diff.top).toBeLessThan(900); // on the first screen, under the banner
+  }, // Two browser starts: about 2 s each on an idle machine, far more when seven test runs share two cores.
+  120_000);
 });
