@@ -20,10 +20,11 @@ Target (from the environment or .env):
 
 Options:
   --filter <text>       only cases whose name contains <text> ("Card Recharge", "card.b.", "› general.")
-  --reports <dir>       where to write results.json, junit.xml and matrix.html (default reports)
+  --reports <dir>       where to write results.json, junit.xml, conformance.html, drift.md (default reports)
   --env <path>          read settings from this file instead of .env
   --fail-on-skip        exit 1 when any case was skipped
-  --quiet               print progress every 50 cases (and each failure) instead of every test name
+  --quiet               progress every 50 cases (and each failure) instead of every test name; the
+                        summary and the cleanup line are still printed
   --mock-faults <rate>  built-in mock only: about this share (0–1) of requests meets a 429 with Retry-After,
                         a 500, a connection reset or 2 s of latency; verdicts must not change
   -h, --help            show this help

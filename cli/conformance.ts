@@ -8,6 +8,7 @@ import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { ConfigError } from '../harness/config.ts';
 import { readRunSettings } from '../harness/settings.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
+import { runSummary } from '../reporting/summary.ts';
 import { ConformanceReporter } from '../reporting/vitest-reporter.ts';
 import { writeReports } from '../reporting/write-reports.ts';
 import type { ConformanceRun } from '../suites/target.ts';
@@ -41,7 +42,7 @@ async function main(): Promise<number> {
 async function judge(args: ConformanceArgs, run: ConformanceRun): Promise<number> {
   const catalog = loadCatalog();
   const interrupt = new RunInterrupt((line) => console.error(line));
-  const reporter = new ConformanceReporter({ outputDir: run.reportsDir });
+  const reporter = new ConformanceReporter({ outputDir: run.reportsDir, echoSuiteLines: args.quiet });
   const { createVitest } = await import('vitest/node');
   const vitest = await createVitest('test', {
     project: ['conformance'],
@@ -100,18 +101,8 @@ async function judge(args: ConformanceArgs, run: ConformanceRun): Promise<number
     if (interrupt.signal) return interrupted();
     return fail(args.filter ? `no case matches --filter "${args.filter}"` : 'the suite ran no cases');
   }
-  const { entries, pairs, cases } = results.summary;
-  const line = (name: string, t: typeof cases) =>
-    `  ${name.padEnd(8)} ${t.total} total: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored, ${t.skipped} skipped`;
-  console.log(
-    ['conformance summary:', line('entries', entries), line('pairs', pairs), line('cases', cases)].join('\n'),
-  );
-  console.log(
-    `  ${results.run.requests} requests in ${(results.run.duration_ms / 1000).toFixed(1)} s · seed ${results.run.seed}`,
-  );
-  if (results.undocumented.length)
-    console.log(`  ${results.undocumented.length} undocumented error answers (see results.json)`);
-  console.log(`  reports: ${args.reportsDir}/results.json, junit.xml, matrix.html`);
+  const { cases } = results.summary;
+  console.log(runSummary(results, args.reportsDir, reporter.files));
   leftLoudly();
   if (interrupt.signal) return interrupted();
   if (cleanup?.left.length) return 2;

@@ -39,7 +39,14 @@ export interface Observed {
   /** The body was larger than the client's cap (1 MiB) and was cut off; json is then undefined. */
   oversized?: boolean;
   durationMs: number;
-  request: { method: string; path: string; headers: Record<string, string>; idempotencyKey: string | null };
+  request: {
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    idempotencyKey: string | null;
+    /** The body as sent (not redacted: redact before it goes anywhere, see harness/repro.ts). */
+    body?: string | null;
+  };
 }
 
 /** What a target is: a mock (built in or npm run mock), the vendor sandbox, or another stand-in. */

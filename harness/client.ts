@@ -74,6 +74,11 @@ export class ApiClient {
     this.operations = new Map([...operations, ...EXTRA_OPERATIONS].map((o) => [o.name, o]));
   }
 
+  /** The API base this client sends to (for reproduction commands). */
+  get baseUrl(): string {
+    return this.config.baseUrl;
+  }
+
   async close(): Promise<void> {
     await this.dispatcher.close();
   }
@@ -223,6 +228,7 @@ export class ApiClient {
           path,
           headers: redactHeaders(headers),
           idempotencyKey: headers['x-idempotency-key'] ?? null,
+          body: body ?? null,
         },
       };
     } catch (error) {

@@ -23,6 +23,7 @@ import {
   seen,
 } from './judge.ts';
 import { redactCaseResult } from './redact-case.ts';
+import { buildRepro, type Repro, type ReproSource } from './repro.ts';
 
 export interface RunEnvironment {
   catalog: Catalog;
@@ -55,6 +56,8 @@ export interface CaseResult {
   durationMs: number;
   /** How many times the judged request was sent, when environment trouble (5xx/429 not under test) made it retry. */
   attempts?: number;
+  /** How to reproduce a case that did not pass (redacted); absent on a pass and when no request was answered. */
+  repro?: Repro;
 }
 
 const RETRIES = 3;
@@ -70,6 +73,7 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     reason: string,
     observed: Seen | null = null,
     checks: FailedCheck[] = [],
+    evidence?: { source: ReproSource; observed: Observed; spec?: RequestSpec },
   ): CaseResult =>
     // Redacted here, at the source: reasons, snippets and observed values embed answers (card data, tokens).
     redactCaseResult({
@@ -84,6 +88,11 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
       requests: env.client.requestCount - requestsBefore,
       durationMs: Math.round(performance.now() - started),
       ...extra,
+      ...(evidence && outcome !== 'pass'
+        ? {
+            repro: buildRepro({ baseUrl: env.client.baseUrl, seed: env.data.seed, fault: scenario.fault, ...evidence }),
+          }
+        : {}),
     });
   const ctx = contextFor(env);
   try {
@@ -100,20 +109,25 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     if (attempts.count > 1) extra.attempts = attempts.count;
     const verdict = judge(entry, faulty, provocation.values);
     const observedFaulty = seen(faulty);
-    if (verdict.outcome !== 'pass') return result(verdict.outcome, verdict.reason, observedFaulty, verdict.checks);
+    const faultyEvidence = { source: 'faulty' as const, observed: faulty, spec: provocation.faulty };
+    if (verdict.outcome !== 'pass')
+      return result(verdict.outcome, verdict.reason, observedFaulty, verdict.checks, faultyEvidence);
     const control = await sendWithRetries(ctx, provocation.valid);
     const controlTrouble = environmentTrouble(control);
     if (controlTrouble) return result('error', `positive control: ${controlTrouble}`, observedFaulty);
     if (control.status >= 200 && control.status < 300) return result('pass', '', observedFaulty);
     const rejected = `positive control (${scenario.operation} without the fault) answered ${control.status} ${control.text.slice(0, 160)}`;
     const documented = control.status < 500 && matchCatalog(env.catalog, control).length > 0;
-    if (!documented) return result('error', rejected, observedFaulty);
+    const twinEvidence = { source: 'twin' as const, observed: control, spec: provocation.valid };
+    if (!documented) return result('error', rejected, observedFaulty, [], twinEvidence);
     const twin: FailedCheck = { check: 'twin', expected: '2xx', got: control.status, detail: rejected };
-    return result('fail', rejected, observedFaulty, [twin]);
+    return result('fail', rejected, observedFaulty, [twin], twinEvidence);
   } catch (error) {
     if (error instanceof FixtureMissing) return result('skip', error.message);
     if (error instanceof ArrangeError || error instanceof TargetError || error instanceof TokenError) {
-      return result('error', error.message);
+      const setup = error instanceof TargetError ? undefined : error.observed;
+      const source = error instanceof TokenError ? ('token' as const) : ('arrange' as const);
+      return result('error', error.message, null, [], setup ? { source, observed: setup } : undefined);
     }
     return result('error', `the scenario itself failed: ${(error as Error).message}`);
   } finally {

@@ -1,46 +1,93 @@
-// reports/junit.xml through junit-report-builder: one testsuite per catalog section, one testcase per scenario with
-// the stable name "<operation> › <entry id>[ › <fault>]". Contract failures are <failure>, environment failures
-// <error>, skips <skipped> with the reason kept (as a property and in system-out, since JUnit has no skip text).
+// reports/junit.xml through junit-report-builder, shaped for every CI viewer and valid against Jenkins' junit-10.xsd:
+// one testsuite per catalog section (with time, timestamp, run facts as properties and the suite file), one
+// testcase per scenario named "<operation> › <entry id>[ › <fault>]" with classname "<section>.<operation id>".
+// Contract failures are <failure>, environment failures <error>, both with the full evidence as text; skips are
+// <skipped message="reason (unlocked by SETTING)"> with the same words as text (GitLab shows only the text).
 
 import builder from 'junit-report-builder';
 import type { Catalog } from '../catalog/load.ts';
+import { caseEvidence, type ReportedCase } from './case-text.ts';
+import { afterBuild, cdataSafe } from './junit-builder-gaps.ts';
 import type { RunResults } from './results.ts';
+import { skipMessage, unlockingSetting } from './skip-groups.ts';
+
+/** The vitest file that holds every conformance case (annotations of mikepenz/action-junit-report point here). */
+export const SUITE_FILE = 'suites/conformance.test.ts';
+const SECTIONS = ['general', 'card', 'cardholder', 'balance', 'transaction'];
 
 export function junitXml(results: RunResults, catalog: Catalog): string {
-  const report = builder.newBuilder();
-  const suites = new Map<string, ReturnType<typeof report.testSuite>>();
-  const suiteFor = (section: string) => {
-    let suite = suites.get(section);
-    if (!suite) {
-      suite = report
-        .testSuite()
-        .name(`uqpay-conformance.${section}`)
-        .timestamp(results.run.started_at)
-        .property('target', results.run.target)
-        .property('base_url_host', results.run.base_url_host)
-        .property('seed', String(results.run.seed))
-        .property('catalog_sha256', results.run.catalog_sha256);
-      suites.set(section, suite);
-    }
-    return suite;
-  };
+  const report = builder.newBuilder().name('uqpay-conformance');
+  const bySection = new Map<string, ReportedCase[]>();
   for (const c of results.cases) {
     const section = catalog.entryById.get(c.entry)?.section ?? 'unknown';
-    const testCase = suiteFor(section)
-      .testCase()
-      .className(`${section}.${c.entry}`)
-      .name(c.title)
-      .time(c.duration_ms / 1000)
-      .property('entry', c.entry)
-      .property('operation', c.operation)
-      .property('fault', c.fault)
-      .property('expected', JSON.stringify(c.expected))
-      .property('observed', JSON.stringify(c.observed))
-      .property('requests', String(c.requests));
-    if (c.outcome === 'fail') testCase.failure(c.reason, 'ContractFailure');
-    if (c.outcome === 'error') testCase.error(c.reason, 'EnvironmentError');
-    if (c.outcome === 'skip')
-      testCase.skipped().property('skip.reason', c.reason).standardOutput(`skipped: ${c.reason}`);
+    bySection.set(section, [...(bySection.get(section) ?? []), c]);
+  }
+  const order = [
+    ...SECTIONS.filter((s) => bySection.has(s)),
+    ...[...bySection.keys()].filter((s) => !SECTIONS.includes(s)),
+  ];
+  // At least one suite, even for a run without cases: the root's attributes are set from the first suite's build.
+  for (const [index, section] of (order.length ? order : ['none']).entries()) {
+    const cases = bySection.get(section) ?? [];
+    const suite = report
+      .testSuite()
+      .name(`uqpay-conformance.${section}`)
+      .timestamp(results.run.started_at)
+      .time(seconds(cases.reduce((sum, c) => sum + c.duration_ms, 0)))
+      .property('target', results.run.target)
+      .property('base_url_host', results.run.base_url_host)
+      .property('seed', String(results.run.seed))
+      .property('catalog_sha256', results.run.catalog_sha256);
+    afterBuild(suite, (element, root) => {
+      element.att('file', SUITE_FILE);
+      if (index > 0 || !root) return;
+      // junit-10.xsd allows no "skipped" on <testsuites>; dorny/test-reporter needs "time" there.
+      root.removeAttribute('skipped');
+      root.att('time', seconds(results.run.duration_ms));
+    });
+    for (const c of cases) addCase(suite, c, catalog, results.run.seed);
   }
   return report.build();
+}
+
+function addCase(
+  suite: ReturnType<ReturnType<typeof builder.newBuilder>['testSuite']>,
+  c: ReportedCase,
+  catalog: Catalog,
+  seed: number,
+) {
+  const section = catalog.entryById.get(c.entry)?.section ?? 'unknown';
+  const testCase = suite
+    .testCase()
+    .className(`${section}.${operationId(catalog, c.operation)}`)
+    .name(c.title)
+    .time(seconds(c.duration_ms));
+  if (c.outcome === 'fail')
+    testCase.failure(firstLine(c.reason), 'ContractFailure').stacktrace(cdataSafe(caseEvidence(c, catalog, seed)));
+  if (c.outcome === 'error')
+    testCase.error(firstLine(c.reason), 'EnvironmentError', cdataSafe(caseEvidence(c, catalog, seed)));
+  if (c.outcome === 'skip') {
+    testCase.skipped();
+    const message = skipMessage(c.reason);
+    afterBuild(testCase, (element) => {
+      const skipped = element.children.find((child) => child.name === 'skipped');
+      skipped?.att('message', message);
+      skipped?.txt(`${c.reason}\nunlocked by: ${unlockingSetting(c.reason)}`);
+    });
+  }
+}
+
+/** The operation's stable snake_case id (classnames must not carry spaces for the viewers that split on dots). */
+function operationId(catalog: Catalog, name: string): string {
+  return catalog.operations.find((o) => o.name === name)?.id ?? name.toLowerCase().replace(/[^a-z0-9]+/gu, '_');
+}
+
+/** Seconds with millisecond precision: the SUREFIRE_TIME form (digits, a dot, digits). */
+function seconds(ms: number): number {
+  return Number((Math.max(0, ms) / 1000).toFixed(3));
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

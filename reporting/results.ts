@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/load.ts';
 import type { Outcome } from '../harness/judge.ts';
 import type { Undocumented } from '../harness/session.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
+import { buildDrift, type Drift } from './drift.ts';
 
 export interface Totals {
   total: number;
@@ -33,6 +34,8 @@ export interface RunResults {
   undocumented: (Undocumented & { seen_in: string })[];
   /** End-of-run cleanup (cli/run-cleanup.ts): cards cancelled, failed, and ids left live (with the ledger to finish). */
   cleanup?: { cancelled: number; failed: number; left: string[]; ledger: string | null };
+  /** Undocumented answers by body, messages that differ from the page, what this run never exercised. */
+  drift: Drift;
 }
 
 /** Worst first: one failing case makes its entry fail, then errors, then skips. */
@@ -71,6 +74,9 @@ export function buildResults(
       const outcomes = byEntry.get(e.id) ?? [];
       return { id: e.id, outcome: combine(outcomes), cases: outcomes.length };
     });
+  const undocumented = cases.flatMap((c) =>
+    c.undocumented.map((u) => ({ ...u, seen_in: `${c.operation} › ${c.entry}` })),
+  );
   return {
     run: {
       ...facts,
@@ -84,7 +90,8 @@ export function buildResults(
     },
     entries,
     cases: cases.map(({ undocumented: _u, durationMs, ...rest }) => ({ ...rest, duration_ms: durationMs })),
-    undocumented: cases.flatMap((c) => c.undocumented.map((u) => ({ ...u, seen_in: `${c.operation} › ${c.entry}` }))),
+    undocumented,
+    drift: buildDrift(catalog, cases, undocumented),
   };
 }
 

@@ -1,32 +1,41 @@
 // A vitest reporter for the conformance suite: prints progress on long runs and, at the end, writes
-// reports/results.json, reports/junit.xml and reports/matrix.html from each test's conformance metadata.
+// every report file (reporting/write-reports.ts) from each test's conformance metadata.
 // Its options come from the vitest config (vitest.config.ts, or npm run conformance); the run's facts (target, seed)
 // from the conformance project's provided context, which its global setup fills. Inert in runs without that project.
 
 import { resolve } from 'node:path';
+import type { UserConsoleLog } from 'vitest';
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
 import { loadCatalog } from '../catalog/load.ts';
 import { redactText } from '../harness/redact.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
 import { buildResults, type RunResults } from './results.ts';
+import { progressLine, tally } from './summary.ts';
 import { writeReports } from './write-reports.ts';
 
 export interface ReporterOptions {
   /**
-   * Where results.json, junit.xml and matrix.html go, from the vitest root. Default: the vitest config's
+   * Where the reports (reporting/write-reports.ts) go, from the vitest root. Default: the vitest config's
    * outputFile.conformance (--outputFile.conformance=<dir>), else reports.
    */
   outputDir?: string;
   /** Progress line every this many cases (and on every failure or error). */
   progressEvery?: number;
   log?: (line: string) => void;
+  /** Echo the suite's own "[conformance] …" console lines (the cleanup line) when no other reporter prints them. */
+  echoSuiteLines?: boolean;
 }
 
 const PROJECT = 'conformance';
 
 export class ConformanceReporter implements Reporter {
   results: RunResults | null = null;
+  /** The report files written, in order (results.json first). */
+  files: string[] = [];
   private readonly cases: CaseMeta[] = [];
+  /** Cases this run will judge (the tests --filter selected), known once the suite is collected. */
+  private total = 0;
+  private collectedMs: number | null = null;
   private readonly startedMs = Date.now();
   private readonly log: (line: string) => void;
   private vitest: Vitest | undefined;
@@ -42,6 +51,16 @@ export class ConformanceReporter implements Reporter {
     this.outputDir = resolve(vitest.config.root, this.options.outputDir ?? configured ?? 'reports');
   }
 
+  onTestModuleCollected(testModule: TestModule): void {
+    if (testModule.project.name !== PROJECT) return;
+    for (const test of testModule.children.allTests()) if (test.options.mode !== 'skip') this.total++;
+    this.collectedMs = Date.now();
+  }
+
+  onUserConsoleLog(log: UserConsoleLog): void {
+    if (this.options.echoSuiteLines && log.content.startsWith('[conformance]')) this.log(log.content.trimEnd());
+  }
+
   onTestCaseResult(testCase: TestCase): void {
     if (testCase.project.name !== PROJECT) return;
     const meta = caseMetaOf(testCase);
@@ -51,7 +70,8 @@ export class ConformanceReporter implements Reporter {
     const every = this.options.progressEvery ?? 50;
     if (meta.outcome === 'fail' || meta.outcome === 'error')
       this.log(`[conformance] ${meta.outcome.toUpperCase()} ${meta.title}: ${meta.reason}`);
-    if (done % every === 0) this.log(`[conformance] ${done} cases done — ${this.tally()}`);
+    if (done % every === 0 || done === this.total)
+      this.log(progressLine(done, this.total, Date.now() - this.startedMs, this.tally(), this.judgingMs()));
   }
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
@@ -71,12 +91,16 @@ export class ConformanceReporter implements Reporter {
     };
     const results = buildResults(catalog, facts, this.cases);
     this.results = results;
-    writeReports(this.outputDir, results, catalog);
+    this.files = writeReports(this.outputDir, results, catalog);
+  }
+
+  private judgingMs(): number {
+    return Date.now() - (this.collectedMs ?? this.startedMs);
   }
 
   private tally(): string {
     const count = (o: string) => this.cases.filter((c) => c.outcome === o).length;
-    return `${count('pass')} passed, ${count('fail')} failed, ${count('error')} errored, ${count('skip')} skipped`;
+    return tally({ passed: count('pass'), failed: count('fail'), errored: count('error'), skipped: count('skip') });
   }
 }
 

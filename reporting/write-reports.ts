@@ -4,7 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/load.ts';
-import { htmlMatrix } from './html-matrix.ts';
+import { driftMarkdown } from './drift-md.ts';
+import { conformancePage } from './html/page.ts';
 import { junitXml } from './junit.ts';
 import type { RunResults } from './results.ts';
 
@@ -13,7 +14,8 @@ export function writeReports(outputDir: string, results: RunResults, catalog: Ca
   const files: [string, string][] = [
     ['results.json', `${JSON.stringify(results, null, 2)}\n`],
     ['junit.xml', junitXml(results, catalog)],
-    ['matrix.html', htmlMatrix(results, catalog)],
+    ['conformance.html', conformancePage(results, catalog)],
+    ['drift.md', driftMarkdown(results)],
   ];
   mkdirSync(outputDir, { recursive: true });
   for (const [name, text] of files) writeFileSync(join(outputDir, name), text);

@@ -7,6 +7,7 @@ import { loadCatalog } from '../../catalog/load.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
 import { defectVariant } from '../../mock/variants.ts';
 import { runConformanceCli } from '../__helpers__/run-cli.ts';
+import { XMLLINT, xmllintErrors } from '../__helpers__/system-tools.ts';
 
 const catalog = loadCatalog();
 const reports = () => mkdtempSync(join(tmpdir(), 'conformance-'));
@@ -14,7 +15,7 @@ const results = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json
 const FILTER = ['--filter', 'Retrieve Card › card.card_not_found', '--quiet'];
 
 describe('npm run conformance against the built-in mock', () => {
-  it('exits 0, writes results.json, junit.xml and matrix.html, and leaks no secret or card data', async () => {
+  it('exits 0, writes results.json, junit.xml, conformance.html and drift.md, and leaks no secret or card data', async () => {
     const dir = reports();
     const run = await runConformanceCli(['--filter', 'Retrieve Sensitive Card Details', '--quiet', '--reports', dir], {
       UQPAY_SEED: '7',
@@ -26,9 +27,15 @@ describe('npm run conformance against the built-in mock', () => {
     expect(json.summary.cases).toMatchObject({ failed: 0, errored: 0, skipped: 0 });
     const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
     expect(junit).toContain('name="Retrieve Sensitive Card Details › general.forbidden"');
-    const html = readFileSync(join(dir, 'matrix.html'), 'utf8');
+    if (XMLLINT.available || process.env.CI) {
+      expect(xmllintErrors(join(dir, 'junit.xml'), join(import.meta.dirname, '../fixtures/junit-10.xsd'))).toBe('');
+    }
+    const html = readFileSync(join(dir, 'conformance.html'), 'utf8');
     expect(html).toContain('seed <b>7</b>');
-    for (const text of [JSON.stringify(json), junit, html, run.stdout, run.stderr]) {
+    expect(html).toContain('data-verdict="pass"');
+    const drift = readFileSync(join(dir, 'drift.md'), 'utf8');
+    expect(json.drift.undocumented).toEqual([]);
+    for (const text of [JSON.stringify(json), junit, html, drift, run.stdout, run.stderr]) {
       expect(text).not.toContain('mock-api-key');
       expect(text).not.toMatch(/eyJ[\w-]+\./u);
       expect(text).not.toMatch(/\b\d{13,19}\b/u);
@@ -53,6 +60,11 @@ describe('against a mock with one defective entry', () => {
     expect(failed.reason).toContain(
       'message: expected "card not found or deactivated", got "card not found or deactivatex"',
     );
+    expect(failed.repro.curl).toContain(`'${mock.baseUrl}/v1/issuing/cards/`);
+    const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
+    expect(junit).toContain('diff:     card not found or deactivate[-d-]{+x+}');
+    expect(junit).toContain(`curl -sS -i -X GET '${mock.baseUrl}/v1/issuing/cards/`);
+    expect(run.stdout).toContain('failing cases (1):');
   });
 });
 
