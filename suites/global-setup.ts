@@ -4,9 +4,10 @@
 // A configuration mistake or an unusable target throws ConfigError: one line from the CLI, exit 2.
 
 import type { TestProject } from 'vitest/node';
-import { preflight } from '../cli/preflight.ts';
+
 import { pacingFor } from '../harness/config.ts';
 import { readRunSettings } from '../harness/settings.ts';
+import { preflight } from './preflight.ts';
 import type { ConformanceTarget } from './target.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
