@@ -7,7 +7,7 @@ import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadRunConfig, pacingFor, targetKind } from '../harness/config.ts';
 import { MockFixtures } from '../harness/fixtures.ts';
 import { readLedger } from '../harness/ledger.ts';
-import { cleanupAfterRun, cleanupLine } from './run-cleanup.ts';
+import { cleanupAfterRun, cleanupLine } from '../harness/run-cleanup.ts';
 
 const HELP = `Usage: npm run cleanup -- --ledger <file> [--env <path>]
 

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { ConfigError } from '../harness/config.ts';
+import { cleanupAfterRun, cleanupLine } from '../harness/run-cleanup.ts';
 import { readRunSettings } from '../harness/settings.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
 import { runSummary } from '../reporting/summary.ts';
@@ -15,7 +16,6 @@ import type { ConformanceRun } from '../suites/target.ts';
 import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './conformance-args.ts';
 import { defaultReporter } from './default-reporter.ts';
 import { RunInterrupt } from './interrupt.ts';
-import { cleanupAfterRun, cleanupLine } from './run-cleanup.ts';
 
 async function main(): Promise<number> {
   let args: ConformanceArgs | 'help';

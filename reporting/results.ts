@@ -32,7 +32,7 @@ export interface RunResults {
   entries: { id: string; outcome: Outcome; cases: number }[];
   cases: (Omit<CaseMeta, 'undocumented' | 'durationMs'> & { duration_ms: number })[];
   undocumented: (Undocumented & { seen_in: string })[];
-  /** End-of-run cleanup (cli/run-cleanup.ts): cards cancelled, failed, and ids left live (with the ledger to finish). */
+  /** End-of-run cleanup (harness/run-cleanup.ts): cards cancelled, failed, and ids left live (with the ledger to finish). */
   cleanup?: { cancelled: number; failed: number; left: string[]; ledger: string | null };
   /** Undocumented answers by body, messages that differ from the page, what this run never exercised. */
   drift: Drift;

@@ -6,10 +6,10 @@
 
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { preflight } from '../cli/preflight.ts';
-import { cleanupAfterRun, cleanupLine, prepareLedger } from '../cli/run-cleanup.ts';
 import { pacingFor } from '../harness/config.ts';
+import { cleanupAfterRun, cleanupLine, prepareLedger } from '../harness/run-cleanup.ts';
 import { readRunSettings } from '../harness/settings.ts';
+import { preflight } from './preflight.ts';
 import type { ConformanceRun, ConformanceTarget } from './target.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -1,5 +1,5 @@
 // The import graph of the project's own TypeScript: no import cycles anywhere, and the mock stays a target beside the
-// generators, never a library: only the CLIs, the benchmark and tests (which start it) import from mock/.
+// generators, never a library: only what starts it (CLIs, the benchmark, tests, the suite's preflight) imports mock/.
 // A small reader of relative import specifiers is enough here (the project has no path aliases or barrels).
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,8 +9,11 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SKIP = new Set(['node_modules', '.git', 'reports', 'fixtures']);
-/** Folders whose files may import mock/: they start a mock (a CLI, the benchmark, the project's own tests). */
-const MAY_IMPORT_MOCK = ['cli/', 'bench/', 'test/', 'mock/'];
+/**
+ * Files that may import mock/: they start a mock (the CLIs, the benchmark, the project's own tests, and the preflight
+ * of the conformance project's global setup, which starts the built-in mock when no target is configured).
+ */
+const MAY_IMPORT_MOCK = ['cli/', 'bench/', 'test/', 'mock/', 'suites/preflight.ts'];
 
 function sourceFiles(dir = ''): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((d) => {
@@ -79,7 +82,7 @@ describe('the import graph', () => {
     expect(cyclesOf(looped)).toContainEqual(expect.arrayContaining(['contract/request.ts', 'generators/types.ts']));
   });
 
-  it('keeps mock/ to itself: only CLIs, the benchmark and tests import it', () => {
+  it('keeps mock/ to itself: only what starts a mock imports it', () => {
     const forbidden = [...graph].flatMap(([file, imports]) =>
       MAY_IMPORT_MOCK.some((p) => file.startsWith(p))
         ? []

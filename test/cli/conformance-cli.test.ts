@@ -13,6 +13,8 @@ const catalog = loadCatalog();
 const reports = () => mkdtempSync(join(tmpdir(), 'conformance-'));
 const results = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
 const FILTER = ['--filter', 'Retrieve Card › card.card_not_found', '--quiet'];
+/** A problem the preflight finds (an unreachable or refusing target) answers only once vitest has started its global setup. */
+const PREFLIGHT_TIMEOUT_MS = 90_000;
 
 describe('npm run conformance against the built-in mock', () => {
   it('exits 0, writes results.json, junit.xml, conformance.html and drift.md, and leaks no secret or card data', async () => {
@@ -90,29 +92,37 @@ describe('configuration and environment problems exit 2 with one line', () => {
       { UQPAY_BASE_URL: 'http://127.0.0.1:1/api', UQPAY_CLIENT_ID: 'c', UQPAY_API_KEY: 'k' },
       'conformance: cannot reach the target: 127.0.0.1:1 cannot be reached',
     ],
-  ])('%j', async (env, message) => {
-    const run = await runConformanceCli(FILTER, env);
-    expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain(message);
-  });
+  ])(
+    '%j',
+    async (env, message) => {
+      const run = await runConformanceCli(FILTER, env);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toContain(message);
+    },
+    PREFLIGHT_TIMEOUT_MS,
+  );
 
-  it('a target that is not a mock needs credentials, and refused credentials are named', async () => {
-    const missing = await runConformanceCli(FILTER, { UQPAY_BASE_URL: plainUrl });
-    expect(missing).toMatchObject({ code: 2 });
-    expect(missing.stderr.trim()).toBe(
-      'conformance: UQPAY_BASE_URL is set, so UQPAY_CLIENT_ID and UQPAY_API_KEY must be set too',
-    );
-    const refused = await runConformanceCli(FILTER, {
-      UQPAY_BASE_URL: plainUrl,
-      UQPAY_CLIENT_ID: 'c',
-      UQPAY_API_KEY: 'k',
-    });
-    expect(refused.code).toBe(2);
-    expect(refused.stderr.trim()).toBe(
-      'conformance: the target refused the credentials: POST /v1/connect/token answered 401 (check UQPAY_CLIENT_ID and UQPAY_API_KEY)',
-    );
-  });
+  it(
+    'a target that is not a mock needs credentials, and refused credentials are named',
+    async () => {
+      const missing = await runConformanceCli(FILTER, { UQPAY_BASE_URL: plainUrl });
+      expect(missing).toMatchObject({ code: 2 });
+      expect(missing.stderr.trim()).toBe(
+        'conformance: UQPAY_BASE_URL is set, so UQPAY_CLIENT_ID and UQPAY_API_KEY must be set too',
+      );
+      const refused = await runConformanceCli(FILTER, {
+        UQPAY_BASE_URL: plainUrl,
+        UQPAY_CLIENT_ID: 'c',
+        UQPAY_API_KEY: 'k',
+      });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.trim()).toBe(
+        'conformance: the target refused the credentials: POST /v1/connect/token answered 401 (check UQPAY_CLIENT_ID and UQPAY_API_KEY)',
+      );
+    },
+    PREFLIGHT_TIMEOUT_MS,
+  );
 
   it('a bad argument and --help', async () => {
     const bad = await runConformanceCli(['--nope'], {});

@@ -4,9 +4,9 @@
 import { existsSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TargetKind } from '../contract/request.ts';
-import { type CleanupOutcome, cleanupRun } from '../harness/cleanup.ts';
-import { EnvFixtures, MockFixtures } from '../harness/fixtures.ts';
-import { LEDGER_FILE, Ledger, readLedger } from '../harness/ledger.ts';
+import { type CleanupOutcome, cleanupRun } from './cleanup.ts';
+import { EnvFixtures, MockFixtures } from './fixtures.ts';
+import { LEDGER_FILE, Ledger, readLedger } from './ledger.ts';
 
 /**
  * A fresh ledger in the reports folder. A ledger left by an earlier run that did not finish its cleanup is kept
