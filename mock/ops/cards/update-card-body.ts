@@ -4,14 +4,7 @@
 
 import { badParameters } from '../../errors.ts';
 import type { RiskControls, SpendingControl } from '../../state/types.ts';
-import {
-  optionalArray,
-  optionalNumber,
-  optionalObject,
-  optionalString,
-  requiredNumber,
-  requiredString,
-} from '../fields.ts';
+import { optionalArray, optionalNumber, optionalObject, requiredNumber, requiredString } from '../fields.ts';
 import { readRiskControls } from './risk-controls.ts';
 
 export interface UpdateCardBody {
