@@ -92,10 +92,14 @@ async function resolveUnanswered(
   outcome: CleanupOutcome,
 ): Promise<number> {
   const ownHolders = new Set(records.flatMap((r) => (r.kind === 'cardholder' ? [r.cardholder_id] : [])));
+  // A retry with the same key that got a final answer settles the request: its card, if any, is in the ledger.
+  const settled = new Set(
+    records.flatMap((r) => (r.kind === 'settled' || r.kind === 'card' ? [r.idempotency_key ?? ''] : [])),
+  );
   const listed = new Map<string, boolean>();
   let found = 0;
   for (const r of records) {
-    if (r.kind !== 'unanswered') continue;
+    if (r.kind !== 'unanswered' || (r.idempotency_key && settled.has(r.idempotency_key))) continue;
     const name = `unanswered ${r.operation} ${r.idempotency_key ?? '(no key)'}`;
     if (!r.cardholder_id) {
       outcome.left.push(`${name} (no cardholder id to look it up by)`);

@@ -47,15 +47,20 @@ export interface ClientObserver {
 const REFRESH_BEFORE_MS = 60_000;
 const MINT_RETRIES = 3;
 const RESET_RETRIES = 2;
-/** A second "Login expired" for a token minted this recently means someone else keeps minting for the credential. */
-const CLASH_WINDOW_MS = 60_000;
+/**
+ * Tokens superseded this often means two processes keep minting for one credential (each request of one supersedes
+ * the other's token): no progress is possible. Rarer supersedes (a person's script, the other run's one cleanup mint)
+ * are absorbed by re-minting.
+ */
+const CLASH_WINDOW_MS = 5_000;
+const CLASH_SUPERSEDES = 3;
 
 export class ApiClient {
   requestCount = 0;
   private nextSlotMs = 0;
   private readonly dispatcher: Agent;
   private readonly tokens = new Map<string, { token: string; expiresAtMs: number }>();
-  private readonly remintedAtMs = new Map<string, number>();
+  private readonly remintedAtMs = new Map<string, number[]>();
   /** Set once tokens keep being superseded: every later request fails with this one clear reason. */
   private clash: string | null = null;
   private readonly operations: ReadonlyMap<string, AnyOperation>;
@@ -124,12 +129,12 @@ export class ApiClient {
 
   private async remintAfterSupersede(name: CredentialName): Promise<void> {
     const now = Date.now();
-    const last = this.remintedAtMs.get(name);
-    this.remintedAtMs.set(name, now);
-    if (last !== undefined && now - last < CLASH_WINDOW_MS) {
+    const recent = [...(this.remintedAtMs.get(name) ?? []), now].filter((t) => now - t < CLASH_WINDOW_MS);
+    this.remintedAtMs.set(name, recent);
+    if (recent.length >= CLASH_SUPERSEDES) {
       const { client_id } = await this.config.credential(name);
       this.clash =
-        `credential clash: tokens of client ${client_id} were superseded twice within ${CLASH_WINDOW_MS / 1000} s; ` +
+        `credential clash: tokens of client ${client_id} were superseded ${CLASH_SUPERSEDES} times within ${CLASH_WINDOW_MS / 1000} s; ` +
         'another process (a second run, a release gate, a script) is probably using the same credentials. Run one suite per credential';
       throw new TargetError(this.clash, 'clash');
     }
@@ -171,7 +176,8 @@ export class ApiClient {
         observed = await this.raw(op.method, `${path}${query}`, headers, body);
       }
     } catch (error) {
-      if (!(error instanceof TargetError && error.kind === 'budget'))
+      // Only a request that may have reached the target (a timeout, a reset) has an unknown outcome.
+      if (error instanceof TargetError && (error.kind === 'timeout' || error.reset))
         this.config.observer?.unanswered?.(spec, headers['x-idempotency-key'] ?? null, error);
       throw error;
     }

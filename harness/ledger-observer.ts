@@ -13,6 +13,10 @@ export function ledgerObserver(ledger: Ledger): ClientObserver {
         unknownOutcome(ledger, spec, observed.request.idempotencyKey);
         return;
       }
+      const key = observed.request.idempotencyKey;
+      if (CREATES_CARDS.has(spec.operation) && key && (observed.status < 200 || observed.status >= 300)) {
+        ledger.append({ kind: 'settled', operation: spec.operation, idempotency_key: key });
+      }
       if (observed.status < 200 || observed.status >= 300) return;
       recordCreated(ledger, spec, observed);
     },
@@ -28,7 +32,13 @@ function recordCreated(ledger: Ledger, spec: RequestSpec, observed: Observed): v
   const who = { credential: credentialOf(spec), on_behalf_of: spec.onBehalfOf ?? null };
   const cardId = typeof body.card_id === 'string' ? body.card_id : null;
   if (CREATES_CARDS.has(spec.operation) && cardId) {
-    ledger.append({ kind: 'card', card_id: cardId, operation: spec.operation, ...who });
+    ledger.append({
+      kind: 'card',
+      card_id: cardId,
+      operation: spec.operation,
+      idempotency_key: observed.request.idempotencyKey,
+      ...who,
+    });
   }
   const createdHolder = spec.operation === 'Create Cardholder' || body.cardholder_created === true;
   if (createdHolder && typeof body.cardholder_id === 'string') {

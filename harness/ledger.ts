@@ -10,7 +10,16 @@ import type { CredentialName } from '../contract/fixtures.ts';
 export type LedgerRecord =
   /** The first line: which target the run talked to, so a later `npm run cleanup` knows where to go. */
   | { kind: 'run'; base_url: string; target: string; seed: number; started_at: string }
-  | { kind: 'card'; card_id: string; operation: string; credential: CredentialName; on_behalf_of: string | null }
+  | {
+      kind: 'card';
+      card_id: string;
+      operation: string;
+      credential: CredentialName;
+      on_behalf_of: string | null;
+      idempotency_key?: string | null;
+    }
+  /** A final (non-5xx) answer to a card request with this key: an earlier unanswered try with it is settled. */
+  | { kind: 'settled'; operation: string; idempotency_key: string }
   | { kind: 'cardholder'; cardholder_id: string; credential: CredentialName; on_behalf_of: string | null }
   | { kind: 'order'; card_order_id: string; card_id: string | null; operation: string }
   /** A request that may have created a card, but whose answer never arrived. */

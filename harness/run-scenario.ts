@@ -96,16 +96,8 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     });
   const ctx = contextFor(env);
   try {
-    const provocation = await scenario.provoke(ctx);
-    // A pair is judged on its own operation: a faulty request elsewhere would credit the wrong pair.
-    if (provocation.faulty.operation !== scenario.operation) {
-      return result(
-        'error',
-        `the scenario names ${scenario.operation} but its faulty request targets ${provocation.faulty.operation}`,
-      );
-    }
     const attempts = { count: 1 };
-    const faulty = await sendFaulty(ctx, provocation.faulty, provocation.concurrent, entry, attempts);
+    const { provocation, faulty } = await provokeAndSend(scenario, ctx, entry, attempts);
     if (attempts.count > 1) extra.attempts = attempts.count;
     const verdict = judge(entry, faulty, provocation.values);
     const observedFaulty = seen(faulty);
@@ -124,6 +116,7 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     return result('fail', rejected, observedFaulty, [twin], twinEvidence);
   } catch (error) {
     if (error instanceof FixtureMissing) return result('skip', error.message);
+    if (error instanceof WrongOperation) return result('error', error.message);
     if (error instanceof ArrangeError || error instanceof TargetError || error instanceof TokenError) {
       const setup = error instanceof TargetError ? undefined : error.observed;
       const source = error instanceof TokenError ? ('token' as const) : ('arrange' as const);
@@ -233,16 +226,54 @@ async function sendFaulty(
   // Long enough for the first copy to pass authentication and take the key under load; well inside its latency.
   await Promise.race([sleep(250), firstSettled]);
   const [observed, copy] = await Promise.allSettled([ctx.send(faulty), first]);
-  if (copy.status === 'rejected') throw copy.reason;
+  if (copy.status === 'rejected')
+    throw copy.reason instanceof TargetError ? new CopyTrouble(copy.reason.message) : copy.reason;
   if (observed.status === 'rejected') throw observed.reason;
   // The concurrent copy is the request holding the key: it must itself have succeeded, or nothing was provoked.
   if (copy.value.status < 200 || copy.value.status >= 300) {
-    throw new ArrangeError(
+    const Trouble = copy.value.status >= 500 || copy.value.status === 429 ? CopyTrouble : ArrangeError;
+    throw new Trouble(
       `the concurrent copy of ${concurrent.operation} answered ${describeAnswer(copy.value)}`,
       copy.value,
     );
   }
   return observed.value;
+}
+
+/** The concurrent copy met environment trouble (5xx, 429, no answer): the provocation is worth another try. */
+class CopyTrouble extends ArrangeError {}
+
+/** The scenario's faulty request targets another operation than the scenario names: an error of the scenario. */
+class WrongOperation extends Error {}
+
+/**
+ * Provoke and send the judged request. A concurrent provocation whose copy met environment trouble is provoked
+ * afresh (new key, fault armed again), at most twice more; other trouble is reported at once.
+ */
+async function provokeAndSend(
+  scenario: Scenario,
+  ctx: ScenarioContext,
+  entry: CatalogEntry,
+  attempts: { count: number },
+): Promise<{ provocation: Awaited<ReturnType<Scenario['provoke']>>; faulty: Observed }> {
+  for (let round = 1; ; round++) {
+    const provocation = await scenario.provoke(ctx);
+    // A pair is judged on its own operation: a faulty request elsewhere would credit the wrong pair.
+    if (provocation.faulty.operation !== scenario.operation) {
+      throw new WrongOperation(
+        `the scenario names ${scenario.operation} but its faulty request targets ${provocation.faulty.operation}`,
+      );
+    }
+    try {
+      return {
+        provocation,
+        faulty: await sendFaulty(ctx, provocation.faulty, provocation.concurrent, entry, attempts),
+      };
+    } catch (error) {
+      // Faults are not cleared between rounds: one armed by the caller stays armed (runScenario clears at the end).
+      if (!(error instanceof CopyTrouble) || round >= 3) throw error;
+    }
+  }
 }
 
 /** Status and the start of the body, for a reason line (redacted where reasons leave the harness). */
