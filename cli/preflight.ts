@@ -6,6 +6,7 @@ import type { TargetKind } from '../generators/types.ts';
 import { ApiClient, TargetError, TokenError } from '../harness/client.ts';
 import { ConfigError, type RunConfig, remoteCredentials, targetKind } from '../harness/config.ts';
 import { MockFixtures } from '../harness/fixtures.ts';
+import { BUILT_IN_SETTLE_MS } from '../mock/options.ts';
 import { type RunningMock, startMock } from '../mock/server.ts';
 
 export interface ResolvedTarget {
@@ -17,7 +18,7 @@ export interface ResolvedTarget {
 
 export async function preflight(config: RunConfig, env: Record<string, string | undefined>): Promise<ResolvedTarget> {
   if (config.target.kind === 'builtin-mock') {
-    const mock = await startMock({ seed: config.seed });
+    const mock = await startMock({ seed: config.seed, settleMs: BUILT_IN_SETTLE_MS });
     return { baseUrl: mock.baseUrl, kind: 'mock', mock };
   }
   const { baseUrl } = config.target;

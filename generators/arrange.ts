@@ -3,6 +3,7 @@
 
 import type { PoolCard } from '../harness/fixtures.ts';
 import type { ProductName } from '../mock/state/fixtures.ts';
+import { awaitCardholderKyc, awaitIssuedCard } from './await-card.ts';
 import type { RequestSpec, ScenarioContext } from './types.ts';
 
 export interface CardOptions {
@@ -23,6 +24,7 @@ export async function newCardholder(
   const spec: RequestSpec = { operation: 'Create Cardholder', body: ctx.data.cardholder(overrides) };
   if (onBehalfOf) spec.onBehalfOf = onBehalfOf;
   const created = await ctx.arrange(spec);
+  await awaitCardholderKyc(ctx, created, onBehalfOf);
   return String(created.cardholder_id);
 }
 
@@ -59,6 +61,7 @@ export async function newCard(ctx: ScenarioContext, options: CardOptions = {}): 
   const spec: RequestSpec = { operation: 'Create Card', body: await createCardBody(ctx, options) };
   if (options.onBehalfOf) spec.onBehalfOf = options.onBehalfOf;
   const created = await ctx.arrange(spec);
+  await awaitIssuedCard(ctx, created, options.onBehalfOf);
   return String(created.card_id);
 }
 
@@ -103,6 +106,7 @@ export async function physicalCard(
 ): Promise<{ cardId: string; activationCode: string }> {
   const { request, pool } = await assignCardRequest(ctx);
   const assigned = await ctx.arrange(request);
+  await awaitIssuedCard(ctx, assigned);
   const cardId = String(assigned.card_id);
   if (options.activated) {
     await ctx.arrange({

@@ -1,6 +1,7 @@
 // Start options of the mock, with the defaults a plain `npm run mock` uses.
 
 import type { MockVariant } from './variants.ts';
+import { DEFAULT_WEBHOOK_SECRET } from './webhooks/dispatcher.ts';
 
 export interface LatencyRange {
   minMs: number;
@@ -29,7 +30,18 @@ export interface MockOptions {
   faultRate: number;
   bodyLimitBytes: number;
   variant: MockVariant | null;
+  /** How long Create Card, Assign Card and third-party KYC stay PENDING before they settle; 0 settles at once. */
+  settleMs: number;
+  /** Where published events are POSTed; null logs them without sending (set later through /__mock/webhooks). */
+  webhookUrl: string | null;
+  /** The secret webhook signatures are made with. */
+  webhookSecret: string;
 }
+
+/** npm run mock's default: about what the sandbox takes to issue a virtual card (see mock/README.md). */
+export const CLI_SETTLE_MS = 2_000;
+/** The mock npm run conformance starts in-process: asynchronous, but only just, so runs stay fast. */
+export const BUILT_IN_SETTLE_MS = 3;
 
 export const DEFAULT_CLIENT_ID = 'mock-client-id';
 export const DEFAULT_API_KEY = 'mock-api-key';
@@ -48,6 +60,9 @@ export function mockOptions(partial: Partial<MockOptions> = {}): MockOptions {
     faultRate: 0,
     bodyLimitBytes: 5 * 1024 * 1024,
     variant: null,
+    settleMs: 0,
+    webhookUrl: null,
+    webhookSecret: DEFAULT_WEBHOOK_SECRET,
     ...partial,
   };
 }

@@ -18,6 +18,7 @@ import { type MockOptions, mockOptions } from './options.ts';
 import { type HttpAnswer, Responder } from './responder.ts';
 import type { Fixtures } from './state/fixtures.ts';
 import { seedWorld } from './state/seed.ts';
+import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 export const API_PREFIX = '/api';
 
@@ -27,6 +28,7 @@ export interface Mock {
   fixtures: Fixtures;
   options: MockOptions;
   stats: { requests: number; byStatus: Record<string, number> };
+  webhooks: WebhookDispatcher;
 }
 
 export interface RunningMock extends Mock {
@@ -63,7 +65,9 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
     },
   });
   const stats = { requests: 0, byStatus: {} as Record<string, number> };
-  const mock: Mock = { app, services, fixtures, options, stats };
+  const webhooks = new WebhookDispatcher(world.events, options.webhookUrl, options.webhookSecret);
+  app.addHook('onClose', async () => world.settlements.close());
+  const mock: Mock = { app, services, fixtures, options, stats, webhooks };
   const routes = new RouteTable();
 
   // Bodies are kept as text so that JSON errors are judged in the documented order, after authentication.

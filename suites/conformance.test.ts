@@ -9,6 +9,7 @@ import type { Scenario, TargetKind } from '../generators/types.ts';
 import { pacingFor } from '../harness/config.ts';
 import { runScenario } from '../harness/run-scenario.ts';
 import { createSession, type Session } from '../harness/session.ts';
+import { BUILT_IN_SETTLE_MS } from '../mock/options.ts';
 import { type RunningMock, startMock } from '../mock/server.ts';
 import { type CaseMeta, ContractFailure, EnvironmentError, scenarioTitles } from './case-meta.ts';
 
@@ -28,7 +29,7 @@ beforeAll(async () => {
   let kind = (process.env.UQPAY_CONFORMANCE_TARGET ?? 'mock') as TargetKind;
   if (!baseUrl) {
     // Run directly with vitest (not through npm run conformance): judge a built-in mock of our own.
-    ownMock = await startMock({ seed });
+    ownMock = await startMock({ seed, settleMs: BUILT_IN_SETTLE_MS });
     baseUrl = ownMock.baseUrl;
     kind = 'mock';
   }

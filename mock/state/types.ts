@@ -104,6 +104,8 @@ export interface Product {
   withdrawEnabled: boolean;
   issuerDown: boolean;
   withdrawFee: number;
+  /** Share (0–1) of the cards issued on this product that fail at settlement (card and order FAILED). */
+  issueFailureShare: number;
   createdAt: Date;
 }
 
