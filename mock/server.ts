@@ -151,7 +151,8 @@ async function serveOperation(services: PipelineServices, op: Operation, req: Fa
 }
 
 function send(reply: FastifyReply, answer: HttpAnswer): FastifyReply {
-  return reply.code(answer.status).headers(answer.headers).type('application/json; charset=utf-8').send(answer.body);
+  const type = answer.headers['content-type'] ?? 'application/json; charset=utf-8';
+  return reply.code(answer.status).headers(answer.headers).type(type).send(answer.body);
 }
 
 function sendRouting(reply: FastifyReply, failure: RoutingFailure): FastifyReply {

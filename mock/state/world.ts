@@ -16,6 +16,8 @@ import type {
   PanToken,
   PoolCard,
   Product,
+  Report,
+  Transfer,
   User,
 } from './types.ts';
 
@@ -35,6 +37,8 @@ export class World {
   readonly panTokens = new Map<string, PanToken>();
   readonly transactions = new Map<string, CardTransaction>();
   readonly pool: PoolCard[] = [];
+  readonly transfers = new Map<string, Transfer>();
+  readonly reports = new Map<string, Report>();
   readonly faker: Faker;
   /** Work that finishes later (card orders, KYC reviews), on this world's clock. */
   readonly settlements: Settlements;
