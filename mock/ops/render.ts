@@ -22,6 +22,9 @@ export function renderCardholder(world: World, holder: Cardholder) {
     residential_address: holder.residentialAddress,
     delivery_address: holder.deliveryAddress,
     cardholder_status: holder.status,
+    // Reserved by the vendor; the sandbox sends "" (webhook samples), as it does for an idv_status that does not apply.
+    review_status: '',
+    idv_status: holder.kycMethod === 'SUMSUB_REDIRECT' && holder.status === 'INCOMPLETE' ? 'PENDING' : '',
     number_of_cards: world.countedCards((c) => c.cardholderId === holder.id),
     create_time: time(holder.createdAt),
   };
