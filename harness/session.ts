@@ -11,6 +11,7 @@ import { EnvFixtures, type FixtureProvider, MockFixtures } from './fixtures.ts';
 import { matchCatalog } from './judge.ts';
 import { redactText, redactValue } from './redact.ts';
 import type { RunEnvironment } from './run-scenario.ts';
+import { type ShapeObservation, ShapeRecorder } from './shapes.ts';
 
 export interface Undocumented {
   operation: string;
@@ -29,6 +30,8 @@ export interface Session {
   cleanup(): Promise<{ cancelled: number; failed: number }>;
   /** Error answers that match no catalog entry, seen since the last drain. */
   drainUndocumented(): Undocumented[];
+  /** The shape of every answer seen since the last drain (success shapes, redacted error bodies). */
+  drainShapes(): ShapeObservation[];
   close(): Promise<void>;
 }
 
@@ -66,7 +69,9 @@ export function createSession(options: SessionOptions): Session {
   );
   let undocumented: Undocumented[] = [];
   const created: { cardId: string; onBehalfOf: string | undefined }[] = [];
+  const shapes = new ShapeRecorder();
   const onResponse = (observed: Observed, operation: string) => {
+    shapes.record(observed, operation);
     const body = observed.json as { card_id?: unknown } | undefined;
     if (CREATES_CARDS.has(operation) && observed.status < 300 && typeof body?.card_id === 'string') {
       created.push({ cardId: body.card_id, onBehalfOf: observed.request.headers['x-on-behalf-of'] });
@@ -89,6 +94,7 @@ export function createSession(options: SessionOptions): Session {
       target: options.kind,
       onResponse,
     },
+    drainShapes: () => shapes.drain(),
     drainUndocumented: () => {
       const drained = undocumented;
       undocumented = [];

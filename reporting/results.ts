@@ -5,6 +5,7 @@
 import type { Catalog } from '../catalog/load.ts';
 import type { Outcome } from '../harness/judge.ts';
 import type { Undocumented } from '../harness/session.ts';
+import { type ShapesSection, summariseShapes } from '../harness/shapes.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
 
 export interface Totals {
@@ -31,6 +32,8 @@ export interface RunResults {
   entries: { id: string; outcome: Outcome; cases: number }[];
   cases: (Omit<CaseMeta, 'undocumented' | 'durationMs'> & { duration_ms: number })[];
   undocumented: (Undocumented & { seen_in: string })[];
+  /** Per operation: the shapes of its success bodies and its distinct error bodies (redacted). */
+  shapes: ShapesSection;
 }
 
 /** Worst first: one failing case makes its entry fail, then errors, then skips. */
@@ -81,8 +84,9 @@ export function buildResults(
       cases: totals(cases.map((c) => c.outcome)),
     },
     entries,
-    cases: cases.map(({ undocumented: _u, durationMs, ...rest }) => ({ ...rest, duration_ms: durationMs })),
+    cases: cases.map(({ undocumented: _u, shapes: _s, durationMs, ...rest }) => ({ ...rest, duration_ms: durationMs })),
     undocumented: cases.flatMap((c) => c.undocumented.map((u) => ({ ...u, seen_in: `${c.operation} › ${c.entry}` }))),
+    shapes: summariseShapes(cases.flatMap((c) => c.shapes ?? [])),
   };
 }
 
