@@ -76,7 +76,8 @@ export function summariseShapes(observations: readonly ShapeObservation[]): Shap
     if (o.kind === 'success') {
       shapes.success.samples++;
       for (const [path, type] of Object.entries(o.fields)) {
-        const field = (shapes.success.fields[path] ??= { types: [], present: 0 });
+        const field = shapes.success.fields[path] ?? { types: [], present: 0 };
+        shapes.success.fields[path] = field;
         field.present++;
         if (!field.types.includes(type)) field.types = [...field.types, type].sort();
       }
