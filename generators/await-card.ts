@@ -17,11 +17,11 @@ export interface AwaitPolicy {
 }
 
 /**
- * About 5 ms for the built-in mock (which settles in 3), backing off to 2 s for a sandbox that takes seconds; 25 polls or 30 s at
+ * First poll after 2 ms for the built-in mock (which settles in 1), backing off to 2 s for a sandbox that takes seconds; 25 polls or 30 s at
  * most, well inside the suite's 60 s per case.
  */
 export const DEFAULT_AWAIT: AwaitPolicy = {
-  firstDelayMs: 5,
+  firstDelayMs: 2,
   factor: 2,
   maxDelayMs: 2_000,
   maxWaitMs: 30_000,

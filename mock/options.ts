@@ -41,7 +41,7 @@ export interface MockOptions {
 /** npm run mock's default: about what the sandbox takes to issue a virtual card (see mock/README.md). */
 export const CLI_SETTLE_MS = 2_000;
 /** The mock npm run conformance starts in-process: asynchronous, but only just, so runs stay fast. */
-export const BUILT_IN_SETTLE_MS = 3;
+export const BUILT_IN_SETTLE_MS = 1;
 
 export const DEFAULT_CLIENT_ID = 'mock-client-id';
 export const DEFAULT_API_KEY = 'mock-api-key';
