@@ -28,6 +28,9 @@ export const DEFAULT_AWAIT: AwaitPolicy = {
   maxPolls: 25,
 };
 
+/** What the waiting needs of a scenario context: arrange calls (a failed one throws ArrangeError). */
+export type Arranger = Pick<ScenarioContext, 'arrange'>;
+
 interface Settling {
   /** What is waited for, for messages: "card 1b2c…". */
   name: string;
@@ -40,7 +43,7 @@ interface Settling {
 
 /** Waits until a card issued by Create Card or Assign Card has left PENDING; FAILED is an environment error. */
 export function awaitIssuedCard(
-  ctx: ScenarioContext,
+  ctx: Arranger,
   issued: Record<string, unknown>,
   onBehalfOf?: string,
   policy: AwaitPolicy = DEFAULT_AWAIT,
@@ -58,7 +61,7 @@ export function awaitIssuedCard(
 
 /** Waits until a cardholder whose KYC is being checked (PENDING) has an outcome; FAILED is an environment error. */
 export function awaitCardholderKyc(
-  ctx: ScenarioContext,
+  ctx: Arranger,
   created: Record<string, unknown>,
   onBehalfOf?: string,
   policy: AwaitPolicy = DEFAULT_AWAIT,
@@ -74,12 +77,7 @@ export function awaitCardholderKyc(
   );
 }
 
-async function awaitSettled(
-  ctx: ScenarioContext,
-  initial: unknown,
-  what: Settling,
-  policy: AwaitPolicy,
-): Promise<void> {
+async function awaitSettled(ctx: Arranger, initial: unknown, what: Settling, policy: AwaitPolicy): Promise<void> {
   let state = initial;
   const started = Date.now();
   let delay = policy.firstDelayMs;

@@ -5,6 +5,7 @@ import { loadCatalog } from '../catalog/load.ts';
 import { DataFactory } from '../generators/data.ts';
 import { SharedState } from '../generators/shared.ts';
 import type { TargetKind } from '../generators/types.ts';
+import { cancelCard } from './cancel-card.ts';
 import { ApiClient, type Observed } from './client.ts';
 import { remoteCredentials } from './config.ts';
 import { EnvFixtures, type FixtureProvider, MockFixtures } from './fixtures.ts';
@@ -103,17 +104,9 @@ export function createSession(options: SessionOptions): Session {
     cleanup: async () => {
       let cancelled = 0;
       let failed = 0;
-      for (const { cardId, onBehalfOf } of created.splice(0)) {
-        const answer = await client
-          .send({
-            operation: 'Update Card Status',
-            params: { card_id: cardId },
-            body: { card_status: 'CANCELLED', update_reason: 'conformance run cleanup' },
-            ...(onBehalfOf ? { onBehalfOf } : {}),
-          })
-          .catch(() => null);
-        const alreadyGone = (answer?.json as { message?: unknown } | undefined)?.message === ALREADY_CANCELLING;
-        if (answer && (answer.status < 300 || alreadyGone)) cancelled++;
+      for (const card of created.splice(0)) {
+        // A card still PENDING is waited for, then cancelled (harness/cancel-card.ts).
+        if (await cancelCard(client, card, ALREADY_CANCELLING ?? undefined)) cancelled++;
         else failed++;
       }
       return { cancelled, failed };
