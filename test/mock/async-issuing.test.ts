@@ -98,10 +98,13 @@ describe('asynchronous issuing', () => {
   });
 
   it('an arrange step that does not wait for settlement would have failed; one that waits passes', async () => {
-    harness = await mockEnvironment({ settleMs: 40 });
+    // Slow enough that the hasty step always lands before settlement, however loaded the machine.
+    harness = await mockEnvironment({ settleMs: 60_000 });
     const hasty = await harness.run(rechargeScenario(false));
     expect(hasty.outcome).toBe('error');
     expect(hasty.reason).toContain('arrange step Card Recharge answered 400');
+    await harness.close();
+    harness = await mockEnvironment({ settleMs: 40 });
     const patient = await harness.run(rechargeScenario(true));
     expect(patient.outcome, patient.reason).toBe('pass');
   });

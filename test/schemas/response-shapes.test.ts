@@ -60,11 +60,17 @@ describe('success bodies against schemas/responses/', () => {
   });
 
   it('validates a card while it is still PENDING', async () => {
-    const pending = await validRequest(ctx, 'Create Card');
-    const issued = await ctx.arrange(pending);
-    const read = await ctx.arrange({ operation: 'Retrieve Card', params: { card_id: String(issued.card_id) } });
-    expect(read.card_status).toBe('PENDING');
-    expect(responseViolations('retrieve_card', read)).toEqual([]);
+    // A mock of its own that settles slowly, so the card is read inside the window before settlement.
+    const slow = await mockEnvironment({ settleMs: 60_000 });
+    try {
+      const slowCtx = contextFor(slow.env);
+      const issued = await slowCtx.arrange(await validRequest(slowCtx, 'Create Card'));
+      const read = await slowCtx.arrange({ operation: 'Retrieve Card', params: { card_id: String(issued.card_id) } });
+      expect(read.card_status).toBe('PENDING');
+      expect(responseViolations('retrieve_card', read)).toEqual([]);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('fails a body with a declared field dropped, nulled or of the wrong type', async () => {
