@@ -95,7 +95,14 @@ export interface Operation {
 }
 
 /** Operations of the real API that the error page does not list (catalog/extra-operations.ts). */
-export type ExtraOperation = Omit<Operation, 'name' | 'id'> & { name: 'List Products'; id: 'list_products' };
+export type ExtraOperation = Omit<Operation, 'name' | 'id'> &
+  (
+    | { name: 'List Products'; id: 'list_products' }
+    | { name: 'Create Issuing Transfer'; id: 'create_issuing_transfer' }
+    | { name: 'Retrieve Issuing Transfer'; id: 'retrieve_issuing_transfer' }
+    | { name: 'Create Issuing Report'; id: 'create_issuing_report' }
+    | { name: 'Retrieve Issuing Report'; id: 'retrieve_issuing_report' }
+  );
 
 /** Every operation the client can send and the mock serves: the documented ones and the extra ones. */
 export type AnyOperation = Operation | ExtraOperation;

@@ -49,7 +49,9 @@ export type ProductName =
   | 'no-pin-config-missing'
   | 'restricted-mcc'
   | 'disabled'
-  | 'foreign';
+  | 'foreign'
+  /** Half of its cards (chosen by the seed) fail at settlement: card and order FAILED, card.create.failed. */
+  | 'issue-failing';
 
 export type CardholderName =
   | 'kyc-pending'

@@ -4,6 +4,7 @@
 import type { PoolCard } from '../contract/fixture-provider.ts';
 import type { ProductName } from '../contract/fixtures.ts';
 import type { RequestSpec } from '../contract/request.ts';
+import { awaitCardholderKyc, awaitIssuedCard } from './await-card.ts';
 import type { ScenarioContext } from './types.ts';
 
 export interface CardOptions {
@@ -24,6 +25,7 @@ export async function newCardholder(
   const spec: RequestSpec = { operation: 'Create Cardholder', body: ctx.data.cardholder(overrides) };
   if (onBehalfOf) spec.onBehalfOf = onBehalfOf;
   const created = await ctx.arrange(spec);
+  await awaitCardholderKyc(ctx, created, onBehalfOf);
   return String(created.cardholder_id);
 }
 
@@ -60,6 +62,7 @@ export async function newCard(ctx: ScenarioContext, options: CardOptions = {}): 
   const spec: RequestSpec = { operation: 'Create Card', body: await createCardBody(ctx, options) };
   if (options.onBehalfOf) spec.onBehalfOf = options.onBehalfOf;
   const created = await ctx.arrange(spec);
+  await awaitIssuedCard(ctx, created, options.onBehalfOf);
   return String(created.card_id);
 }
 
@@ -104,6 +107,7 @@ export async function physicalCard(
 ): Promise<{ cardId: string; activationCode: string }> {
   const { request, pool } = await assignCardRequest(ctx);
   const assigned = await ctx.arrange(request);
+  await awaitIssuedCard(ctx, assigned);
   const cardId = String(assigned.card_id);
   if (options.activated) {
     await ctx.arrange({

@@ -3,10 +3,10 @@
 // run issued, paced and with retries. Cardholders stay (the API cannot delete them); orders are final.
 // The outcome says exactly what was left, so the CLI can say it loudly and exit 2.
 
-import { randomUUID } from 'node:crypto';
 import { loadCatalog } from '../catalog/load.ts';
 import type { Credential, CredentialName } from '../contract/fixtures.ts';
 import type { Observed, RequestSpec } from '../contract/request.ts';
+import { cancelCard, type Send } from './cancel-card.ts';
 import { ApiClient, TargetError, TokenError } from './client.ts';
 import { type LedgerRecord, readLedger } from './ledger.ts';
 
@@ -40,7 +40,6 @@ interface CardToCancel {
 }
 
 /** A card a scenario already cancelled answers this; it needs no cleanup. */
-const ALREADY_CANCELLING = loadCatalog().entryById.get('card.b.the_card_currently_does_not_support_cancel')?.message;
 const GONE = new Set(['CANCELLED', 'PRE_CANCEL']);
 /** Clocks differ: a card created up to this long before the request was recorded may still be its answer. */
 const CLOCK_SKEW_MS = 10 * 60_000;
@@ -156,24 +155,12 @@ async function listCards(
   return cards;
 }
 
-async function cancel(card: CardToCancel, send: (spec: RequestSpec) => Promise<Observed | null>): Promise<boolean> {
+function cancel(card: CardToCancel, send: Send): Promise<boolean> {
   const who = {
     auth: { kind: 'credential' as const, name: card.credential },
     ...(card.onBehalfOf ? { onBehalfOf: card.onBehalfOf } : {}),
   };
-  const answer = await send({
-    operation: 'Update Card Status',
-    params: { card_id: card.cardId },
-    body: { card_status: 'CANCELLED', update_reason: 'conformance run cleanup' },
-    idempotencyKey: randomUUID(),
-    ...who,
-  });
-  if (answer && answer.status >= 200 && answer.status < 300) return true;
-  if ((answer?.json as { message?: unknown } | undefined)?.message === ALREADY_CANCELLING) return true;
-  // Refused: perhaps a scenario cancelled it already. Only its status can say.
-  const current = await send({ operation: 'Retrieve Card', params: { card_id: card.cardId }, ...who });
-  const status = (current?.json as { card_status?: unknown } | undefined)?.card_status;
-  return current?.status === 200 && typeof status === 'string' && GONE.has(status);
+  return cancelCard(send, { cardId: card.cardId, who });
 }
 
 /** Environment trouble (no answer, 5xx, 429, token refused) is retried with the same key; null when it persists. */

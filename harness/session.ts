@@ -14,6 +14,7 @@ import { Ledger } from './ledger.ts';
 import { ledgerObserver } from './ledger-observer.ts';
 import { redactText, redactValue } from './redact.ts';
 import type { RunEnvironment } from './run-scenario.ts';
+import { type ShapeObservation, ShapeRecorder } from './shapes.ts';
 
 export interface Undocumented {
   operation: string;
@@ -27,6 +28,8 @@ export interface Session {
   kind: TargetKind;
   /** Error answers that match no catalog entry, seen since the last drain. */
   drainUndocumented(): Undocumented[];
+  /** The shape of every answer seen since the last drain (success shapes, redacted error bodies). */
+  drainShapes(): ShapeObservation[];
   close(): Promise<void>;
 }
 
@@ -66,7 +69,9 @@ export function createSession(options: SessionOptions): Session {
     catalog.operations,
   );
   let undocumented: Undocumented[] = [];
+  const shapes = new ShapeRecorder();
   const onResponse = (observed: Observed, operation: string) => {
+    shapes.record(observed, operation);
     if (observed.status < 400 || matchCatalog(catalog, observed).length > 0) return;
     undocumented.push({
       operation,
@@ -85,6 +90,7 @@ export function createSession(options: SessionOptions): Session {
       target: options.kind,
       onResponse,
     },
+    drainShapes: () => shapes.drain(),
     drainUndocumented: () => {
       const drained = undocumented;
       undocumented = [];

@@ -1,7 +1,9 @@
 // Command-line arguments of npm run mock: parsed and checked, each mistake one precise message.
 
 import { parseArgs } from 'node:util';
-import { LATENCY_PROFILES, type LatencyRange, type MockOptions } from './options.ts';
+import { CLI_SETTLE_MS, LATENCY_PROFILES, type LatencyRange, type MockOptions } from './options.ts';
+import { isHttpUrl } from './webhooks/control.ts';
+import { DEFAULT_WEBHOOK_SECRET } from './webhooks/dispatcher.ts';
 
 export const HELP = `Usage: npm run mock -- [options]
 
@@ -15,6 +17,10 @@ Options:
   --latency <p>       latency profile: none, sandbox, or <min>-<max> milliseconds (default none)
   --fault-rate <r>    probability 0–1 that any API request answers api_error 500 (default 0)
   --token-ttl <s>     access-token lifetime in seconds (default 1800)
+  --settle-ms <n>     how long new cards, assigned cards and third-party KYC stay PENDING
+                      (default ${CLI_SETTLE_MS}, sandbox-like; 0 settles at once)
+  --webhook-url <u>   POST published events (card.create.succeeded, …) to this URL (default: log only)
+  --webhook-secret <s> secret of the x-wk-signature HMAC (default MOCK_WEBHOOK_SECRET or ${DEFAULT_WEBHOOK_SECRET})
   -h, --help          show this help
 
 Control surface: GET <origin>/__mock lists the mock-only routes (fixtures, faults, clock).`;
@@ -52,6 +58,9 @@ export function parseMockArgs(args: string[], env: Record<string, string | undef
         latency: { type: 'string' },
         'fault-rate': { type: 'string' },
         'token-ttl': { type: 'string' },
+        'settle-ms': { type: 'string' },
+        'webhook-url': { type: 'string' },
+        'webhook-secret': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -67,7 +76,14 @@ export function parseMockArgs(args: string[], env: Record<string, string | undef
     globalRateLimit: number(str('rate-limit'), 'rate-limit', (n) => Number.isInteger(n) && n > 0) ?? null,
     faultRate: number(str('fault-rate'), 'fault-rate', (n) => n >= 0 && n <= 1) ?? 0,
     tokenTtlSeconds: number(str('token-ttl'), 'token-ttl', (n) => Number.isInteger(n) && n > 0) ?? 1800,
+    settleMs: number(str('settle-ms'), 'settle-ms', (n) => Number.isInteger(n) && n >= 0) ?? CLI_SETTLE_MS,
   };
+  const webhookUrl = str('webhook-url');
+  if (webhookUrl !== undefined && !isHttpUrl(webhookUrl)) throw new UsageError(`invalid --webhook-url: ${webhookUrl}`);
+  if (webhookUrl !== undefined) options.webhookUrl = webhookUrl;
+  const secret = str('webhook-secret') ?? env.MOCK_WEBHOOK_SECRET;
+  if (secret === '') throw new UsageError('invalid --webhook-secret: empty');
+  if (secret !== undefined) options.webhookSecret = secret;
   const host = str('host');
   if (host !== undefined) options.host = host;
   const range = latency(str('latency'));

@@ -27,6 +27,9 @@ async function main(): Promise<number> {
     console.log(`  UQPAY_BASE_URL=${mock.baseUrl}`);
     console.log(`  client id: ${credential.client_id}   api key: ${credential.api_key}   (mock-only credentials)`);
     console.log(`  seed ${mock.options.seed}; fixtures: ${new URL(mock.baseUrl).origin}/__mock/fixtures; Ctrl-C stops`);
+    console.log(
+      `  new cards settle after ${mock.options.settleMs} ms (--settle-ms); webhooks: ${mock.options.webhookUrl ?? `logged at ${new URL(mock.baseUrl).origin}/__mock/webhooks (--webhook-url to send)`}`,
+    );
     const stop = () => void mock.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Fixtures } from '../contract/fixtures.ts';
 import type { PipelineServices } from './http/pipeline.ts';
 import type { MockOptions } from './options.ts';
+import type { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 export interface Mock {
   app: FastifyInstance;
@@ -11,6 +12,7 @@ export interface Mock {
   fixtures: Fixtures;
   options: MockOptions;
   stats: { requests: number; byStatus: Record<string, number> };
+  webhooks: WebhookDispatcher;
 }
 
 export interface RunningMock extends Mock {

@@ -1,6 +1,7 @@
 // Start options of the mock, with the defaults a plain `npm run mock` uses.
 
 import type { MockVariant } from './variants.ts';
+import { DEFAULT_WEBHOOK_SECRET } from './webhooks/dispatcher.ts';
 
 export interface LatencyRange {
   minMs: number;
@@ -36,10 +37,21 @@ export interface MockOptions {
   requestTimeoutMs: number;
   /** Open connections at most; more are refused. */
   maxConnections: number;
+  /** How long Create Card, Assign Card and third-party KYC stay PENDING before they settle; 0 settles at once. */
+  settleMs: number;
+  /** Where published events are POSTed; null logs them without sending (set later through /__mock/webhooks). */
+  webhookUrl: string | null;
+  /** The secret webhook signatures are made with. */
+  webhookSecret: string;
 }
 
-const DEFAULT_CLIENT_ID = 'mock-client-id';
-const DEFAULT_API_KEY = 'mock-api-key';
+/** npm run mock's default: about what the sandbox takes to issue a virtual card (see mock/README.md). */
+export const CLI_SETTLE_MS = 2_000;
+/** The mock npm run conformance starts in-process: asynchronous, but only just, so runs stay fast. */
+export const BUILT_IN_SETTLE_MS = 1;
+
+export const DEFAULT_CLIENT_ID = 'mock-client-id';
+export const DEFAULT_API_KEY = 'mock-api-key';
 
 export function mockOptions(partial: Partial<MockOptions> = {}): MockOptions {
   return {
@@ -59,6 +71,9 @@ export function mockOptions(partial: Partial<MockOptions> = {}): MockOptions {
     headersTimeoutMs: 10_000,
     requestTimeoutMs: 30_000,
     maxConnections: 256,
+    settleMs: 0,
+    webhookUrl: null,
+    webhookSecret: DEFAULT_WEBHOOK_SECRET,
     ...partial,
   };
 }

@@ -18,6 +18,7 @@ import { HANDLERS } from './ops/registry.ts';
 import { type MockOptions, mockOptions } from './options.ts';
 import { type HttpAnswer, Responder } from './responder.ts';
 import { seedWorld } from './state/seed.ts';
+import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 export const API_PREFIX = '/api';
 
@@ -59,7 +60,9 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
   });
   app.server.maxConnections = options.maxConnections;
   const stats = { requests: 0, byStatus: {} as Record<string, number> };
-  const mock: Mock = { app, services, fixtures, options, stats };
+  const webhooks = new WebhookDispatcher(world.events, options.webhookUrl, options.webhookSecret);
+  app.addHook('onClose', async () => world.settlements.close());
+  const mock: Mock = { app, services, fixtures, options, stats, webhooks };
   const routes = new RouteTable();
 
   // Bodies are kept as text so that JSON errors are judged in the documented order, after authentication.
@@ -143,7 +146,8 @@ async function serveOperation(services: PipelineServices, op: AnyOperation, req:
 }
 
 function send(reply: FastifyReply, answer: HttpAnswer): FastifyReply {
-  return reply.code(answer.status).headers(answer.headers).type('application/json; charset=utf-8').send(answer.body);
+  const type = answer.headers['content-type'] ?? 'application/json; charset=utf-8';
+  return reply.code(answer.status).headers(answer.headers).type(type).send(answer.body);
 }
 
 function sendRouting(reply: FastifyReply, failure: RoutingFailure): FastifyReply {

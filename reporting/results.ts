@@ -5,6 +5,7 @@
 import type { Catalog } from '../catalog/load.ts';
 import type { Outcome } from '../harness/judge.ts';
 import type { Undocumented } from '../harness/session.ts';
+import { type ShapesSection, summariseShapes } from '../harness/shapes.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
 import { buildDrift, type Drift } from './drift.ts';
 
@@ -36,6 +37,8 @@ export interface RunResults {
   cleanup?: { cancelled: number; failed: number; left: string[]; ledger: string | null };
   /** Undocumented answers by body, messages that differ from the page, what this run never exercised. */
   drift: Drift;
+  /** Per operation: the shapes of its success bodies and its distinct error bodies (redacted). */
+  shapes: ShapesSection;
 }
 
 /** Worst first: one failing case makes its entry fail, then errors, then skips. */
@@ -89,9 +92,10 @@ export function buildResults(
       cases: totals(cases.map((c) => c.outcome)),
     },
     entries,
-    cases: cases.map(({ undocumented: _u, durationMs, ...rest }) => ({ ...rest, duration_ms: durationMs })),
+    cases: cases.map(({ undocumented: _u, shapes: _s, durationMs, ...rest }) => ({ ...rest, duration_ms: durationMs })),
     undocumented,
     drift: buildDrift(catalog, cases, undocumented),
+    shapes: summariseShapes(cases.flatMap((c) => c.shapes ?? [])),
   };
 }
 

@@ -3,11 +3,14 @@
 import type { Scenario } from '../generators/types.ts';
 import type { CaseResult } from '../harness/run-scenario.ts';
 import type { Undocumented } from '../harness/session.ts';
+import type { ShapeObservation } from '../harness/shapes.ts';
 
 export interface CaseMeta extends CaseResult {
   /** The test's name: "<operation> › <entry id>[ › <fault>]". */
   title: string;
   undocumented: Undocumented[];
+  /** Every answer the case saw, as shapes (success) or redacted bodies (errors); summarised into results.json. */
+  shapes?: ShapeObservation[];
 }
 
 /** The contract is broken: the target answered, but not as documented. */

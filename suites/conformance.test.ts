@@ -52,7 +52,12 @@ describe.each(sections)('$section', ({ cases }) => {
   test.for(cases)('%s', async ([, scenario], ctx) => {
     if (!session) throw new EnvironmentError('the session did not start');
     const result = await runScenario(scenario, session.env);
-    ctx.task.meta.conformance = { ...result, title: ctx.task.name, undocumented: session.drainUndocumented() };
+    ctx.task.meta.conformance = {
+      ...result,
+      title: ctx.task.name,
+      undocumented: session.drainUndocumented(),
+      shapes: session.drainShapes(),
+    };
     if (result.outcome === 'skip') ctx.skip(result.reason);
     if (result.outcome === 'error') throw new EnvironmentError(result.reason);
     if (result.outcome === 'fail') throw new ContractFailure(result.reason);

@@ -6,6 +6,7 @@ import type { TargetKind } from '../contract/request.ts';
 import { ApiClient, TargetError, TokenError } from '../harness/client.ts';
 import { ConfigError, type RunConfig, remoteCredentials, targetKind } from '../harness/config.ts';
 import { MockFixtures } from '../harness/fixtures.ts';
+import { BUILT_IN_SETTLE_MS } from '../mock/options.ts';
 import { type RunningMock, startMock } from '../mock/server.ts';
 
 export interface ResolvedTarget {
@@ -23,7 +24,7 @@ export async function preflight(
   mockFaults: number | null = null,
 ): Promise<ResolvedTarget> {
   if (config.target.kind === 'builtin-mock') {
-    const mock = await startMock({ seed: config.seed, chaosRate: mockFaults ?? 0 });
+    const mock = await startMock({ seed: config.seed, chaosRate: mockFaults ?? 0, settleMs: BUILT_IN_SETTLE_MS });
     return { baseUrl: mock.baseUrl, kind: 'mock', mock };
   }
   const { baseUrl } = config.target;

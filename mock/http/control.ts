@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FaultSpec } from '../../contract/faults.ts';
 import type { Mock } from '../mock.ts';
 import { replenishPool } from '../state/pool.ts';
+import { registerWebhookRoutes, WEBHOOK_INDEX } from '../webhooks/control.ts';
 import { FaultSpecError } from './faults.ts';
 import type { RouteTable } from './routes.ts';
 
@@ -27,9 +28,18 @@ export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
   const { app, services, fixtures, options, stats } = mock;
   const { world, faults, tokens } = services;
   const route = (method: 'GET' | 'POST' | 'DELETE', path: string, handler: (req: FastifyRequest) => unknown) =>
-    routes.add(app, method, `${CONTROL_PREFIX}${path}`, async (req, reply) => answer(reply, () => handler(req)));
+    routes.add(app, method, `${CONTROL_PREFIX}${path}`, async (req, reply) => {
+      const value = answer(reply, () => handler(req));
+      // A handler that waits (GET /__mock/webhooks lets deliveries in flight finish) answers once it is done.
+      return value instanceof Promise
+        ? reply
+            .code(200)
+            .type('application/json; charset=utf-8')
+            .send(await value)
+        : value;
+    });
 
-  route('GET', '', () => INDEX);
+  route('GET', '', () => ({ ...INDEX, ...WEBHOOK_INDEX }));
   route('GET', '/fixtures', () => fixtures);
   route('GET', '/health', () => ({
     status: 'ok',
@@ -75,6 +85,7 @@ export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
     if (!card) throw new FaultSpecError('no such card');
     return { card_id: card.id, card_status: card.status, form_factor: card.form, activation_code: card.activationCode };
   });
+  registerWebhookRoutes(mock, route, objectBody);
 }
 
 function objectBody(req: FastifyRequest): Record<string, unknown> {
@@ -90,9 +101,11 @@ function objectBody(req: FastifyRequest): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-function answer(reply: FastifyReply, run: () => unknown): FastifyReply {
+function answer(reply: FastifyReply, run: () => unknown): FastifyReply | Promise<unknown> {
   try {
-    return reply.code(200).type('application/json; charset=utf-8').send(run());
+    const value = run();
+    if (value instanceof Promise) return value;
+    return reply.code(200).type('application/json; charset=utf-8').send(value);
   } catch (error) {
     if (!(error instanceof FaultSpecError)) throw error;
     return reply.code(400).type('application/json; charset=utf-8').send({ code: 400, message: error.message });

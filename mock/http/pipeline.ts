@@ -91,7 +91,7 @@ export async function runOperation(
       options: s.options,
       limiter: s.limiter,
     });
-    answer = { status: result.status, body: result.body, headers: {} };
+    answer = { status: result.status, body: result.body, headers: result.headers ?? {} };
   } catch (error) {
     if (!(error instanceof ApiFailure)) {
       // A bug in a rule must not take the mock down; it answers like the real API's internal error.

@@ -23,6 +23,8 @@ export interface OpContext {
 export interface OpResult {
   status: number;
   body: unknown;
+  /** Extra response headers; a content-type here replaces JSON (report downloads are CSV). */
+  headers?: Record<string, string>;
 }
 
 export type OpHandler = (ctx: OpContext) => OpResult;

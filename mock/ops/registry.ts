@@ -20,12 +20,14 @@ import { updateCard } from './cards/update-card.ts';
 import { updateCardStatus } from './cards/update-card-status.ts';
 import type { OpHandler } from './context.ts';
 import { listProducts } from './products.ts';
+import { createIssuingReport, retrieveIssuingReport } from './reports.ts';
 import {
   listCardsTransactions,
   retrieveCardsTransaction,
   simulateAuthorization,
   simulateReversal,
 } from './transactions.ts';
+import { createIssuingTransfer, retrieveIssuingTransfer } from './transfers.ts';
 
 export const HANDLERS = {
   create_card: createCard,
@@ -53,4 +55,8 @@ export const HANDLERS = {
   simulate_authorization: simulateAuthorization,
   simulate_reversal: simulateReversal,
   list_products: listProducts,
+  create_issuing_transfer: createIssuingTransfer,
+  retrieve_issuing_transfer: retrieveIssuingTransfer,
+  create_issuing_report: createIssuingReport,
+  retrieve_issuing_report: retrieveIssuingReport,
 } satisfies Record<AnyOperationId, OpHandler>;

@@ -22,6 +22,9 @@ export function renderCardholder(world: World, holder: Cardholder) {
     residential_address: holder.residentialAddress,
     delivery_address: holder.deliveryAddress,
     cardholder_status: holder.status,
+    // Reserved by the vendor; the sandbox sends "" (webhook samples), as it does for an idv_status that does not apply.
+    review_status: '',
+    idv_status: holder.kycMethod === 'SUMSUB_REDIRECT' && holder.status === 'INCOMPLETE' ? 'PENDING' : '',
     number_of_cards: world.countedCards((c) => c.cardholderId === holder.id),
     create_time: time(holder.createdAt),
   };
@@ -102,21 +105,42 @@ export function renderTransaction(world: World, tx: CardTransaction) {
   const card = world.cards.get(tx.cardId);
   return {
     card_id: tx.cardId,
-    card_number: card ? mask(card.pan) : null,
-    cardholder_id: card?.cardholderId ?? null,
+    card_number: card ? mask(card.pan) : '',
+    cardholder_id: card?.cardholderId ?? '',
     transaction_id: tx.id,
     short_transaction_id: tx.shortId,
-    original_transaction_id: tx.originalId,
+    // The sandbox sends "" for an absent original (webhook samples), not null.
+    original_transaction_id: tx.originalId ?? '',
     transaction_type: tx.type,
     transaction_status: tx.status,
     transaction_amount: money(tx.amount),
     transaction_currency: tx.currency,
     billing_amount: money(tx.amount),
     billing_currency: tx.currency,
-    card_available_balance: card ? money(card.available) : null,
+    // The simulator charges no fee; the fields are there because clients declare them required.
+    transaction_fee: money(0),
+    transaction_fee_currency: tx.currency,
+    fee_pass_through: 'N',
+    card_available_balance: card ? money(card.available) : money(0),
+    authorization_code: tx.id.replace(/-/gu, '').slice(0, 6).toUpperCase(),
     merchant_data: { category_code: tx.mcc, name: tx.merchantName, city: 'Singapore', country: 'SG' },
     transaction_time: time(tx.createdAt),
+    posted_time: time(tx.createdAt),
     description: tx.type === 'REVERSAL' ? 'Reversal' : 'Authorization',
+    wallet_type: '',
+  };
+}
+
+/** The data of a card.status.update.* event (the vendor's webhook page). */
+export function statusEventData(world: World, card: Card) {
+  return {
+    card_id: card.id,
+    card_number: mask(card.pan),
+    available_balance: money(card.available),
+    currency: card.currency,
+    card_status: card.status,
+    update_reason: card.updateReason ?? '',
+    update_time: time(world.now()),
   };
 }
 

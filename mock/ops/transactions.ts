@@ -95,10 +95,9 @@ export const simulateAuthorization: OpHandler = (ctx) => {
     card.available = round2(card.available - amount);
     card.used = round2(card.used + amount);
   }
-  return ok({
-    ...renderTransaction(ctx.world, tx),
-    failure_reason: approved ? null : 'Insufficient available balance',
-  });
+  const rendered = renderTransaction(ctx.world, tx);
+  ctx.world.events.emit('issuing.transaction.authorization', tx.id, rendered);
+  return ok({ ...rendered, failure_reason: approved ? null : 'Insufficient available balance' });
 };
 
 export const simulateReversal: OpHandler = (ctx) => {
@@ -131,7 +130,9 @@ export const simulateReversal: OpHandler = (ctx) => {
     merchantName: original.merchantName,
     originalId: original.id,
   });
-  return ok({ ...renderTransaction(ctx.world, reversal), failure_reason: null });
+  const rendered = renderTransaction(ctx.world, reversal);
+  ctx.world.events.emit('issuing.transaction.reversal', reversal.id, rendered);
+  return ok({ ...rendered, failure_reason: null });
 };
 
 /** The checks both simulators make before looking at the card or transaction: account status, then channel. */

@@ -1,7 +1,9 @@
-// The mock's notion of now. Tests move it forward (token expiry, idempotency's 24 h) instead of waiting.
+// The mock's notion of now. Tests move it forward (token expiry, idempotency's 24 h) instead of waiting; whatever
+// waits on the clock (pending settlements) hears each move.
 
 export class Clock {
   private offsetMs = 0;
+  private readonly listeners: (() => void)[] = [];
 
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
@@ -13,5 +15,10 @@ export class Clock {
 
   advance(seconds: number): void {
     this.offsetMs += seconds * 1000;
+    for (const listener of this.listeners) listener();
+  }
+
+  onAdvance(listener: () => void): void {
+    this.listeners.push(listener);
   }
 }

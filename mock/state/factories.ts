@@ -72,6 +72,7 @@ export function makeProduct(
     withdrawEnabled: true,
     issuerDown: false,
     withdrawFee: 0,
+    issueFailureShare: 0,
     createdAt: world.now(),
     ...fields,
   };

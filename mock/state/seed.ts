@@ -159,6 +159,8 @@ function seedProducts(world: World, master: Account, other: Account) {
     'restricted-mcc': product('Restricted MCC', { permittedMccs: ['5734', '5411'] }),
     disabled: product('Disabled', { status: 'DISABLED' }),
     foreign: makeProduct(world, other.id, { name: 'Other Customer Product' }).id,
+    // Last, so adding it left the ids of the fixtures seeded before it unchanged.
+    'issue-failing': product('Issue Failing', { issueFailureShare: 0.5 }),
   };
 }
 

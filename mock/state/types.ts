@@ -47,7 +47,13 @@ export interface Balance {
   lastTradeAt: Date | null;
 }
 
-export type BalanceTransactionType = 'DEPOSIT' | 'CARD_RECHARGE' | 'CARD_WITHDRAW' | 'FEE';
+export type BalanceTransactionType =
+  | 'DEPOSIT'
+  | 'CARD_RECHARGE'
+  | 'CARD_WITHDRAW'
+  | 'FEE'
+  | 'TRANSFER_IN'
+  | 'TRANSFER_OUT';
 
 export interface BalanceTransaction {
   id: string;
@@ -104,6 +110,8 @@ export interface Product {
   withdrawEnabled: boolean;
   issuerDown: boolean;
   withdrawFee: number;
+  /** Share (0–1) of the cards issued on this product that fail at settlement (card and order FAILED). */
+  issueFailureShare: number;
   createdAt: Date;
 }
 
@@ -240,4 +248,32 @@ export interface PoolCard {
   activationCode: string;
   productId: string;
   assigned: boolean;
+}
+
+/** An issuing transfer between a master account and one of its sub-accounts. */
+export interface Transfer {
+  id: string;
+  referenceId: string;
+  shortId: string;
+  /** The account that asked for it (the acting account). */
+  accountId: string;
+  sourceAccountId: string;
+  destinationAccountId: string;
+  amount: number;
+  currency: string;
+  status: 'PENDING' | 'COMPLETED' | 'FAILED';
+  remark: string;
+  creatorId: string;
+  createdAt: Date;
+  completedAt: Date | null;
+}
+
+/** A settlement or ledger report, generated at once and downloadable as CSV. */
+export interface Report {
+  id: string;
+  accountId: string;
+  type: 'SETTLEMENT' | 'LEDGER';
+  start: Date;
+  end: Date;
+  createdAt: Date;
 }

@@ -1,7 +1,9 @@
 // The whole in-memory state of one mock instance, with the lookups the operation rules share.
 
 import { en, Faker } from '@faker-js/faker';
+import { EventOutbox } from '../webhooks/events.ts';
 import { Clock } from './clock.ts';
+import { Settlements } from './settlement.ts';
 import type {
   Account,
   ApiKey,
@@ -14,6 +16,8 @@ import type {
   PanToken,
   PoolCard,
   Product,
+  Report,
+  Transfer,
   User,
 } from './types.ts';
 
@@ -33,13 +37,20 @@ export class World {
   readonly panTokens = new Map<string, PanToken>();
   readonly transactions = new Map<string, CardTransaction>();
   readonly pool: PoolCard[] = [];
+  readonly transfers = new Map<string, Transfer>();
+  readonly reports = new Map<string, Report>();
   readonly faker: Faker;
+  /** Work that finishes later (card orders, KYC reviews), on this world's clock. */
+  readonly settlements: Settlements;
+  /** Events the platform publishes; the webhook dispatcher delivers them. */
+  readonly events = new EventOutbox();
 
   constructor(
     readonly seed: number,
     readonly clock = new Clock(),
   ) {
     this.faker = new Faker({ locale: [en], seed });
+    this.settlements = new Settlements(clock);
   }
 
   uuid(): string {

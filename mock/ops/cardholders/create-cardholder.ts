@@ -1,11 +1,12 @@
 // Create Cardholder: the request shape, then the field rules of mock/RULES.md §Cardholders in their order, then the
-// new cardholder. Products are not involved: THIRD_PARTY KYC verifies at once, SUMSUB_REDIRECT waits for the IDV.
+// new cardholder. Products are not involved: THIRD_PARTY KYC settles after --settle-ms, SUMSUB_REDIRECT waits for the IDV.
 
 import { invalidField } from '../../errors.ts';
 import { type OpHandler, ok } from '../context.ts';
 import { readCardholderInput } from './cardholder-input.ts';
 import { accountHolders, createHolder, kycAnswer } from './cardholder-model.ts';
 import { checkFieldRules } from './field-rules.ts';
+import { settleThirdPartyKyc } from './kyc-settlement.ts';
 
 export const createCardholder: OpHandler = (ctx) => {
   const input = readCardholderInput(ctx.body, 'create', ctx.world.now());
@@ -16,5 +17,6 @@ export const createCardholder: OpHandler = (ctx) => {
     throw invalidField({ path: 'identity.number', rule: 'already used by another cardholder of the account' });
   }
   const holder = createHolder(ctx, input);
+  settleThirdPartyKyc(ctx, holder, input);
   return ok(kycAnswer(ctx.world, holder, input));
 };

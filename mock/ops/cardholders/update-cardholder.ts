@@ -9,6 +9,7 @@ import { resolveCardholder } from '../lookup.ts';
 import { type CardholderInput, readCardholderInput } from './cardholder-input.ts';
 import { accountHolders, applyInput, kycAnswer, sameEmail } from './cardholder-model.ts';
 import { checkFieldRules } from './field-rules.ts';
+import { settleThirdPartyKyc } from './kyc-settlement.ts';
 
 /** Fields that KYC review looks at; the others (email, phone, gender…) stay editable during review. */
 const KYC_FIELDS: (keyof CardholderInput)[] = [
@@ -36,6 +37,7 @@ export const updateCardholder: OpHandler = (ctx) => {
   }
   refuseTaken(ctx, holder, input);
   applyInput(holder, input);
+  settleThirdPartyKyc(ctx, holder, input);
   return ok(kycAnswer(ctx.world, holder, input));
 };
 

@@ -9,6 +9,7 @@ import { type OpHandler, ok } from '../context.ts';
 import { requiredString, requiredUuid } from '../fields.ts';
 import { resolveCardholder } from '../lookup.ts';
 import { newOrder, renderIssued } from '../render.ts';
+import { issueAsynchronously } from './issue-settlement.ts';
 
 const CURRENCIES = new Set(['SGD', 'USD']);
 const MODES = new Set(['SINGLE', 'SHARE']);
@@ -45,6 +46,7 @@ export const assignCard: OpHandler = (ctx) => {
     },
   );
   const order = newOrder(ctx.world, card, 'CARD_CREATE', 0);
+  issueAsynchronously(ctx, { card, order, product });
   return ok(renderIssued(card, order));
 };
 

@@ -14,6 +14,7 @@ import {
   refuseForeignCardholder,
 } from './create-card-checks.ts';
 import { readNewCardRequest } from './create-card-request.ts';
+import { issueAsynchronously } from './issue-settlement.ts';
 
 export const createCard: OpHandler = (ctx) => {
   const request = readNewCardRequest(ctx.body);
@@ -44,10 +45,15 @@ export const createCard: OpHandler = (ctx) => {
     },
   );
   product.subBinInventory -= 1;
-  if (product.modeType === 'SINGLE' && request.limit > 0) {
-    ctx.world.moveBalance(balance, -request.limit, 'CARD_RECHARGE', `Card ${card.id} issued`);
-  }
+  const debits = product.modeType === 'SINGLE' && request.limit > 0;
+  if (debits) ctx.world.moveBalance(balance, -request.limit, 'CARD_RECHARGE', `Card ${card.id} issued`);
   const order = newOrder(ctx.world, card, 'CARD_CREATE', request.limit);
+  issueAsynchronously(ctx, {
+    card,
+    order,
+    product,
+    ...(debits ? { debited: { balance, amount: request.limit } } : {}),
+  });
   return ok({
     ...renderIssued(card, order),
     ...(request.cardholderId === undefined ? { cardholder_id: holder.id, cardholder_created: true } : {}),

@@ -22,7 +22,9 @@ export const cardRecharge: OpHandler = (ctx) => {
 
   ctx.world.moveBalance(balance, -amount, 'CARD_RECHARGE', `Recharge of card ${card.id}`);
   card.available = round2(card.available + amount);
-  return ok(renderOrder(newOrder(ctx.world, card, 'CARD_RECHARGE', amount)));
+  const order = renderOrder(newOrder(ctx.world, card, 'CARD_RECHARGE', amount));
+  ctx.world.events.emit('card.recharge.succeeded', order.card_order_id, order);
+  return ok(order);
 };
 
 export const cardWithdraw: OpHandler = (ctx) => {
@@ -40,7 +42,9 @@ export const cardWithdraw: OpHandler = (ctx) => {
   }
   ctx.world.moveBalance(balance, amount, 'CARD_WITHDRAW', `Withdrawal from card ${card.id}`);
   card.available = round2(card.available - amount);
-  return ok(renderOrder(newOrder(ctx.world, card, 'CARD_WITHDRAW', amount)));
+  const order = renderOrder(newOrder(ctx.world, card, 'CARD_WITHDRAW', amount));
+  ctx.world.events.emit('card.withdraw.succeeded', order.card_order_id, order);
+  return ok(order);
 };
 
 /** The checks both operations share, in the documented order, after the request's shape. */

@@ -6,7 +6,7 @@ import type { CardStatus } from '../../state/types.ts';
 import { type OpHandler, ok } from '../context.ts';
 import { optionalString, requiredString, uuid } from '../fields.ts';
 import { resolveCard } from '../lookup.ts';
-import { newOrder } from '../render.ts';
+import { newOrder, statusEventData } from '../render.ts';
 import { isExpired } from './card-checks.ts';
 
 const MAX_REASON = 100;
@@ -33,5 +33,6 @@ export const updateCardStatus: OpHandler = (ctx) => {
   card.status = requested === 'CANCELLED' ? 'PRE_CANCEL' : (requested as CardStatus);
   card.updateReason = reason;
   const order = newOrder(ctx.world, card, 'CARD_UPDATE', 0);
+  ctx.world.events.emit('card.status.update.succeeded', order.id, statusEventData(ctx.world, card));
   return ok({ card_id: card.id, card_order_id: order.id, order_status: order.status, update_reason: reason });
 };

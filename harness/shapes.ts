@@ -1,0 +1,98 @@
+// Shape recording: what each operation's success bodies look like (field paths, JSON types, null vs absent) and
+// every distinct error body, redacted, so two targets can be compared (npm run compare). A body's shape is a flat map
+// from path ("cardholder.email", "data[].card_id") to JSON type; an absent field is an absent path, null is "null".
+// Values are never kept for success bodies; error bodies are redacted at the source (harness/redact.ts).
+
+import type { Observed } from '../contract/request.ts';
+import { redactText, redactValue } from './redact.ts';
+
+export type FieldTypes = Record<string, string>;
+
+/** One response, as recorded during a case (attached to its metadata, then summarised into results.json). */
+export type ShapeObservation =
+  | { operation: string; status: number; kind: 'success'; fields: FieldTypes }
+  | { operation: string; status: number; kind: 'error'; body: unknown };
+
+export interface OperationShapes {
+  /** Success bodies seen, and per path the types seen and in how many bodies it was present. */
+  success: { samples: number; fields: Record<string, { types: string[]; present: number }> };
+  /** Every distinct error body (redacted), with its status and how often it was seen. */
+  errors: { status: number; body: unknown; count: number }[];
+}
+
+/** results.json's `shapes` section: by operation name. */
+export type ShapesSection = Record<string, OperationShapes>;
+
+/** Keys of free-form maps (metadata) are the caller's data, not the API's shape. */
+const FREE_FORM = new Set(['metadata']);
+
+export function fieldTypes(value: unknown, path = '', into: FieldTypes = {}): FieldTypes {
+  const type = jsonType(value);
+  if (path) into[path] = type;
+  if (type === 'object' && !FREE_FORM.has(path.split('.').pop() ?? '')) {
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      fieldTypes(child, path ? `${path}.${key}` : key, into);
+    }
+  }
+  if (type === 'array') for (const item of value as unknown[]) fieldTypes(item, `${path}[]`, into);
+  return into;
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+export function observe(observed: Observed, operation: string): ShapeObservation {
+  if (observed.status >= 200 && observed.status < 300) {
+    const fields = observed.json === undefined ? { '': 'non-json' } : fieldTypes(observed.json);
+    return { operation, status: observed.status, kind: 'success', fields };
+  }
+  const body = observed.json === undefined ? redactText(observed.text.slice(0, 500)) : redactValue(observed.json);
+  return { operation, status: observed.status, kind: 'error', body };
+}
+
+/** Collects observations until drained (one case at a time). */
+export class ShapeRecorder {
+  private pending: ShapeObservation[] = [];
+
+  record(observed: Observed, operation: string): void {
+    this.pending.push(observe(observed, operation));
+  }
+
+  drain(): ShapeObservation[] {
+    const drained = this.pending;
+    this.pending = [];
+    return drained;
+  }
+}
+
+export function summariseShapes(observations: readonly ShapeObservation[]): ShapesSection {
+  const section: ShapesSection = {};
+  for (const o of observations) {
+    section[o.operation] ??= { success: { samples: 0, fields: {} }, errors: [] };
+    const shapes = section[o.operation] as OperationShapes;
+    if (o.kind === 'success') {
+      shapes.success.samples++;
+      for (const [path, type] of Object.entries(o.fields)) {
+        const field = shapes.success.fields[path] ?? { types: [], present: 0 };
+        shapes.success.fields[path] = field;
+        field.present++;
+        if (!field.types.includes(type)) field.types = [...field.types, type].sort();
+      }
+    } else {
+      const key = JSON.stringify(o.body);
+      const known = shapes.errors.find((e) => e.status === o.status && JSON.stringify(e.body) === key);
+      if (known) known.count++;
+      else shapes.errors.push({ status: o.status, body: o.body, count: 1 });
+    }
+  }
+  for (const shapes of Object.values(section)) {
+    shapes.success.fields = Object.fromEntries(
+      Object.entries(shapes.success.fields).sort(([a], [b]) => a.localeCompare(b)),
+    );
+    shapes.errors.sort((a, b) => a.status - b.status || JSON.stringify(a.body).localeCompare(JSON.stringify(b.body)));
+  }
+  return Object.fromEntries(Object.entries(section).sort(([a], [b]) => a.localeCompare(b)));
+}
