@@ -98,7 +98,7 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
   }
 }
 
-function contextFor(env: RunEnvironment): ScenarioContext {
+export function contextFor(env: RunEnvironment): ScenarioContext {
   const send = async (spec: RequestSpec) => {
     const observed = await env.client.send(spec);
     env.onResponse?.(observed, spec.operation);
