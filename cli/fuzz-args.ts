@@ -72,7 +72,10 @@ export function parseFuzzArgs(args: string[]): FuzzArgs | 'help' {
 }
 
 /** UQPAY_FUZZ_RUNS and UQPAY_FUZZ_PATH, checked; runs default by target kind. */
-export function fuzzSettings(env: Record<string, string | undefined>, isMock: boolean): { runs: number; path: string | null } {
+export function fuzzSettings(
+  env: Record<string, string | undefined>,
+  isMock: boolean,
+): { runs: number; path: string | null } {
   const runsText = env.UQPAY_FUZZ_RUNS?.trim() ?? '';
   if (runsText !== '' && !(/^\d{1,7}$/u.test(runsText) && Number(runsText) >= 1)) {
     throw new ConfigError(`UQPAY_FUZZ_RUNS must be a whole number ≥ 1 (got "${runsText}")`);

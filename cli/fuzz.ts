@@ -130,7 +130,8 @@ async function run(
       `\n  reports: ${args.reportsDir}/fuzz.json, junit.xml (testsuite uqpay-fuzz)`,
   );
   if (summary.failed > 0) return 1;
-  if (summary.errored > 0) return fail(`${summary.errored} properties could not be judged because the environment failed`);
+  if (summary.errored > 0)
+    return fail(`${summary.errored} properties could not be judged because the environment failed`);
   return 0;
 }
 
@@ -158,7 +159,8 @@ async function cleanup(session: ReturnType<typeof createSession>): Promise<void>
   if (session.kind === 'mock') return;
   const { cancelled, failed } = await session.cleanup();
   if (cancelled) console.log(`  cancelled the ${cancelled} cards this run issued`);
-  if (failed) console.error(`fuzz: WARNING: ${failed} cards this run issued could not be cancelled; cancel them by hand`);
+  if (failed)
+    console.error(`fuzz: WARNING: ${failed} cards this run issued could not be cancelled; cancel them by hand`);
 }
 
 function fail(message: string, code = 2): number {

@@ -9,7 +9,7 @@ import type { RequestSpec } from '../generators/types.ts';
 import { validRequest } from '../generators/valid-requests.ts';
 import { RULES, ruleRequest } from './rules/index.ts';
 import { expectEntry, expectSuccess, guarded, send } from './send.ts';
-import { CaseFailure, type FuzzContext, type FuzzProperty } from './types.ts';
+import { CaseFailure, type FuzzProperty } from './types.ts';
 import { uniqueText } from './values.ts';
 
 const KEYED_OPERATIONS = loadCatalog()
@@ -19,7 +19,13 @@ const KEYED_OPERATIONS = loadCatalog()
 const CHEAP = ['Retrieve Issuing Balance', 'Create Cardholder', 'Card Recharge', 'Simulate Authorization'];
 const POST_RULES = RULES.filter((r) => KEYED_OPERATIONS.includes(r.operation) && !r.field.startsWith('header:'));
 
-const property = (name: string, entry: string | null, operation: string, maxRuns: number | undefined, build: FuzzProperty['build']): FuzzProperty => ({
+const property = (
+  name: string,
+  entry: string | null,
+  operation: string,
+  maxRuns: number | undefined,
+  build: FuzzProperty['build'],
+): FuzzProperty => ({
   name: `idempotency › ${name}`,
   entry,
   operation,
@@ -30,7 +36,9 @@ const property = (name: string, entry: string | null, operation: string, maxRuns
 
 const replay = property('a replay returns the stored answer byte for byte, errors included', null, '*', 60, (fz) =>
   fc.asyncProperty(
-    fc.constantFrom(...POST_RULES).chain((rule) => fc.tuple(fc.constant(rule), rule.inside ? fc.oneof(rule.outside, rule.inside) : rule.outside)),
+    fc
+      .constantFrom(...POST_RULES)
+      .chain((rule) => fc.tuple(fc.constant(rule), rule.inside ? fc.oneof(rule.outside, rule.inside) : rule.outside)),
     async ([rule, value]) => {
       const spec: RequestSpec = {
         ...(await guarded(async () => ruleRequest(rule, fz.ctx, await validRequest(fz.ctx, rule.operation), value))),
@@ -72,31 +80,59 @@ const mismatchAccount = property('the same key from another account', 'general.k
   }),
 );
 
-const concurrent = property('of k concurrent duplicates exactly one executes', 'general.request_being_processed', 'Card Recharge', 20, (fz) =>
-  fc.asyncProperty(fc.integer({ min: 2, max: 6 }), async (k) => {
-    const cardId = await guarded(() => fz.ctx.shared.once('fuzz-idempotency-card', () => newCard(fz.ctx, { limit: 10 })));
-    const spec: RequestSpec = { operation: 'Card Recharge', params: { card_id: cardId }, body: { amount: 0.01 }, idempotencyKey: uniqueText(36) };
-    const answers = await Promise.all(Array.from({ length: k }, () => send(fz, spec)));
-    const executed = new Set(answers.filter((a) => a.status < 300).map((a) => a.text));
-    for (const answer of answers) {
-      if (answer.status < 300) continue;
-      expectEntry(fz, 'general.request_being_processed', spec, answer);
-    }
-    if (executed.size !== 1) {
-      throw new CaseFailure(`${k} duplicates: ${executed.size} different successful answers (expected exactly 1)`, { spec, observed: answers[0] ?? null });
-    }
-  }),
+const concurrent = property(
+  'of k concurrent duplicates exactly one executes',
+  'general.request_being_processed',
+  'Card Recharge',
+  20,
+  (fz) =>
+    fc.asyncProperty(fc.integer({ min: 2, max: 6 }), async (k) => {
+      const cardId = await guarded(() =>
+        fz.ctx.shared.once('fuzz-idempotency-card', () => newCard(fz.ctx, { limit: 10 })),
+      );
+      const spec: RequestSpec = {
+        operation: 'Card Recharge',
+        params: { card_id: cardId },
+        body: { amount: 0.01 },
+        idempotencyKey: uniqueText(36),
+      };
+      const answers = await Promise.all(Array.from({ length: k }, () => send(fz, spec)));
+      const executed = new Set(answers.filter((a) => a.status < 300).map((a) => a.text));
+      for (const answer of answers) {
+        if (answer.status < 300) continue;
+        expectEntry(fz, 'general.request_being_processed', spec, answer);
+      }
+      if (executed.size !== 1) {
+        throw new CaseFailure(`${k} duplicates: ${executed.size} different successful answers (expected exactly 1)`, {
+          spec,
+          observed: answers[0] ?? null,
+        });
+      }
+    }),
 );
 
-const malformed = property('a malformed key on every operation that takes one', 'general.invalid_key_format', '*', undefined, (fz) =>
-  fc.asyncProperty(
-    fc.constantFrom(...KEYED_OPERATIONS.filter((o) => CHEAP.includes(o) || o === 'Create Card')),
-    fc.oneof(fc.constant(''), fc.integer({ min: 256, max: 2000 }).map((n) => uniqueText(n))),
-    async (operation, key) => {
-      const spec = { ...(await guarded(() => fz.ctx.shared.once(`fuzz-keyed-${operation}`, () => validRequest(fz.ctx, operation)))), idempotencyKey: key };
-      expectEntry(fz, 'general.invalid_key_format', spec, await send(fz, spec));
-    },
-  ),
+const malformed = property(
+  'a malformed key on every operation that takes one',
+  'general.invalid_key_format',
+  '*',
+  undefined,
+  (fz) =>
+    fc.asyncProperty(
+      fc.constantFrom(...KEYED_OPERATIONS.filter((o) => CHEAP.includes(o) || o === 'Create Card')),
+      fc.oneof(
+        fc.constant(''),
+        fc.integer({ min: 256, max: 2000 }).map((n) => uniqueText(n)),
+      ),
+      async (operation, key) => {
+        const spec = {
+          ...(await guarded(() =>
+            fz.ctx.shared.once(`fuzz-keyed-${operation}`, () => validRequest(fz.ctx, operation)),
+          )),
+          idempotencyKey: key,
+        };
+        expectEntry(fz, 'general.invalid_key_format', spec, await send(fz, spec));
+      },
+    ),
 );
 
 export const IDEMPOTENCY_PROPERTIES: FuzzProperty[] = [replay, mismatchApi, mismatchAccount, concurrent, malformed];

@@ -26,7 +26,9 @@ export function precedencePairs(perOperation = 3): [Rule, Rule][] {
       for (let j = i + 1; j < rules.length && count < perOperation; j++) {
         const [a, b] = [rules[i] as Rule, rules[j] as Rule];
         if (a.entry === b.entry) continue;
-        const overlap = fieldsOf(a).some((f) => fieldsOf(b).some((g) => f.startsWith(g) || g.startsWith(f) || f.endsWith('*') || g.endsWith('*')));
+        const overlap = fieldsOf(a).some((f) =>
+          fieldsOf(b).some((g) => f.startsWith(g) || g.startsWith(f) || f.endsWith('*') || g.endsWith('*')),
+        );
         if (overlap) continue;
         pairs.push([a, b]);
         count++;
@@ -53,14 +55,19 @@ export function precedenceProperty(a: Rule, b: Rule): FuzzProperty {
         });
         const observed = await send(fz, spec);
         const sent = { spec, observed };
-        if (observed.status >= 500 || observed.status === 429) throw new CaseEnvironmentError(`the target answered ${observed.status}`, sent);
+        if (observed.status >= 500 || observed.status === 429)
+          throw new CaseEnvironmentError(`the target answered ${observed.status}`, sent);
         const winner = documentedAs(fz, observed).find((id) => id === a.entry || id === b.entry);
         if (!winner) {
-          throw new CaseFailure(`neither ${a.entry} nor ${b.entry}: ${observed.status} ${observed.text.slice(0, 160)}`, sent);
+          throw new CaseFailure(
+            `neither ${a.entry} nor ${b.entry}: ${observed.status} ${observed.text.slice(0, 160)}`,
+            sent,
+          );
         }
         const first = fz.observations.get(name);
         if (first === undefined) fz.observations.set(name, winner);
-        else if (first !== winner) throw new CaseFailure(`unstable precedence: ${first} won before, now ${winner}`, sent);
+        else if (first !== winner)
+          throw new CaseFailure(`unstable precedence: ${first} won before, now ${winner}`, sent);
       }),
   };
 }

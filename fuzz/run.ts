@@ -35,6 +35,8 @@ export interface RunOptions {
   baseUrl: string;
   /** Properties run at once (each one's cases run in order). */
   concurrency: number;
+  /** false: report the first failing case without shrinking it (tests that only need a falsification). */
+  shrink?: boolean;
   /** Replays one counterexample path (with a filter that selects one property). */
   path?: string;
   onResult?: (result: PropertyResult) => void;
@@ -85,12 +87,24 @@ async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptio
       numRuns,
       ...(property.examples ? { examples: property.examples as never } : {}),
       ...(options.path ? { path: options.path } : {}),
+      ...(options.shrink === false ? { endOnFailure: true } : {}),
     });
   } catch (error) {
-    return { ...base, runs: 0, shrinks: 0, outcome: 'error', path: null, counterexample: null, reason: (error as Error).message, curl: null, duration_ms: ms(started) };
+    return {
+      ...base,
+      runs: 0,
+      shrinks: 0,
+      outcome: 'error',
+      path: null,
+      counterexample: null,
+      reason: (error as Error).message,
+      curl: null,
+      duration_ms: ms(started),
+    };
   }
   const common = { ...base, runs: details.numRuns, shrinks: details.numShrinks, duration_ms: ms(started) };
-  if (!details.failed) return { ...common, outcome: 'pass', path: null, counterexample: null, reason: null, curl: null };
+  if (!details.failed)
+    return { ...common, outcome: 'pass', path: null, counterexample: null, reason: null, curl: null };
   const error = details.errorInstance;
   const sent = error instanceof CaseFailure || error instanceof CaseEnvironmentError ? error.sent : null;
   return {

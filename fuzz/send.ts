@@ -55,7 +55,10 @@ export function expectSuccess(fz: FuzzContext, spec: RequestSpec, observed: Obse
   const said = `${observed.status} ${observed.text.slice(0, 160)}`;
   if (environmentTrouble(observed)) throw new CaseEnvironmentError(`the target answered ${said}`, sent);
   const entries = matchCatalog(fz.catalog, observed).map((e) => e.id);
-  throw new CaseFailure(`expected a 2xx, got ${entries.length ? entries.join(' or ') : 'an undocumented'} ${said}`, sent);
+  throw new CaseFailure(
+    `expected a 2xx, got ${entries.length ? entries.join(' or ') : 'an undocumented'} ${said}`,
+    sent,
+  );
 }
 
 /** The ids of the documented entries an answer matches (empty: undocumented). */

@@ -33,13 +33,38 @@ const weird = fc.oneof(
 function mutation(keys: readonly string[], isGet: boolean): fc.Arbitrary<Mutation> {
   const key = fc.oneof(fc.constantFrom(...keys, 'extra_field'), fc.string({ minLength: 1, maxLength: 12 }));
   if (isGet) {
-    return fc.record({ kind: fc.constant('query' as const), key: fc.oneof(fc.constantFrom('page_size', 'page_number', 'card_status', 'cardholder_id', 'currency', 'start_time', 'end_time', 'transaction_type'), key), value: fc.string({ maxLength: 300 }) });
+    return fc.record({
+      kind: fc.constant('query' as const),
+      key: fc.oneof(
+        fc.constantFrom(
+          'page_size',
+          'page_number',
+          'card_status',
+          'cardholder_id',
+          'currency',
+          'start_time',
+          'end_time',
+          'transaction_type',
+        ),
+        key,
+      ),
+      value: fc.string({ maxLength: 300 }),
+    });
   }
   return fc.oneof(
-    fc.record({ kind: fc.constant('replace-body' as const), value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.array(fc.object(), { maxLength: 3 })) }),
+    fc.record({
+      kind: fc.constant('replace-body' as const),
+      value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.array(fc.object(), { maxLength: 3 })),
+    }),
     fc.record({ kind: fc.constant('drop' as const), key: fc.constantFrom(...keys, 'absent') }),
     fc.record({ kind: fc.constant('set' as const), key, value: weird }),
-    fc.record({ kind: fc.constant('raw' as const), text: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('{', '{"a":', '[1,', '{"a":1}}', 'null', '"text"', '{"a":1,}')) }),
+    fc.record({
+      kind: fc.constant('raw' as const),
+      text: fc.oneof(
+        fc.string({ maxLength: 60 }),
+        fc.constantFrom('{', '{"a":', '[1,', '{"a":1}}', 'null', '"text"', '{"a":1,}'),
+      ),
+    }),
   );
 }
 
@@ -112,11 +137,40 @@ export function structuralProperty(operation: string): FuzzProperty {
 }
 
 const KNOWN_KEYS = [
-  'card_id', 'cardholder_id', 'card_product_id', 'card_currency', 'card_limit', 'card_status', 'update_reason',
-  'amount', 'metadata', 'spending_controls', 'risk_controls', 'email', 'first_name', 'last_name', 'phone_number',
-  'country_code', 'date_of_birth', 'gender', 'identity', 'kyc_verification', 'residential_address', 'currency',
-  'transaction_id', 'transaction_amount', 'transaction_currency', 'merchant_category_code', 'merchant_name',
-  'channel', 'activation_code', 'pin', 'card_number', 'card_mode', 'no_pin_payment_amount', 'card_type',
+  'card_id',
+  'cardholder_id',
+  'card_product_id',
+  'card_currency',
+  'card_limit',
+  'card_status',
+  'update_reason',
+  'amount',
+  'metadata',
+  'spending_controls',
+  'risk_controls',
+  'email',
+  'first_name',
+  'last_name',
+  'phone_number',
+  'country_code',
+  'date_of_birth',
+  'gender',
+  'identity',
+  'kyc_verification',
+  'residential_address',
+  'currency',
+  'transaction_id',
+  'transaction_amount',
+  'transaction_currency',
+  'merchant_category_code',
+  'merchant_name',
+  'channel',
+  'activation_code',
+  'pin',
+  'card_number',
+  'card_mode',
+  'no_pin_payment_amount',
+  'card_type',
 ];
 
 /**

@@ -121,4 +121,8 @@ export function threeDecimals(max: number): fc.Arbitrary<number> {
 }
 
 export const letters = (min: number, max: number) =>
-  fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: min, maxLength: max });
+  fc.string({
+    unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'),
+    minLength: min,
+    maxLength: max,
+  });

@@ -29,7 +29,12 @@ export function fuzzSuiteXml(report: FuzzReport): string {
       .property('operation', p.operation)
       .property('seed', String(p.seed))
       .property('runs', String(p.runs));
-    const detail = [p.reason, p.counterexample && `counterexample: ${p.counterexample}`, p.path && `path: ${p.path}`, p.curl]
+    const detail = [
+      p.reason,
+      p.counterexample && `counterexample: ${p.counterexample}`,
+      p.path && `path: ${p.path}`,
+      p.curl,
+    ]
       .filter(Boolean)
       .join('\n');
     if (p.outcome === 'fail') testCase.failure(p.reason ?? 'falsified', 'PropertyFalsified').standardOutput(detail);

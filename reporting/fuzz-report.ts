@@ -36,7 +36,13 @@ export function fuzzReport(
   const count = (outcome: PropertyResult['outcome']) => properties.filter((p) => p.outcome === outcome).length;
   return {
     run,
-    summary: { properties: properties.length, passed: count('pass'), failed: count('fail'), errored: count('error'), cases },
+    summary: {
+      properties: properties.length,
+      passed: count('pass'),
+      failed: count('fail'),
+      errored: count('error'),
+      cases,
+    },
     cases_per_second: run.duration_ms > 0 ? Math.round((cases * 1000) / run.duration_ms) : 0,
     properties,
     precedence: [...observations].map(([property, winner]) => ({ property, winner })),

@@ -58,15 +58,24 @@ export function lifecycleCommands(): fc.Arbitrary<Command>[] {
   const cents = (max: number) => fc.integer({ min: 1, max });
   return [
     cents(5000).map((limit) =>
-      command(`create(${fromCents(limit)})`, (m) => m.card === null, async (m, r) => {
-        const prediction = limit > m.balanceCents ? 'card.b.insufficient_balance' : null;
-        const payload = { cardholder_id: r.cardholderId, card_product_id: r.productId, card_currency: 'SGD', card_limit: fromCents(limit) };
-        const answer = await step(r, { operation: 'Create Card', body: payload }, prediction);
-        if (prediction) return;
-        r.cardId = String(body(answer).card_id);
-        m.card = { status: 'ACTIVE', availableCents: limit, perTransactionCents: null };
-        m.balanceCents -= limit;
-      }),
+      command(
+        `create(${fromCents(limit)})`,
+        (m) => m.card === null,
+        async (m, r) => {
+          const prediction = limit > m.balanceCents ? 'card.b.insufficient_balance' : null;
+          const payload = {
+            cardholder_id: r.cardholderId,
+            card_product_id: r.productId,
+            card_currency: 'SGD',
+            card_limit: fromCents(limit),
+          };
+          const answer = await step(r, { operation: 'Create Card', body: payload }, prediction);
+          if (prediction) return;
+          r.cardId = String(body(answer).card_id);
+          m.card = { status: 'ACTIVE', availableCents: limit, perTransactionCents: null };
+          m.balanceCents -= limit;
+        },
+      ),
     ),
     fc.constant(
       command('activate', hasCard, async (_m, r) => {
@@ -77,7 +86,11 @@ export function lifecycleCommands(): fc.Arbitrary<Command>[] {
     fc.constantFrom('FROZEN' as const, 'ACTIVE' as const, 'CANCELLED' as const).map((status) =>
       command(`status(${status})`, hasCard, async (m, r) => {
         const prediction = predictStatusChange(m, status);
-        await step(r, byCard(r, 'Update Card Status', { card_status: status, update_reason: 'fuzz lifecycle' }), prediction);
+        await step(
+          r,
+          byCard(r, 'Update Card Status', { card_status: status, update_reason: 'fuzz lifecycle' }),
+          prediction,
+        );
         if (!prediction && m.card) m.card.status = status === 'CANCELLED' ? 'PRE_CANCEL' : status;
       }),
     ),
@@ -99,8 +112,12 @@ export function lifecycleCommands(): fc.Arbitrary<Command>[] {
         m.balanceCents += amount;
       }),
     ),
-    fc.oneof(cents(3000).map((c) => ['per-transaction', c] as const), cents(3000).map((c) => ['card-limit', c] as const)).map(
-      ([kind, amount]) =>
+    fc
+      .oneof(
+        cents(3000).map((c) => ['per-transaction', c] as const),
+        cents(3000).map((c) => ['card-limit', c] as const),
+      )
+      .map(([kind, amount]) =>
         command(`limits(${kind} ${fromCents(amount)})`, hasCard, async (m, r) => {
           const prediction = predictLimitUpdate(m, kind);
           const payload =
@@ -110,7 +127,7 @@ export function lifecycleCommands(): fc.Arbitrary<Command>[] {
           await step(r, byCard(r, 'Update Card', payload), prediction);
           if (!prediction && m.card) m.card.perTransactionCents = amount;
         }),
-    ),
+      ),
     cents(4000).map((amount) =>
       command(`authorize(${fromCents(amount)})`, hasCard, async (m, r) => {
         const prediction = predictAuthorization(m, amount);
@@ -129,15 +146,19 @@ export function lifecycleCommands(): fc.Arbitrary<Command>[] {
       }),
     ),
     fc.nat().map((pick) =>
-      command(`reverse(#${pick})`, (m) => m.authorizations.length > 0, async (m, r) => {
-        const authorization = m.authorizations[pick % m.authorizations.length];
-        if (!authorization || !m.card) return;
-        const prediction = predictReversal(authorization);
-        await step(r, { operation: 'Simulate Reversal', body: { transaction_id: authorization.id } }, prediction);
-        if (prediction) return;
-        authorization.reversible = false;
-        m.card.availableCents += authorization.cents;
-      }),
+      command(
+        `reverse(#${pick})`,
+        (m) => m.authorizations.length > 0,
+        async (m, r) => {
+          const authorization = m.authorizations[pick % m.authorizations.length];
+          if (!authorization || !m.card) return;
+          const prediction = predictReversal(authorization);
+          await step(r, { operation: 'Simulate Reversal', body: { transaction_id: authorization.id } }, prediction);
+          if (prediction) return;
+          authorization.reversible = false;
+          m.card.availableCents += authorization.cents;
+        },
+      ),
     ),
     fc.constant(
       command('read card', hasCard, async (m, r) => {
@@ -150,15 +171,21 @@ export function lifecycleCommands(): fc.Arbitrary<Command>[] {
       }),
     ),
     fc.constant(
-      command('read balance', () => true, async (m, r) => {
-        const answer = body(await step(r, { operation: 'Retrieve Issuing Balance', body: { currency: 'SGD' } }, null));
-        if (toCents(answer.available_balance) !== m.balanceCents) {
-          throw new CaseFailure(
-            `issuing balance: model ${fromCents(m.balanceCents)}, target ${String(answer.available_balance)}`,
-            null,
+      command(
+        'read balance',
+        () => true,
+        async (m, r) => {
+          const answer = body(
+            await step(r, { operation: 'Retrieve Issuing Balance', body: { currency: 'SGD' } }, null),
           );
-        }
-      }),
+          if (toCents(answer.available_balance) !== m.balanceCents) {
+            throw new CaseFailure(
+              `issuing balance: model ${fromCents(m.balanceCents)}, target ${String(answer.available_balance)}`,
+              null,
+            );
+          }
+        },
+      ),
     ),
   ];
 }

@@ -23,12 +23,22 @@ export const LIFECYCLE_PROPERTY: FuzzProperty = {
         const sub = await ctx.fixtures.subAccount('active');
         // A cardholder per sequence: the account caps cards per cardholder.
         const cardholderId = await newCardholder(ctx, {}, sub.id);
-        return { fz, onBehalfOf: sub.id, cardholderId, productId: await ctx.fixtures.product('standard'), cardId: null };
+        return {
+          fz,
+          onBehalfOf: sub.id,
+          cardholderId,
+          productId: await ctx.fixtures.product('standard'),
+          cardId: null,
+        };
       });
       const balance = await guarded(() =>
         ctx.arrange({ operation: 'Retrieve Issuing Balance', body: { currency: 'SGD' }, onBehalfOf: real.onBehalfOf }),
       );
-      const model: LifecycleModel = { card: null, balanceCents: toCents(balance.available_balance), authorizations: [] };
+      const model: LifecycleModel = {
+        card: null,
+        balanceCents: toCents(balance.available_balance),
+        authorizations: [],
+      };
       await fc.asyncModelRun(() => ({ model, real }), commands);
     }),
 };

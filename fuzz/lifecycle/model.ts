@@ -22,7 +22,8 @@ export type Prediction = string | null;
 
 export function predictStatusChange(model: LifecycleModel, requested: 'ACTIVE' | 'FROZEN' | 'CANCELLED'): Prediction {
   const status = model.card?.status;
-  if (requested === 'CANCELLED') return status === 'PRE_CANCEL' ? 'card.b.the_card_currently_does_not_support_cancel' : null;
+  if (requested === 'CANCELLED')
+    return status === 'PRE_CANCEL' ? 'card.b.the_card_currently_does_not_support_cancel' : null;
   return status === 'PRE_CANCEL' ? 'card.b.card_status_is_invalid' : null;
 }
 

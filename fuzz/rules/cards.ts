@@ -33,7 +33,11 @@ const amountRule = (entry: string, operation: 'Card Recharge' | 'Card Withdraw',
   operation,
   subject: 'amount sign and precision',
   field: 'body:amount',
-  outside: fc.oneof(threeDecimals(50), fc.constant(0), money(0.01, 1000).map((m) => -m)),
+  outside: fc.oneof(
+    threeDecimals(50),
+    fc.constant(0),
+    money(0.01, 1000).map((m) => -m),
+  ),
   inside: money(0.01, insideMax),
   edge: constEdge(0.001, 0.01),
   boundary: 'greater than 0 with at most 2 decimals',
@@ -49,7 +53,10 @@ export const CARD_RULES: Rule[] = [
     operation: 'Create Card',
     subject: 'card_limit sign and precision',
     field: 'body:card_limit',
-    outside: fc.oneof(threeDecimals(100), money(0.01, 100).map((m) => -m)),
+    outside: fc.oneof(
+      threeDecimals(100),
+      money(0.01, 100).map((m) => -m),
+    ),
     inside: money(0, 100),
     edge: constEdge(1.005, 1.01),
     boundary: 'at least 0 with at most 2 decimals',
@@ -75,9 +82,12 @@ export const CARD_RULES: Rule[] = [
     subject: 'PER_TRANSACTION amount',
     field: 'body:spending_controls',
     base: updateOwnCard('per-transaction'),
-    outside: fc.oneof(fc.constant(0), money(0.01, 1000).map((m) => -m)).map((amount) => [
-      { interval: 'PER_TRANSACTION', amount },
-    ]),
+    outside: fc
+      .oneof(
+        fc.constant(0),
+        money(0.01, 1000).map((m) => -m),
+      )
+      .map((amount) => [{ interval: 'PER_TRANSACTION', amount }]),
     inside: money(0.01, 100).map((amount) => [{ interval: 'PER_TRANSACTION', amount }]),
     edge: constEdge([{ interval: 'PER_TRANSACTION', amount: 0 }], [{ interval: 'PER_TRANSACTION', amount: 0.01 }]),
     boundary: 'greater than 0',
@@ -119,9 +129,17 @@ export const CARD_RULES: Rule[] = [
     base: updateOwnCard('metadata'),
     outside: fc.oneof(
       fc.integer({ min: 3201, max: 4000 }).map(metadataOfBytes),
-      fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(fc.string(), fc.string()))).map(([k, v]) => ({ [k]: v })),
+      fc
+        .tuple(
+          fc.string({ minLength: 1, maxLength: 8 }),
+          fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(fc.string(), fc.string())),
+        )
+        .map(([k, v]) => ({ [k]: v })),
     ),
-    inside: fc.oneof(fc.integer({ min: 3150, max: 3200 }).map(metadataOfBytes), fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 20 }), { maxKeys: 5 })),
+    inside: fc.oneof(
+      fc.integer({ min: 3150, max: 3200 }).map(metadataOfBytes),
+      fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 20 }), { maxKeys: 5 }),
+    ),
     edge: {
       ...constEdge(metadataOfBytes(3201), metadataOfBytes(3200)),
       isOutside: (v) => bytes(v) === 3201,
@@ -149,9 +167,12 @@ export const CARD_RULES: Rule[] = [
     operation: 'Create Card',
     subject: 'card_type',
     field: 'body:card_type',
-    outside: fc.oneof(fc.constantFrom('virtual', 'Virtual', 'VIRTUAL ', 'PLASTIC', 'DIGITAL'), fc.string({ minLength: 1, maxLength: 10 })).filter(
-      (s) => !['VIRTUAL', 'PHYSICAL'].includes(s),
-    ),
+    outside: fc
+      .oneof(
+        fc.constantFrom('virtual', 'Virtual', 'VIRTUAL ', 'PLASTIC', 'DIGITAL'),
+        fc.string({ minLength: 1, maxLength: 10 }),
+      )
+      .filter((s) => !['VIRTUAL', 'PHYSICAL'].includes(s)),
     inside: fc.constant('VIRTUAL'),
     edge: constEdge('virtual', 'VIRTUAL'),
     boundary: "one of the product's card forms (VIRTUAL, PHYSICAL)",
@@ -163,7 +184,9 @@ export const CARD_RULES: Rule[] = [
     operation: 'Create Card',
     subject: 'card_currency',
     field: 'body:card_currency',
-    outside: fc.oneof(fc.constantFrom('EUR', 'GBP', 'HKD', 'JPY', 'SGX'), fc.stringMatching(/^[A-Z]{3}$/u)).filter((c) => !['SGD', 'USD'].includes(c)),
+    outside: fc
+      .oneof(fc.constantFrom('EUR', 'GBP', 'HKD', 'JPY', 'SGX'), fc.stringMatching(/^[A-Z]{3}$/u))
+      .filter((c) => !['SGD', 'USD'].includes(c)),
     inside: fc.constant('SGD'),
     edge: constEdge('SGX', 'SGD'),
     boundary: 'SGD or USD',
@@ -198,9 +221,12 @@ export const CARD_RULES: Rule[] = [
     subject: 'auto_cancel_trigger of a ONE_TIME card',
     field: 'body:auto_cancel_trigger',
     context: () => ({ 'body:usage_type': 'ONE_TIME' }),
-    outside: fc.oneof(fc.constantFrom('on_auth', 'ON_AUTHORIZATION', 'ON_SETTLE', 'NEVER'), fc.string({ minLength: 1, maxLength: 12 })).filter(
-      (s) => !['ON_AUTH', 'ON_CAPTURE'].includes(s),
-    ),
+    outside: fc
+      .oneof(
+        fc.constantFrom('on_auth', 'ON_AUTHORIZATION', 'ON_SETTLE', 'NEVER'),
+        fc.string({ minLength: 1, maxLength: 12 }),
+      )
+      .filter((s) => !['ON_AUTH', 'ON_CAPTURE'].includes(s)),
     inside: fc.constantFrom('ON_AUTH', 'ON_CAPTURE'),
     edge: constEdge('on_auth', 'ON_AUTH'),
     boundary: 'ON_AUTH or ON_CAPTURE',

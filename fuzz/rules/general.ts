@@ -28,7 +28,12 @@ export const GENERAL_RULES: Rule[] = [
     subject: 'merchant_category_code',
     field: 'body:merchant_category_code',
     outside: fc
-      .oneof(fc.stringMatching(/^\d{4}$/u), fc.stringMatching(/^\d{1,3}$/u), fc.stringMatching(/^\d{5,6}$/u), fc.constantFrom('573A', ' 5734', '5734 '))
+      .oneof(
+        fc.stringMatching(/^\d{4}$/u),
+        fc.stringMatching(/^\d{1,3}$/u),
+        fc.stringMatching(/^\d{5,6}$/u),
+        fc.constantFrom('573A', ' 5734', '5734 '),
+      )
       .filter((m) => m !== '5734'),
     inside: fc.constant('5734'),
     edge: constEdge('57340', '5734'),
@@ -42,7 +47,10 @@ export const GENERAL_RULES: Rule[] = [
     subject: 'channel',
     field: 'body:channel',
     outside: fc
-      .oneof(fc.constantFrom('visa', 'Visa', 'AMEX', 'UNIONPAY', 'MASTER CARD', 'JCB'), fc.string({ minLength: 1, maxLength: 10 }))
+      .oneof(
+        fc.constantFrom('visa', 'Visa', 'AMEX', 'UNIONPAY', 'MASTER CARD', 'JCB'),
+        fc.string({ minLength: 1, maxLength: 10 }),
+      )
       .filter((c) => !['VISA', 'MASTERCARD'].includes(c)),
     inside: fc.constantFrom('VISA', 'MASTERCARD'),
     edge: constEdge('visa', 'VISA'),
@@ -55,7 +63,11 @@ export const GENERAL_RULES: Rule[] = [
     operation: 'Simulate Authorization',
     subject: 'transaction_amount sign and precision',
     field: 'body:transaction_amount',
-    outside: fc.oneof(threeDecimals(10), fc.constant(0), money(0.01, 100).map((m) => -m)),
+    outside: fc.oneof(
+      threeDecimals(10),
+      fc.constant(0),
+      money(0.01, 100).map((m) => -m),
+    ),
     inside: money(0.01, 0.5),
     edge: constEdge(0.001, 0.01),
     boundary: 'greater than 0 with at most 2 decimals',
@@ -116,8 +128,8 @@ export const GENERAL_RULES: Rule[] = [
     field: 'query:end_time',
     context: () => ({ 'query:start_time': WINDOW_START }),
     outside: fc.oneof(
-      fc.integer({ min: 1, max: 30 * DAY_MS / 1000 }).map((s) => windowEnd(90 * DAY_MS + s * 1000)),
-      fc.integer({ min: 1, max: 30 * DAY_MS / 1000 }).map((s) => windowEnd(-s * 1000)),
+      fc.integer({ min: 1, max: (30 * DAY_MS) / 1000 }).map((s) => windowEnd(90 * DAY_MS + s * 1000)),
+      fc.integer({ min: 1, max: (30 * DAY_MS) / 1000 }).map((s) => windowEnd(-s * 1000)),
       fc.constantFrom('2026-02-01', '2026/02/01T00:00:00Z', 'yesterday'),
     ),
     inside: fc.integer({ min: 0, max: 90 * 86_400 }).map((s) => windowEnd(s * 1000)),

@@ -7,8 +7,8 @@ import { validRequest } from '../../generators/valid-requests.ts';
 import { expectEntry, expectSuccess, guarded, send } from '../send.ts';
 import type { FuzzContext, FuzzProperty } from '../types.ts';
 import { materialise, withField } from '../values.ts';
-import { CARD_RULES } from './cards.ts';
 import { CARDHOLDER_RULES } from './cardholders.ts';
+import { CARD_RULES } from './cards.ts';
 import { GENERAL_RULES } from './general.ts';
 import type { Rule } from './types.ts';
 
@@ -43,8 +43,8 @@ export function ruleProperties(rule: Rule): FuzzProperty[] {
       // A refused request changes nothing, so every case can share one base request.
       let base: Promise<RequestSpec> | undefined;
       return fc.asyncProperty(rule.outside, async (value) => {
-        base ??= guarded(() => baseOf(rule, fz.ctx));
-        const spec = await guarded(async () => ruleRequest(rule, fz.ctx, await base!, value)).catch((error) => {
+        const shared = (base ??= guarded(() => baseOf(rule, fz.ctx)));
+        const spec = await guarded(async () => ruleRequest(rule, fz.ctx, await shared, value)).catch((error) => {
           base = undefined;
           throw error;
         });
