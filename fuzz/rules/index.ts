@@ -43,7 +43,8 @@ export function ruleProperties(rule: Rule): FuzzProperty[] {
       // A refused request changes nothing, so every case can share one base request.
       let base: Promise<RequestSpec> | undefined;
       return fc.asyncProperty(rule.outside, async (value) => {
-        const shared = (base ??= guarded(() => baseOf(rule, fz.ctx)));
+        base ??= guarded(() => baseOf(rule, fz.ctx));
+        const shared = base;
         const spec = await guarded(async () => ruleRequest(rule, fz.ctx, await shared, value)).catch((error) => {
           base = undefined;
           throw error;
