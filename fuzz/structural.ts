@@ -100,6 +100,8 @@ export function structuralProperty(operation: string): FuzzProperty {
     kind: 'structural',
     note: 'any answer is a 2xx or a documented entry; never a 5xx, an undocumented body or a hang',
     ...(freshBase ? { maxRuns: 30 } : {}),
+    // First a request every target must refuse with a documented entry: a non-object body, a non-numeric page.
+    examples: [[isGet ? { kind: 'query', key: 'page_size', value: 'ten' } : { kind: 'replace-body', value: [] }]],
     build: (fz: FuzzContext) => {
       let base: Promise<RequestSpec> | undefined;
       // The base's own keys are known only once it is built; a generous fixed list covers every operation's fields.

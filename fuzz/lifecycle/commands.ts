@@ -54,27 +54,32 @@ function command(label: string, check: (m: Readonly<LifecycleModel>) => boolean,
   return { check, run, toString: () => label };
 }
 
+/** Issues a new card (the sequence's current card from then on); the setup's first step and the create command. */
+export async function createStep(m: LifecycleModel, r: LifecycleReal, limit: number): Promise<void> {
+  const prediction = limit > m.balanceCents ? 'card.b.insufficient_balance' : null;
+  const payload = {
+    cardholder_id: r.cardholderId,
+    card_product_id: r.productId,
+    card_currency: 'SGD',
+    card_limit: fromCents(limit),
+  };
+  const answer = await step(r, { operation: 'Create Card', body: payload }, prediction);
+  if (prediction) return;
+  r.cardId = String(body(answer).card_id);
+  m.card = { status: 'ACTIVE', availableCents: limit, perTransactionCents: null };
+  m.balanceCents -= limit;
+  // Authorizations of the earlier card are no longer this sequence's to reverse.
+  m.authorizations = [];
+}
+
 export function lifecycleCommands(): fc.Arbitrary<Command>[] {
   const cents = (max: number) => fc.integer({ min: 1, max });
   return [
     cents(5000).map((limit) =>
       command(
         `create(${fromCents(limit)})`,
-        (m) => m.card === null,
-        async (m, r) => {
-          const prediction = limit > m.balanceCents ? 'card.b.insufficient_balance' : null;
-          const payload = {
-            cardholder_id: r.cardholderId,
-            card_product_id: r.productId,
-            card_currency: 'SGD',
-            card_limit: fromCents(limit),
-          };
-          const answer = await step(r, { operation: 'Create Card', body: payload }, prediction);
-          if (prediction) return;
-          r.cardId = String(body(answer).card_id);
-          m.card = { status: 'ACTIVE', availableCents: limit, perTransactionCents: null };
-          m.balanceCents -= limit;
-        },
+        () => true,
+        (m, r) => createStep(m, r, limit),
       ),
     ),
     fc.constant(
@@ -83,18 +88,18 @@ export function lifecycleCommands(): fc.Arbitrary<Command>[] {
         await step(r, { operation: 'Activate Card', body: payload }, 'card.b.the_card_has_been_activated');
       }),
     ),
-    fc.constantFrom('FROZEN' as const, 'ACTIVE' as const, 'CANCELLED' as const).map((status) =>
-      command(`status(${status})`, hasCard, async (m, r) => {
-        const prediction = predictStatusChange(m, status);
-        await step(
-          r,
-          byCard(r, 'Update Card Status', { card_status: status, update_reason: 'fuzz lifecycle' }),
-          prediction,
-        );
-        if (!prediction && m.card) m.card.status = status === 'CANCELLED' ? 'PRE_CANCEL' : status;
-      }),
+    // Freeze, unfreeze and cancel are separate commands, so status changes are as frequent as the other steps.
+    ...(['FROZEN', 'ACTIVE', 'CANCELLED'] as const).map((status) =>
+      fc.constant(
+        command(`status(${status})`, hasCard, async (m, r) => {
+          const prediction = predictStatusChange(m, status);
+          const payload = { card_status: status, update_reason: 'fuzz lifecycle' };
+          await step(r, byCard(r, 'Update Card Status', payload), prediction);
+          if (!prediction && m.card) m.card.status = status === 'CANCELLED' ? 'PRE_CANCEL' : status;
+        }),
+      ),
     ),
-    cents(8000).map((amount) =>
+    cents(5000).map((amount) =>
       command(`recharge(${fromCents(amount)})`, hasCard, async (m, r) => {
         const prediction = predictRecharge(m, amount);
         await step(r, byCard(r, 'Card Recharge', { amount: fromCents(amount) }), prediction);
@@ -162,11 +167,16 @@ export function lifecycleCommands(): fc.Arbitrary<Command>[] {
     ),
     fc.constant(
       command('read card', hasCard, async (m, r) => {
-        const answer = body(await step(r, byCard(r, 'Retrieve Card'), null));
+        const spec = { ...byCard(r, 'Retrieve Card'), onBehalfOf: r.onBehalfOf };
+        const observed = await step(r, spec, null);
+        const answer = body(observed);
         const expected = { card_status: m.card?.status, available_balance: fromCents(m.card?.availableCents ?? 0) };
         const got = { card_status: answer.card_status, available_balance: toCents(answer.available_balance) / 100 };
         if (JSON.stringify(expected) !== JSON.stringify(got)) {
-          throw new CaseFailure(`card: model ${JSON.stringify(expected)}, target ${JSON.stringify(got)}`, null);
+          throw new CaseFailure(`card: model ${JSON.stringify(expected)}, target ${JSON.stringify(got)}`, {
+            spec,
+            observed,
+          });
         }
       }),
     ),

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { newCardholder } from '../../generators/arrange.ts';
 import { guarded } from '../send.ts';
 import type { FuzzContext, FuzzProperty } from '../types.ts';
-import { type LifecycleReal, lifecycleCommands } from './commands.ts';
+import { createStep, type LifecycleReal, lifecycleCommands } from './commands.ts';
 import { type LifecycleModel, toCents } from './model.ts';
 
 export const LIFECYCLE_PROPERTY: FuzzProperty = {
@@ -17,7 +17,7 @@ export const LIFECYCLE_PROPERTY: FuzzProperty = {
   note: 'after every step: the predicted entry for an illegal step, status and balances after a legal one',
   maxRuns: 60,
   build: (fz: FuzzContext) =>
-    fc.asyncProperty(fc.commands(lifecycleCommands(), { maxCommands: 12 }), async (commands) => {
+    fc.asyncProperty(fc.commands(lifecycleCommands(), { maxCommands: 15 }), async (commands) => {
       const { ctx } = fz;
       const real: LifecycleReal = await guarded(async () => {
         const sub = await ctx.fixtures.subAccount('active');
