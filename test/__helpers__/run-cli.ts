@@ -1,4 +1,5 @@
-// Runs npm run conformance's entry point as a child process, with a controlled environment, and collects its output.
+// Runs npm run conformance's (or npm run fuzz's) entry point as a child process, with a controlled environment, and
+// collects its output.
 
 import { spawn } from 'node:child_process';
 
@@ -9,18 +10,22 @@ export interface CliRun {
 }
 
 export function runConformanceCli(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CliRun> {
+  return runCliScript('cli/conformance.ts', args, env, timeoutMs);
+}
+
+export function runFuzzCli(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CliRun> {
+  return runCliScript('cli/fuzz.ts', args, env, timeoutMs);
+}
+
+function runCliScript(script: string, args: string[], env: Record<string, string>, timeoutMs: number): Promise<CliRun> {
   // Nested vitest must not inherit the outer run's worker settings.
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('UQPAY_')),
   );
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'cli/conformance.ts', '--env', '/nonexistent/.env', ...args],
-    {
-      env: { ...clean, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '--env', '/nonexistent/.env', ...args], {
+    env: { ...clean, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => {
