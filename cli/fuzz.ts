@@ -3,7 +3,8 @@
 // property held, 1 a property was falsified, 2 configuration or environment.
 
 import { randomInt } from 'node:crypto';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { fuzzContext } from '../fuzz/context.ts';
@@ -12,7 +13,7 @@ import { type PropertyResult, runProperties } from '../fuzz/run.ts';
 import { TargetError, TokenError } from '../harness/client.ts';
 import { ConfigError, loadRunConfig, pacingFor, type RunConfig } from '../harness/config.ts';
 import { createSession } from '../harness/session.ts';
-import { fuzzReport, writeFuzzReports } from '../reporting/fuzz-report.ts';
+import { type FuzzReport, fuzzReport, writeFuzzReports } from '../reporting/fuzz-report.ts';
 import { FUZZ_HELP, type FuzzArgs, FuzzUsageError, fuzzSettings, parseFuzzArgs } from './fuzz-args.ts';
 import { preflight, type ResolvedTarget } from './preflight.ts';
 
@@ -90,6 +91,10 @@ async function run(
   let fz: Awaited<ReturnType<typeof fuzzContext>>;
   try {
     fz = await fuzzContext(session);
+    // Precedence must be stable across runs too: winners an earlier run saw on this host are the expected ones.
+    for (const [property, winner] of previousWinners(resolve(args.reportsDir), new URL(target.baseUrl).host)) {
+      fz.observations.set(property, winner);
+    }
     results = await runProperties(properties, fz, {
       seed: config.seed,
       numRuns: settings.runs,
@@ -161,6 +166,23 @@ async function cleanup(session: ReturnType<typeof createSession>): Promise<void>
   if (cancelled) console.log(`  cancelled the ${cancelled} cards this run issued`);
   if (failed)
     console.error(`fuzz: WARNING: ${failed} cards this run issued could not be cancelled; cancel them by hand`);
+}
+
+/** Precedence winners in an earlier fuzz.json of the same host (none when absent or unreadable). */
+function previousWinners(dir: string, host: string): [string, unknown][] {
+  try {
+    const previous = JSON.parse(readFileSync(join(dir, 'fuzz.json'), 'utf8')) as FuzzReport;
+    if (previous.run?.base_url_host !== host && !(isLoopback(previous.run?.base_url_host) && isLoopback(host)))
+      return [];
+    return (previous.precedence ?? []).map(({ property, winner }) => [property, winner]);
+  } catch {
+    return [];
+  }
+}
+
+/** The built-in mock listens on a new port each run: any loopback host is the same target kind. */
+function isLoopback(host: string | undefined): boolean {
+  return host?.startsWith('127.0.0.1:') ?? false;
 }
 
 function fail(message: string, code = 2): number {
