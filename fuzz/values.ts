@@ -27,11 +27,13 @@ const RUN_TAG = Math.floor(Math.random() * 36 ** 4)
   .toString(36)
   .padStart(4, '0');
 
-/** Digits of exactly `length`, never repeated within a run (for phone numbers). */
+/** Where this run's digit strings start: random, so runs against a persistent target rarely meet. */
+const DIGITS_BASE = Math.floor(Math.random() * 1e15);
+
+/** Digits of exactly `length`, never repeated within a run (up to 10^length of them; for phone numbers). */
 export function uniqueDigits(length: number): string {
   counter += 1;
-  const base = (Date.now() % 1_000_000) * 1000 + counter;
-  return String(base).padStart(length, '7').slice(-length).replace(/^0/u, '7');
+  return String((DIGITS_BASE + counter) % 10 ** length).padStart(length, '0');
 }
 
 /** Letters and digits of exactly `length` (≥ 6), never repeated within a run (reference ids, idempotency keys). */
