@@ -11,6 +11,9 @@ import { type RunningMock, startMock } from '../../mock/server.ts';
 import { defectVariant } from '../../mock/variants.ts';
 import { runFuzzCli } from '../__helpers__/run-cli.ts';
 
+/** Generous: these tests start servers or processes, and share two cores with other test files. */
+const SLOW_MS = 120_000;
+
 const catalog = loadCatalog();
 const reports = () => mkdtempSync(join(tmpdir(), 'fuzz-'));
 const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
@@ -23,7 +26,7 @@ const CONFORMANCE_JUNIT = `<?xml version="1.0" encoding="UTF-8"?>
 </testsuites>
 `;
 
-describe('npm run fuzz against the built-in mock', () => {
+describe('npm run fuzz against the built-in mock', { timeout: SLOW_MS }, () => {
   it('exits 0, writes fuzz.json and adds its testsuite to an existing junit.xml', async () => {
     const dir = reports();
     writeFileSync(join(dir, 'junit.xml'), CONFORMANCE_JUNIT);
@@ -53,12 +56,12 @@ describe('npm run fuzz against the built-in mock', () => {
   });
 });
 
-describe('against a mock whose message is one character off', () => {
+describe('against a mock whose message is one character off', { timeout: SLOW_MS }, () => {
   let mock: RunningMock;
   beforeAll(async () => {
     const entry = catalog.entryById.get('cardholder.invalid_first_name');
     mock = await startMock({ variant: entry ? defectVariant(entry, 'message') : null });
-  });
+  }, SLOW_MS);
   afterAll(() => mock.close());
 
   it('exits 1 and names the property, the shrunk counterexample and a redacted curl', async () => {
@@ -86,7 +89,7 @@ describe('against a mock whose message is one character off', () => {
   });
 });
 
-describe('bad settings', () => {
+describe('bad settings', { timeout: SLOW_MS }, () => {
   // One spawn proves the CLI path (one line on stderr, exit 2); the other checks are unit tests of fuzz-args.ts.
   it('exit 2 with one line', async () => {
     const run = await runFuzzCli([], { UQPAY_FUZZ_RUNS: 'many' });

@@ -14,14 +14,17 @@ import { startMock } from '../../mock/server.ts';
 import { defectVariant } from '../../mock/variants.ts';
 import { type FuzzHarness, fuzzHarness, unexpected } from '../__helpers__/fuzz-env.ts';
 
+/** Generous: these tests start servers or processes, and share two cores with other test files. */
+const SLOW_MS = 120_000;
+
 const catalog = loadCatalog();
 const KEYED = catalog.operations.filter((o) => o.idempotency_key).map((o) => o.name);
 
-describe('against the faithful mock', () => {
+describe('against the faithful mock', { timeout: SLOW_MS }, () => {
   let harness: FuzzHarness;
   beforeAll(async () => {
     harness = await fuzzHarness(await startMock({ seed: 1 }));
-  });
+  }, SLOW_MS);
   afterAll(() => harness.close());
 
   it('structural fuzz on every operation, precedence, idempotency and the lifecycle model hold', async () => {
@@ -38,7 +41,7 @@ describe('against the faithful mock', () => {
   });
 });
 
-describe('against a mock that breaks each property', () => {
+describe('against a mock that breaks each property', { timeout: SLOW_MS }, () => {
   it('structural: an undocumented body is falsified and recorded as drift', async () => {
     const entry = catalog.entryById.get('general.b.request_parameters_invalid');
     if (!entry) throw new Error('catalog lacks general.b.request_parameters_invalid');

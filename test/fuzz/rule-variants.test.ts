@@ -10,13 +10,16 @@ import { startRuleVariantMock } from '../../mock/rule-variants.ts';
 import { startMock } from '../../mock/server.ts';
 import { type FuzzHarness, fuzzHarness, unexpected } from '../__helpers__/fuzz-env.ts';
 
+/** Generous: these tests start servers or processes, and share two cores with other test files. */
+const SLOW_MS = 120_000;
+
 const RUNS = 3;
 
-describe('rule properties against the faithful mock', () => {
+describe('rule properties against the faithful mock', { timeout: SLOW_MS }, () => {
   let harness: FuzzHarness;
   beforeAll(async () => {
     harness = await fuzzHarness(await startMock({ seed: 1 }));
-  });
+  }, SLOW_MS);
   afterAll(() => harness.close());
 
   it('every rule property and twin holds', async () => {
@@ -25,7 +28,7 @@ describe('rule properties against the faithful mock', () => {
   });
 });
 
-describe('rule properties against their rule moved by one unit', () => {
+describe('rule properties against their rule moved by one unit', { timeout: SLOW_MS }, () => {
   it.concurrent.each(RULES.map((rule) => [ruleLabel(rule), rule] as const))('%s', async (_, rule) => {
     const harness = await fuzzHarness(await startRuleVariantMock(ruleVariant(rule), { seed: 1 }));
     try {
