@@ -39,6 +39,8 @@ export const LIFECYCLE_PROPERTY: FuzzProperty = {
         balanceCents: toCents(balance.available_balance),
         authorizations: [],
       };
+      // Every sequence starts with a card, so every command applies from its first step.
+      await createStep(model, real, 1000);
       await fc.asyncModelRun(() => ({ model, real }), commands);
     }),
 };

@@ -66,7 +66,16 @@ async function existingEmail(ctx: ScenarioContext): Promise<string> {
   });
 }
 
-const base64Of = (bytes: number) => Buffer.alloc(bytes, 7).toString('base64');
+const documents = new Map<number, string>();
+/** Base64 of `bytes` bytes, made once per size (2 MiB documents are costly to build for every case). */
+const base64Of = (bytes: number) => {
+  let text = documents.get(bytes);
+  if (text === undefined) {
+    text = Buffer.alloc(bytes, 7).toString('base64');
+    documents.set(bytes, text);
+  }
+  return text;
+};
 const MIB2 = 2 * 1024 * 1024;
 const decodedSize = (v: unknown) =>
   typeof v === 'string' ? (v.length / 4) * 3 - (v.endsWith('==') ? 2 : v.endsWith('=') ? 1 : 0) : -1;
