@@ -7,12 +7,18 @@ import { validRequest } from '../../generators/valid-requests.ts';
 import { expectEntry, expectSuccess, guarded, send } from '../send.ts';
 import type { FuzzContext, FuzzProperty } from '../types.ts';
 import { materialise, withField } from '../values.ts';
+import { CARDHOLDER_DOCUMENT_RULES } from './cardholder-documents.ts';
 import { CARDHOLDER_RULES } from './cardholders.ts';
 import { CARD_RULES } from './cards.ts';
 import { GENERAL_RULES } from './general.ts';
 import type { Rule } from './types.ts';
 
-export const RULES: readonly Rule[] = [...CARDHOLDER_RULES, ...CARD_RULES, ...GENERAL_RULES];
+export const RULES: readonly Rule[] = [
+  ...CARDHOLDER_RULES,
+  ...CARDHOLDER_DOCUMENT_RULES,
+  ...CARD_RULES,
+  ...GENERAL_RULES,
+];
 
 export function ruleLabel(rule: Rule): string {
   return `${rule.operation} › ${rule.entry} › ${rule.subject}`;
