@@ -1,4 +1,5 @@
-// Runs npm run conformance's entry point as a child process, with a controlled environment, and collects its output.
+// Runs npm run conformance's (or npm run fuzz's) entry point as a child process, with a controlled environment, and
+// collects its output.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 
@@ -9,27 +10,36 @@ export interface CliRun {
 }
 
 export function runConformanceCli(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CliRun> {
-  return startConformanceCli(args, env, timeoutMs).done;
+  return startCli('cli/conformance.ts', args, env, timeoutMs).done;
 }
 
-/** The same, with the child process at hand (to signal it). */
+/** npm run conformance with the child process at hand (to signal it). */
 export function startConformanceCli(
   args: string[],
   env: Record<string, string>,
   timeoutMs = 120_000,
 ): { child: ChildProcess; done: Promise<CliRun> } {
+  return startCli('cli/conformance.ts', args, env, timeoutMs);
+}
+
+export function runFuzzCli(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CliRun> {
+  return startCli('cli/fuzz.ts', args, env, timeoutMs).done;
+}
+
+function startCli(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+): { child: ChildProcess; done: Promise<CliRun> } {
   // Nested vitest must not inherit the outer run's worker settings.
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('UQPAY_')),
   );
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'cli/conformance.ts', '--env', '/nonexistent/.env', ...args],
-    {
-      env: { ...clean, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '--env', '/nonexistent/.env', ...args], {
+    env: { ...clean, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => {

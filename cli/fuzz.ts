@@ -1,0 +1,222 @@
+// npm run fuzz: fast-check properties against the target's input validation. Same target selection, .env, guards,
+// seed and reports folder as npm run conformance (harness/config.ts, suites/preflight.ts). Exit codes: 0 every
+// property held, 1 a property was falsified, 2 configuration or environment.
+
+import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { CatalogError, loadCatalog } from '../catalog/load.ts';
+import { fuzzContext } from '../fuzz/context.ts';
+import { allProperties } from '../fuzz/properties.ts';
+import { type PropertyResult, runProperties } from '../fuzz/run.ts';
+import { TargetError, TokenError } from '../harness/client.ts';
+import { ConfigError, loadRunConfig, pacingFor, type RunConfig } from '../harness/config.ts';
+import { cleanupAfterRun, cleanupLine, prepareLedger } from '../harness/run-cleanup.ts';
+import { createSession } from '../harness/session.ts';
+import { type FuzzReport, fuzzReport } from '../reporting/fuzz-report.ts';
+import { writeFuzzReports } from '../reporting/write-fuzz-reports.ts';
+import { preflight, type ResolvedTarget } from '../suites/preflight.ts';
+import { FUZZ_HELP, type FuzzArgs, FuzzUsageError, fuzzSettings, parseFuzzArgs } from './fuzz-args.ts';
+
+async function main(): Promise<number> {
+  let args: FuzzArgs | 'help';
+  let config: RunConfig;
+  try {
+    args = parseFuzzArgs(process.argv.slice(2));
+    if (args === 'help') {
+      console.log(FUZZ_HELP);
+      return 0;
+    }
+    loadDotenv({ quiet: true, path: args.envFile });
+    config = loadRunConfig(process.env, () => randomInt(1, 2 ** 31));
+    loadCatalog();
+  } catch (error) {
+    if (error instanceof FuzzUsageError) return fail(`${error.message} (see npm run fuzz -- --help)`);
+    if (error instanceof ConfigError || error instanceof CatalogError) return fail(error.message);
+    throw error;
+  }
+  const filter = args.filter;
+  const properties = allProperties().filter((p) => filter === null || p.name.includes(filter));
+  if (args.list) {
+    for (const p of properties) console.log(p.name);
+    return 0;
+  }
+  if (properties.length === 0) return fail(`no property matches --filter "${filter}"`);
+
+  let target: ResolvedTarget;
+  let settings: ReturnType<typeof fuzzSettings>;
+  try {
+    target = await preflight(config, process.env);
+    settings = fuzzSettings(process.env, target.kind === 'mock');
+    if (settings.path && properties.length !== 1) {
+      throw new ConfigError(`UQPAY_FUZZ_PATH replays one property: --filter selects ${properties.length}`);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message);
+    throw error;
+  }
+  const pacing = pacingFor(target.kind, config.maxPerSecond);
+  console.log(
+    `fuzz: target ${target.kind} at ${target.baseUrl} · seed ${config.seed}` +
+      `${config.seedFixed ? '' : ' (random; set UQPAY_SEED to replay)'}` +
+      ` · ${properties.length} properties · up to ${settings.runs} runs each (UQPAY_FUZZ_RUNS)` +
+      `${pacing ? ` · at most ${pacing} requests/s` : ''}` +
+      `${config.requestBudget ? ` · budget ${config.requestBudget} requests` : ''}`,
+  );
+  try {
+    return await run(args, config, target, settings, properties);
+  } finally {
+    await target.mock?.close();
+  }
+}
+
+async function run(
+  args: FuzzArgs,
+  config: RunConfig,
+  target: ResolvedTarget,
+  settings: { runs: number; path: string | null },
+  properties: ReturnType<typeof allProperties>,
+): Promise<number> {
+  const pacing = pacingFor(target.kind, config.maxPerSecond);
+  // The built-in mock is disposable; on any other target every card the run creates goes into the ledger.
+  const ledgerPath = target.mock
+    ? null
+    : prepareLedger(
+        resolve(args.reportsDir),
+        { baseUrl: target.baseUrl, target: target.kind, seed: config.seed },
+        (line) => console.error(line),
+      );
+  const session = createSession({
+    baseUrl: target.baseUrl,
+    kind: target.kind,
+    seed: config.seed,
+    timeoutMs: config.timeoutMs,
+    ...(config.requestBudget ? { requestBudget: config.requestBudget } : {}),
+    ...(pacing ? { maxPerSecond: pacing } : {}),
+    ...(ledgerPath ? { ledgerPath } : {}),
+  });
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  let results: PropertyResult[];
+  let fz: Awaited<ReturnType<typeof fuzzContext>>;
+  try {
+    fz = await fuzzContext(session);
+    // Precedence must be stable across runs too: winners an earlier run saw on this host are the expected ones.
+    for (const [property, winner] of previousWinners(resolve(args.reportsDir), new URL(target.baseUrl).host)) {
+      fz.observations.set(property, winner);
+    }
+    results = await runProperties(properties, fz, {
+      seed: config.seed,
+      numRuns: settings.runs,
+      baseUrl: target.baseUrl,
+      concurrency: target.kind === 'mock' ? 8 : 1,
+      ...(settings.path ? { path: settings.path } : {}),
+      onResult: (r) => print(r, args.quiet),
+    });
+  } catch (error) {
+    await session.close();
+    if (error instanceof TargetError || error instanceof TokenError) return fail(error.message);
+    throw error;
+  }
+  const report = fuzzReport(
+    {
+      target: target.kind,
+      base_url_host: new URL(target.baseUrl).host,
+      seed: config.seed,
+      num_runs: settings.runs,
+      started_at: startedAt,
+      duration_ms: Math.round(performance.now() - started),
+      requests: session.env.client.requestCount,
+      filter: args.filter,
+    },
+    results,
+    fz.drift,
+    fz.observations,
+  );
+  await session.close();
+  const left = ledgerPath ? await cleanup(target, ledgerPath, config, pacing) : 0;
+  writeFuzzReports(resolve(args.reportsDir), report);
+  const { summary } = report;
+  console.log(
+    `fuzz summary: ${summary.properties} properties: ${summary.passed} held, ${summary.failed} falsified, ${summary.errored} errored\n` +
+      `  ${summary.cases} cases, ${report.run.requests} requests in ${(report.run.duration_ms / 1000).toFixed(1)} s` +
+      ` · ${report.cases_per_second} cases/s · seed ${config.seed}` +
+      `${report.drift.length ? `\n  ${report.drift.length} undocumented answers (drift section of fuzz.json)` : ''}` +
+      `\n  reports: ${args.reportsDir}/fuzz.json, junit.xml (testsuite uqpay-fuzz)`,
+  );
+  if (left > 0) return 2;
+  if (summary.failed > 0) return 1;
+  if (summary.errored > 0)
+    return fail(`${summary.errored} properties could not be judged because the environment failed`);
+  return 0;
+}
+
+function print(r: PropertyResult, quiet: boolean): void {
+  if (r.outcome === 'pass') {
+    if (!quiet) console.log(`  ✓ ${r.name} (${r.runs} runs)`);
+    return;
+  }
+  const mark = r.outcome === 'fail' ? '✗ FALSIFIED' : '! ERROR';
+  console.log(
+    [
+      `  ${mark} ${r.name}`,
+      `      entry ${r.entry ?? '-'} · operation ${r.operation} · seed ${r.seed}${r.path ? ` · path ${r.path}` : ''}`,
+      `      ${r.reason ?? ''}`,
+      r.counterexample ? `      counterexample (shrunk): ${r.counterexample}` : null,
+      r.curl ? `      ${r.curl}` : null,
+    ]
+      .filter((line) => line !== null)
+      .join('\n'),
+  );
+}
+
+/** Cancels the cards the run issued (outside the built-in mock), from its ledger; says loudly what is left. */
+async function cleanup(
+  target: ResolvedTarget,
+  ledgerPath: string,
+  config: RunConfig,
+  pacing: number | null | undefined,
+): Promise<number> {
+  const outcome = await cleanupAfterRun({
+    baseUrl: target.baseUrl,
+    kind: target.kind,
+    ledgerPath,
+    env: process.env,
+    timeoutMs: config.timeoutMs,
+    maxPerSecond: pacing ?? undefined,
+  });
+  console.log(`  ${cleanupLine(outcome)}`);
+  if (outcome.left.length)
+    console.error(
+      `fuzz: ${outcome.left.length} cards may still be live on the target; finish with: npm run cleanup -- --ledger ${ledgerPath}`,
+    );
+  return outcome.left.length;
+}
+
+/** Precedence winners in an earlier fuzz.json of the same host (none when absent or unreadable). */
+function previousWinners(dir: string, host: string): [string, unknown][] {
+  try {
+    const previous = JSON.parse(readFileSync(join(dir, 'fuzz.json'), 'utf8')) as FuzzReport;
+    if (previous.run?.base_url_host !== host && !(isLoopback(previous.run?.base_url_host) && isLoopback(host)))
+      return [];
+    return (previous.precedence ?? []).map(({ property, winner }) => [property, winner]);
+  } catch {
+    return [];
+  }
+}
+
+/** The built-in mock listens on a new port each run: any loopback host is the same target kind. */
+function isLoopback(host: string | undefined): boolean {
+  return host?.startsWith('127.0.0.1:') ?? false;
+}
+
+function fail(message: string, code = 2): number {
+  console.error(`fuzz: ${message}`);
+  return code;
+}
+
+const code = await main();
+process.exitCode = code;
+// An HTTP pool may keep a handle open; never hang after the verdict.
+setTimeout(() => process.exit(code), 2000).unref();

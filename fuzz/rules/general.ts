@@ -1,0 +1,140 @@
+// Rules outside the cardholder and card tables: the simulator's MCC and channel, transaction amounts, the
+// idempotency key format, page_size and page_number, and the date window of list filters.
+
+import fc from 'fast-check';
+import type { RequestSpec } from '../../contract/request.ts';
+import { Fresh, money, threeDecimals, uniqueText } from '../values.ts';
+import { constEdge, type Edge, lengthEdge, type Rule } from './types.ts';
+
+const DAY_MS = 86_400_000;
+const WINDOW_START = '2026-01-01T00:00:00Z';
+const windowEnd = (ms: number) => new Date(Date.parse(WINDOW_START) + ms).toISOString().replace('.000Z', 'Z');
+
+const key = (length: number) => new Fresh(`${length}-character unique key`, () => uniqueText(length));
+const intEdge = (outside: number, inside: number): Edge => ({
+  ...constEdge(String(outside), String(inside)),
+  isOutside: (v) => String(v) === String(outside),
+  isInside: (v) => String(v) === String(inside),
+  toInside: () => String(inside),
+  toOutside: () => String(outside),
+});
+
+const listCards = async (): Promise<RequestSpec> => ({ operation: 'List Cards', query: {} });
+
+export const GENERAL_RULES: Rule[] = [
+  {
+    entry: 'transaction.b.mcc_is_error',
+    operation: 'Simulate Authorization',
+    subject: 'merchant_category_code',
+    field: 'body:merchant_category_code',
+    outside: fc
+      .oneof(
+        fc.stringMatching(/^\d{4}$/u),
+        fc.stringMatching(/^\d{1,3}$/u),
+        fc.stringMatching(/^\d{5,6}$/u),
+        fc.constantFrom('573A', ' 5734', '5734 '),
+      )
+      .filter((m) => m !== '5734'),
+    inside: fc.constant('5734'),
+    edge: constEdge('57340', '5734'),
+    boundary: 'four digits the sandbox simulator supports (5734)',
+    source: 'sdk',
+    twinRuns: 5,
+  },
+  {
+    entry: 'transaction.b.invalid_channel_code',
+    operation: 'Simulate Authorization',
+    subject: 'channel',
+    field: 'body:channel',
+    outside: fc
+      .oneof(
+        fc.constantFrom('visa', 'Visa', 'AMEX', 'UNIONPAY', 'MASTER CARD', 'JCB'),
+        fc.string({ minLength: 1, maxLength: 10 }),
+      )
+      .filter((c) => !['VISA', 'MASTERCARD'].includes(c)),
+    inside: fc.constantFrom('VISA', 'MASTERCARD'),
+    edge: constEdge('visa', 'VISA'),
+    boundary: 'VISA or MASTERCARD',
+    source: 'sdk',
+    twinRuns: 6,
+  },
+  {
+    entry: 'general.invalid_request_error',
+    operation: 'Simulate Authorization',
+    subject: 'transaction_amount sign and precision',
+    field: 'body:transaction_amount',
+    outside: fc.oneof(
+      threeDecimals(10),
+      fc.constant(0),
+      money(0.01, 100).map((m) => -m),
+    ),
+    inside: money(0.01, 0.5),
+    edge: constEdge(0.001, 0.01),
+    boundary: 'greater than 0 with at most 2 decimals',
+    source: 'mock',
+    twinRuns: 10,
+  },
+  {
+    entry: 'general.invalid_key_format',
+    operation: 'Retrieve Issuing Balance',
+    subject: 'x-idempotency-key length',
+    field: 'header:x-idempotency-key',
+    outside: fc.oneof(fc.constant(''), fc.integer({ min: 256, max: 400 }).map(key)),
+    inside: fc.integer({ min: 1, max: 255 }).map(key),
+    edge: lengthEdge(255, key(256), key(255), 'k'),
+    boundary: '1–255 characters',
+    source: 'mock',
+  },
+  {
+    entry: 'general.invalid_request_error',
+    operation: 'List Cards',
+    subject: 'page_size above 100',
+    field: 'query:page_size',
+    base: listCards,
+    outside: fc.integer({ min: 101, max: 100_000 }),
+    inside: fc.integer({ min: 10, max: 100 }),
+    edge: intEdge(101, 100),
+    boundary: '10–100',
+    source: 'sdk',
+  },
+  {
+    entry: 'general.invalid_request_error',
+    operation: 'List Cards',
+    subject: 'page_size below 10',
+    field: 'query:page_size',
+    base: listCards,
+    outside: fc.integer({ min: -100, max: 9 }),
+    inside: fc.integer({ min: 10, max: 100 }),
+    edge: intEdge(9, 10),
+    boundary: '10–100',
+    source: 'sdk',
+  },
+  {
+    entry: 'general.invalid_request_error',
+    operation: 'List Cards',
+    subject: 'page_number',
+    field: 'query:page_number',
+    base: listCards,
+    outside: fc.integer({ min: -1000, max: 0 }),
+    inside: fc.integer({ min: 1, max: 10_000 }),
+    edge: intEdge(0, 1),
+    boundary: 'at least 1',
+    source: 'sdk',
+  },
+  {
+    entry: 'general.invalid_request_error',
+    operation: 'List Cards Transactions',
+    subject: 'start_time–end_time window',
+    field: 'query:end_time',
+    context: () => ({ 'query:start_time': WINDOW_START }),
+    outside: fc.oneof(
+      fc.integer({ min: 1, max: (30 * DAY_MS) / 1000 }).map((s) => windowEnd(90 * DAY_MS + s * 1000)),
+      fc.integer({ min: 1, max: (30 * DAY_MS) / 1000 }).map((s) => windowEnd(-s * 1000)),
+      fc.constantFrom('2026-02-01', '2026/02/01T00:00:00Z', 'yesterday'),
+    ),
+    inside: fc.integer({ min: 0, max: 90 * 86_400 }).map((s) => windowEnd(s * 1000)),
+    edge: constEdge(windowEnd(90 * DAY_MS + 1000), windowEnd(90 * DAY_MS)),
+    boundary: 'ISO 8601, end not before start, at most 90 days apart',
+    source: 'mock',
+  },
+];

@@ -1,0 +1,85 @@
+// Every rule of the table, and the two properties each yields: values just outside the boundary give exactly the
+// rule's catalog entry; values just inside (the twin) succeed. Names: "rule › <operation> › <entry> › <subject>".
+
+import fc from 'fast-check';
+import type { RequestSpec } from '../../contract/request.ts';
+import type { ScenarioContext } from '../../generators/types.ts';
+import { validRequest } from '../../generators/valid-requests.ts';
+import { expectEntry, expectSuccess, guarded, send } from '../send.ts';
+import type { FuzzContext, FuzzProperty } from '../types.ts';
+import { materialise, withField } from '../values.ts';
+import { CARDHOLDER_DOCUMENT_RULES } from './cardholder-documents.ts';
+import { CARDHOLDER_RULES } from './cardholders.ts';
+import { CARD_RULES } from './cards.ts';
+import { GENERAL_RULES } from './general.ts';
+import type { Rule } from './types.ts';
+
+export const RULES: readonly Rule[] = [
+  ...CARDHOLDER_RULES,
+  ...CARDHOLDER_DOCUMENT_RULES,
+  ...CARD_RULES,
+  ...GENERAL_RULES,
+];
+
+export function ruleLabel(rule: Rule): string {
+  return `${rule.operation} › ${rule.entry} › ${rule.subject}`;
+}
+
+/** The rule's request with `value` at its field: the valid base, the rule's context, then the value. */
+export async function ruleRequest(rule: Rule, ctx: ScenarioContext, base: RequestSpec, value: unknown) {
+  let spec = base;
+  for (const [field, v] of Object.entries((await rule.context?.(ctx)) ?? {})) {
+    spec = withField(spec, field, await materialise(v, ctx));
+  }
+  return withField(spec, rule.field, await materialise(value, ctx));
+}
+
+const baseOf = (rule: Rule, ctx: ScenarioContext) => (rule.base ? rule.base(ctx) : validRequest(ctx, rule.operation));
+
+export function ruleProperties(rule: Rule): FuzzProperty[] {
+  const label = ruleLabel(rule);
+  const outside: FuzzProperty = {
+    name: `rule › ${label}`,
+    entry: rule.entry,
+    operation: rule.operation,
+    kind: 'rule',
+    note: `${rule.boundary} (${rule.source})`,
+    examples: [[rule.edge.outside]],
+    ...(rule.runs ? { maxRuns: rule.runs } : {}),
+    build: (fz: FuzzContext) => {
+      // A refused request changes nothing, so every case can share one base request.
+      let base: Promise<RequestSpec> | undefined;
+      return fc.asyncProperty(rule.outside, async (value) => {
+        base ??= guarded(() => baseOf(rule, fz.ctx));
+        const shared = base;
+        const spec = await guarded(async () => ruleRequest(rule, fz.ctx, await shared, value)).catch((error) => {
+          base = undefined;
+          throw error;
+        });
+        expectEntry(fz, rule.entry, spec, await send(fz, spec));
+      });
+    },
+  };
+  if (!rule.inside) return [outside];
+  const inside = rule.inside;
+  const twin: FuzzProperty = {
+    name: `twin › ${label}`,
+    entry: rule.entry,
+    operation: rule.operation,
+    kind: 'twin',
+    note: `just inside: ${rule.boundary} (${rule.source})`,
+    examples: [[rule.edge.inside]],
+    ...(rule.twinRuns ? { maxRuns: rule.twinRuns } : {}),
+    build: (fz: FuzzContext) =>
+      fc.asyncProperty(inside, async (value) => {
+        // An accepted request may change state (a card frozen, a cardholder created): a fresh base every case.
+        const spec = await guarded(async () => ruleRequest(rule, fz.ctx, await baseOf(rule, fz.ctx), value));
+        expectSuccess(fz, spec, await send(fz, spec));
+      }),
+  };
+  return [outside, twin];
+}
+
+export function allRuleProperties(): FuzzProperty[] {
+  return RULES.flatMap(ruleProperties);
+}

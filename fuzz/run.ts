@@ -1,0 +1,126 @@
+// Runs fuzz properties with fast-check against one target: each property gets its own seed (derived from the
+// run's seed and its name, so adding a property never changes another's cases), a run count capped by the run's
+// size and the property's own maximum, and a result with the shrunk counterexample, its path and a redacted curl.
+
+import fc from 'fast-check';
+import { redactText } from '../harness/redact.ts';
+import { curlCommand } from './curl.ts';
+import { CaseEnvironmentError, CaseFailure, type FuzzContext, type FuzzProperty, type PropertyKind } from './types.ts';
+
+export type FuzzOutcome = 'pass' | 'fail' | 'error';
+
+export interface PropertyResult {
+  name: string;
+  entry: string | null;
+  operation: string;
+  kind: PropertyKind;
+  note: string | null;
+  /** Cases fast-check ran (generated runs; shrinking steps are counted in shrinks). */
+  runs: number;
+  shrinks: number;
+  outcome: FuzzOutcome;
+  seed: number;
+  /** fast-check's path to the counterexample: replay with UQPAY_SEED, --filter and UQPAY_FUZZ_PATH. */
+  path: string | null;
+  /** The shrunk counterexample, redacted and shortened. */
+  counterexample: string | null;
+  reason: string | null;
+  curl: string | null;
+  duration_ms: number;
+}
+
+export interface RunOptions {
+  seed: number;
+  numRuns: number;
+  baseUrl: string;
+  /** Properties run at once (each one's cases run in order). */
+  concurrency: number;
+  /** false: report the first failing case without shrinking it (tests that only need a falsification). */
+  shrink?: boolean;
+  /** Replays one counterexample path (with a filter that selects one property). */
+  path?: string;
+  onResult?: (result: PropertyResult) => void;
+}
+
+export async function runProperties(
+  properties: readonly FuzzProperty[],
+  fz: FuzzContext,
+  options: RunOptions,
+): Promise<PropertyResult[]> {
+  const results: PropertyResult[] = new Array(properties.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < properties.length) {
+      const index = next++;
+      const property = properties[index] as FuzzProperty;
+      const result = await runOne(property, fz, options);
+      results[index] = result;
+      options.onResult?.(result);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  return results;
+}
+
+export function propertySeed(runSeed: number, name: string): number {
+  let hash = 2166136261;
+  for (const char of name) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+  return ((runSeed ^ hash) >>> 0) % 2 ** 31;
+}
+
+async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptions): Promise<PropertyResult> {
+  const started = performance.now();
+  const seed = propertySeed(options.seed, property.name);
+  const numRuns = Math.max(1, Math.min(options.numRuns, property.maxRuns ?? Number.POSITIVE_INFINITY));
+  const base = {
+    name: property.name,
+    entry: property.entry,
+    operation: property.operation,
+    kind: property.kind,
+    note: property.note ?? null,
+    seed,
+  };
+  let details: fc.RunDetails<unknown>;
+  try {
+    details = await fc.check(property.build(fz), {
+      seed,
+      numRuns,
+      ...(property.examples ? { examples: property.examples as never } : {}),
+      ...(options.path ? { path: options.path } : {}),
+      ...(options.shrink === false ? { endOnFailure: true } : {}),
+    });
+  } catch (error) {
+    return {
+      ...base,
+      runs: 0,
+      shrinks: 0,
+      outcome: 'error',
+      path: null,
+      counterexample: null,
+      reason: (error as Error).message,
+      curl: null,
+      duration_ms: ms(started),
+    };
+  }
+  const common = { ...base, runs: details.numRuns, shrinks: details.numShrinks, duration_ms: ms(started) };
+  if (!details.failed)
+    return { ...common, outcome: 'pass', path: null, counterexample: null, reason: null, curl: null };
+  const error = details.errorInstance;
+  const sent = error instanceof CaseFailure || error instanceof CaseEnvironmentError ? error.sent : null;
+  return {
+    ...common,
+    outcome: error instanceof CaseFailure ? 'fail' : 'error',
+    path: details.counterexamplePath,
+    counterexample: details.counterexample ? shorten(redactText(fc.stringify(details.counterexample))) : null,
+    reason: error instanceof Error ? error.message : String(error),
+    curl: sent ? curlCommand(options.baseUrl, sent) : null,
+  };
+}
+
+function shorten(text: string): string {
+  return text.length > 600 ? `${text.slice(0, 600)}…(${text.length} characters)` : text;
+}
+
+function ms(started: number): number {
+  return Math.round(performance.now() - started);
+}

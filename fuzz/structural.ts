@@ -1,0 +1,190 @@
+// Structural fuzz on every operation: the valid request with its body replaced by arbitrary JSON, a field dropped,
+// a field (known or extra) set to a wrong type, a huge string, unicode or an array where an object belongs, or
+// malformed JSON. The answer must be a 2xx or a documented catalog entry; never a 5xx, never an undocumented body,
+// never a hang. Undocumented answers also go into the drift section of the report.
+
+import fc from 'fast-check';
+import { OPERATION_NAMES, type OperationName } from '../catalog/ids.ts';
+import { loadCatalog } from '../catalog/load.ts';
+import type { RequestSpec } from '../contract/request.ts';
+import { createCardBody, newCardholder } from '../generators/arrange.ts';
+import { validRequest } from '../generators/valid-requests.ts';
+import { TargetError } from '../harness/client.ts';
+import { redactText, redactValue } from '../harness/redact.ts';
+import { documentedAs, guarded } from './send.ts';
+import { CaseEnvironmentError, CaseFailure, type FuzzContext, type FuzzProperty } from './types.ts';
+
+export type Mutation =
+  | { kind: 'replace-body'; value: unknown }
+  | { kind: 'drop'; key: string }
+  | { kind: 'set'; key: string; value: unknown }
+  | { kind: 'raw'; text: string }
+  | { kind: 'query'; key: string; value: string };
+
+const HUGE = (n: number) => 'x'.repeat(n);
+const weird = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.integer({ min: 1000, max: 200_000 }).map(HUGE),
+  fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 4 }),
+  fc.constantFrom(null, true, false, 0, -1, 1e308, -0.000001, '', ' ', '0', 'null', [], {}, [{}]),
+);
+
+function mutation(keys: readonly string[], isGet: boolean): fc.Arbitrary<Mutation> {
+  const key = fc.oneof(fc.constantFrom(...keys, 'extra_field'), fc.string({ minLength: 1, maxLength: 12 }));
+  if (isGet) {
+    return fc.record({
+      kind: fc.constant('query' as const),
+      key: fc.oneof(
+        fc.constantFrom(
+          'page_size',
+          'page_number',
+          'card_status',
+          'cardholder_id',
+          'currency',
+          'start_time',
+          'end_time',
+          'transaction_type',
+        ),
+        key,
+      ),
+      value: fc.string({ maxLength: 300 }),
+    });
+  }
+  return fc.oneof(
+    fc.record({
+      kind: fc.constant('replace-body' as const),
+      value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.array(fc.object(), { maxLength: 3 })),
+    }),
+    fc.record({ kind: fc.constant('drop' as const), key: fc.constantFrom(...keys, 'absent') }),
+    fc.record({ kind: fc.constant('set' as const), key, value: weird }),
+    fc.record({
+      kind: fc.constant('raw' as const),
+      text: fc.oneof(
+        fc.string({ maxLength: 60 }),
+        fc.constantFrom('{', '{"a":', '[1,', '{"a":1}}', 'null', '"text"', '{"a":1,}'),
+      ),
+    }),
+  );
+}
+
+export function applyMutation(spec: RequestSpec, m: Mutation): RequestSpec {
+  const body = (spec.body && typeof spec.body === 'object' ? spec.body : {}) as Record<string, unknown>;
+  switch (m.kind) {
+    case 'replace-body':
+      return { ...spec, body: m.value };
+    case 'drop':
+      return { ...spec, body: Object.fromEntries(Object.entries(body).filter(([k]) => k !== m.key)) };
+    case 'set':
+      return { ...spec, body: { ...body, [m.key]: m.value } };
+    case 'raw':
+      return { ...spec, body: undefined, rawBody: m.text };
+    case 'query':
+      return { ...spec, query: { ...spec.query, [m.key]: m.value } };
+  }
+}
+
+/** Keys a valid body of each operation may carry (for drops and wrong types), from the valid request itself. */
+const operationMethod = new Map(loadCatalog().operations.map((o) => [o.name, o.method]));
+
+/** Limited per card (3 calls in 10 s): each case gets its own card, so fewer cases. */
+const PER_CARD_LIMITED = new Set(['Retrieve Sensitive Card Details', 'Create PAN Token']);
+
+export function structuralProperty(operation: OperationName): FuzzProperty {
+  const isGet = operationMethod.get(operation) === 'GET';
+  const freshBase = PER_CARD_LIMITED.has(operation);
+  return {
+    name: `structural › ${operation}`,
+    entry: null,
+    operation,
+    kind: 'structural',
+    note: 'any answer is a 2xx or a documented entry; never a 5xx, an undocumented body or a hang',
+    ...(freshBase ? { maxRuns: 30 } : {}),
+    // First a request every target must refuse with a documented entry: a non-object body, a non-numeric page.
+    examples: [[isGet ? { kind: 'query', key: 'page_size', value: 'ten' } : { kind: 'replace-body', value: [] }]],
+    build: (fz: FuzzContext) => {
+      let base: Promise<RequestSpec> | undefined;
+      // The base's own keys are known only once it is built; a generous fixed list covers every operation's fields.
+      return fc.asyncProperty(mutation(KNOWN_KEYS, isGet), async (m) => {
+        if (freshBase) base = undefined;
+        base ??= guarded(() => baseRequest(fz, operation));
+        const spec = applyMutation(await base, m);
+        let observed: Awaited<ReturnType<typeof fz.ctx.send>>;
+        try {
+          observed = await fz.ctx.send(spec);
+        } catch (error) {
+          if (error instanceof TargetError && error.kind === 'timeout') {
+            throw new CaseFailure(`no answer in time (a hang): ${error.message}`, { spec, observed: null });
+          }
+          throw new CaseEnvironmentError((error as Error).message, { spec, observed: null });
+        }
+        const sent = { spec, observed };
+        if (observed.status >= 200 && observed.status < 300) return;
+        const documented = observed.status < 500 ? documentedAs(fz, observed) : [];
+        if (documented.length > 0) return;
+        if (observed.status === 429) throw new CaseEnvironmentError('the target rate-limited the request (429)', sent);
+        fz.drift.push({
+          property: `structural › ${operation}`,
+          operation,
+          status: observed.status,
+          body: observed.json === undefined ? redactText(observed.text.slice(0, 300)) : redactValue(observed.json),
+        });
+        throw new CaseFailure(
+          `${observed.status >= 500 ? 'a 5xx' : 'an undocumented answer'}: ${observed.status} ${redactText(observed.text.slice(0, 160))}`,
+          sent,
+        );
+      });
+    },
+  };
+}
+
+const KNOWN_KEYS = [
+  'card_id',
+  'cardholder_id',
+  'card_product_id',
+  'card_currency',
+  'card_limit',
+  'card_status',
+  'update_reason',
+  'amount',
+  'metadata',
+  'spending_controls',
+  'risk_controls',
+  'email',
+  'first_name',
+  'last_name',
+  'phone_number',
+  'country_code',
+  'date_of_birth',
+  'gender',
+  'identity',
+  'kyc_verification',
+  'residential_address',
+  'currency',
+  'transaction_id',
+  'transaction_amount',
+  'transaction_currency',
+  'merchant_category_code',
+  'merchant_name',
+  'channel',
+  'activation_code',
+  'pin',
+  'card_number',
+  'card_mode',
+  'no_pin_payment_amount',
+  'card_type',
+];
+
+/**
+ * The valid request a property mutates. Create Card gets a cardholder of its own: mutations that still succeed
+ * issue cards, and the shared cardholders must stay below the per-cardholder card cap.
+ */
+async function baseRequest(fz: FuzzContext, operation: OperationName): Promise<RequestSpec> {
+  if (operation !== 'Create Card') return validRequest(fz.ctx, operation);
+  return { operation, body: await createCardBody(fz.ctx, { cardholderId: await newCardholder(fz.ctx) }) };
+}
+
+export function allStructuralProperties(): FuzzProperty[] {
+  return OPERATION_NAMES.map(structuralProperty);
+}

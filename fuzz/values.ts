@@ -1,0 +1,131 @@
+// Values a fuzz case sends. Most are plain JSON; a Fresh value is made when the case is sent (unique phone numbers,
+// emails, reference ids, dates relative to now), so a twin never collides with an earlier case. ABSENT removes the
+// field. Fields are addressed as "body:a.b.c", "query:page_size" or "header:x-idempotency-key".
+
+import fc from 'fast-check';
+import type { RequestSpec } from '../contract/request.ts';
+import type { ScenarioContext } from '../generators/types.ts';
+
+export const ABSENT = Symbol.for('uqpay.fuzz.absent');
+
+export class Fresh {
+  constructor(
+    readonly label: string,
+    readonly make: (ctx: ScenarioContext) => unknown | Promise<unknown>,
+  ) {}
+
+  [fc.toStringMethod](): string {
+    return `<${this.label}>`;
+  }
+
+  toJSON(): string {
+    return `<${this.label}>`;
+  }
+}
+
+let counter = 0;
+const RUN_TAG = Math.floor(Math.random() * 36 ** 4)
+  .toString(36)
+  .padStart(4, '0');
+
+/** Where this run's digit strings start: random, so runs against a persistent target rarely meet. */
+const DIGITS_BASE = Math.floor(Math.random() * 1e15);
+
+/** Digits of exactly `length`, never repeated within a run (up to 10^length of them; for phone numbers). */
+export function uniqueDigits(length: number): string {
+  counter += 1;
+  return String((DIGITS_BASE + counter) % 10 ** length).padStart(length, '0');
+}
+
+/** Letters and digits of exactly `length` (≥ 6), never repeated within a run (reference ids, idempotency keys). */
+export function uniqueText(length: number): string {
+  counter += 1;
+  const tail = `${RUN_TAG}${counter.toString(36)}`;
+  return tail.length >= length ? tail.slice(-length) : `${'r'.repeat(length - tail.length)}${tail}`;
+}
+
+export function uniqueEmail(): string {
+  counter += 1;
+  return `fuzz.${RUN_TAG}.${Date.now().toString(36)}.${counter}@example.com`;
+}
+
+/** Replaces Fresh values (deeply) by what they make now. */
+export async function materialise(value: unknown, ctx: ScenarioContext): Promise<unknown> {
+  if (value instanceof Fresh) return value.make(ctx);
+  if (Array.isArray(value)) return Promise.all(value.map((v) => materialise(v, ctx)));
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const entries = await Promise.all(
+      Object.entries(value).map(async ([k, v]) => [k, await materialise(v, ctx)] as const),
+    );
+    return Object.fromEntries(entries);
+  }
+  return value;
+}
+
+/** The request with `value` at `field` (a deep copy; ABSENT deletes). */
+export function withField(spec: RequestSpec, field: string, value: unknown): RequestSpec {
+  const [where, path = ''] = split(field);
+  const next: RequestSpec = { ...spec };
+  if (where === 'query') {
+    const query = { ...spec.query };
+    if (value === ABSENT) delete query[path];
+    else query[path] = String(value);
+    next.query = query;
+    return next;
+  }
+  if (where === 'header') {
+    if (path === 'x-idempotency-key') next.idempotencyKey = value === ABSENT ? null : String(value);
+    else next.headers = { ...spec.headers, [path]: String(value) };
+    return next;
+  }
+  next.body = setPath(structuredClone((spec.body ?? {}) as Record<string, unknown>), path.split('.'), value);
+  return next;
+}
+
+/** The value at `field` of a parsed body / query / header map (undefined when absent). */
+export function readPath(source: unknown, path: string): unknown {
+  let node = source;
+  for (const key of path.split('.')) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+export function setPath(target: Record<string, unknown>, keys: string[], value: unknown): Record<string, unknown> {
+  const [key, ...rest] = keys;
+  if (key === undefined) return target;
+  if (rest.length === 0) {
+    if (value === ABSENT) delete target[key];
+    else target[key] = value;
+    return target;
+  }
+  const child = target[key];
+  target[key] = setPath(child && typeof child === 'object' ? (child as Record<string, unknown>) : {}, rest, value);
+  return target;
+}
+
+export function split(field: string): ['body' | 'query' | 'header', string] {
+  const at = field.indexOf(':');
+  return [field.slice(0, at) as 'body' | 'query' | 'header', field.slice(at + 1)];
+}
+
+/** 2-decimal money in [min, max], as a number. */
+export function money(min: number, max: number): fc.Arbitrary<number> {
+  return fc.integer({ min: Math.round(min * 100), max: Math.round(max * 100) }).map((cents) => cents / 100);
+}
+
+/** A number with exactly three decimals (the third not 0) in (0, max). */
+export function threeDecimals(max: number): fc.Arbitrary<number> {
+  return fc
+    .integer({ min: 1, max: max * 1000 })
+    .filter((m) => m % 10 !== 0)
+    .map((m) => m / 1000);
+}
+
+export const letters = (min: number, max: number) =>
+  fc.string({
+    unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'),
+    minLength: min,
+    maxLength: max,
+  });

@@ -1,0 +1,85 @@
+// Rule variants: the mock with one validation rule moved, to prove a fuzz property can fail. A variant rewrites
+// one field of one operation's requests before the mock's rules see them — e.g. a 41-letter first_name becomes 40
+// letters (the boundary moved out by one unit: the mock now accepts it), or a 40-letter one becomes 41 (moved in by
+// one: the mock now refuses it). Seen from outside, the mock behaves as if its rule sat one unit off.
+
+import type { FastifyRequest } from 'fastify';
+import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
+import { loadCatalog } from '../catalog/load.ts';
+import type { MockOptions } from './options.ts';
+import { API_PREFIX, createMock, type RunningMock } from './server.ts';
+
+export const REMOVE = Symbol.for('uqpay.mock.remove');
+
+export interface FieldRewrite {
+  operation: string;
+  /** "body:a.b", "query:name" or "header:name". */
+  field: string;
+  /** The replacement for the value sent (undefined when absent), REMOVE to drop it, or undefined to leave it. */
+  rewrite(value: unknown): unknown;
+}
+
+export interface RuleVariant {
+  name: string;
+  rewrites: FieldRewrite[];
+}
+
+export async function startRuleVariantMock(
+  variant: RuleVariant,
+  options: Partial<MockOptions> = {},
+): Promise<RunningMock> {
+  const mock = createMock(options);
+  const routes = new Map(
+    [...loadCatalog().operations, ...EXTRA_OPERATIONS].map((op) => [
+      `${op.method} ${API_PREFIX}${op.path.replace(/\{(\w+)\}/gu, ':$1')}`,
+      op.name,
+    ]),
+  );
+  mock.app.addHook('preHandler', async (req) => {
+    const operation = routes.get(`${req.method} ${req.routeOptions.url}`);
+    for (const rewrite of variant.rewrites) if (rewrite.operation === operation) apply(req, rewrite);
+  });
+  await mock.app.listen({ host: mock.options.host, port: mock.options.port });
+  const address = mock.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : mock.options.port;
+  return { ...mock, baseUrl: `http://${mock.options.host}:${port}${API_PREFIX}`, close: () => mock.app.close() };
+}
+
+function apply(req: FastifyRequest, { field, rewrite }: FieldRewrite): void {
+  const at = field.indexOf(':');
+  const [where, path] = [field.slice(0, at), field.slice(at + 1)];
+  if (where === 'header') {
+    const next = rewrite(req.headers[path]);
+    if (next === REMOVE) delete req.headers[path];
+    else if (next !== undefined) req.headers[path] = String(next);
+    return;
+  }
+  if (where === 'query') {
+    const query = req.query as Record<string, unknown>;
+    const next = rewrite(query[path]);
+    if (next === REMOVE) delete query[path];
+    else if (next !== undefined) query[path] = String(next);
+    return;
+  }
+  if (typeof req.body !== 'string') return;
+  let body: unknown;
+  try {
+    body = JSON.parse(req.body);
+  } catch {
+    return;
+  }
+  if (!body || typeof body !== 'object') return;
+  const keys = path.split('.');
+  const last = keys.pop() as string;
+  let parent = body as Record<string, unknown>;
+  for (const key of keys) {
+    const child = parent[key];
+    if (!child || typeof child !== 'object') return;
+    parent = child as Record<string, unknown>;
+  }
+  const next = rewrite(parent[last]);
+  if (next === undefined) return;
+  if (next === REMOVE) delete parent[last];
+  else parent[last] = next;
+  req.body = JSON.stringify(body);
+}

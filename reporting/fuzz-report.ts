@@ -1,0 +1,48 @@
+// reports/fuzz.json: the run's facts (target, base-URL host, seed, runs per property, start, duration, requests,
+// cases per second), every property's result, the drift section (undocumented answers seen by structural fuzz,
+// redacted) and the precedence observations. Written with reports/junit.xml's fuzz suite by writeFuzzReports (write-fuzz-reports.ts).
+
+import type { PropertyResult } from '../fuzz/run.ts';
+import type { DriftRecord } from '../fuzz/types.ts';
+
+export interface FuzzReport {
+  run: {
+    target: string;
+    base_url_host: string;
+    seed: number;
+    num_runs: number;
+    started_at: string;
+    duration_ms: number;
+    requests: number;
+    filter: string | null;
+  };
+  summary: { properties: number; passed: number; failed: number; errored: number; cases: number };
+  cases_per_second: number;
+  properties: PropertyResult[];
+  precedence: { property: string; winner: unknown }[];
+  drift: DriftRecord[];
+}
+
+export function fuzzReport(
+  run: FuzzReport['run'],
+  properties: PropertyResult[],
+  drift: DriftRecord[],
+  observations: Map<string, unknown>,
+): FuzzReport {
+  const cases = properties.reduce((sum, p) => sum + p.runs + p.shrinks, 0);
+  const count = (outcome: PropertyResult['outcome']) => properties.filter((p) => p.outcome === outcome).length;
+  return {
+    run,
+    summary: {
+      properties: properties.length,
+      passed: count('pass'),
+      failed: count('fail'),
+      errored: count('error'),
+      cases,
+    },
+    cases_per_second: run.duration_ms > 0 ? Math.round((cases * 1000) / run.duration_ms) : 0,
+    properties,
+    precedence: [...observations].map(([property, winner]) => ({ property, winner })),
+    drift: drift.slice(0, 200),
+  };
+}
