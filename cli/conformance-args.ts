@@ -20,6 +20,8 @@ Options:
   --filter <text>       only cases whose name contains <text> ("Card Recharge", "card.b.", "› general.")
   --reports <dir>       where to write results.json, junit.xml and matrix.html (default reports)
   --env <path>          read settings from this file instead of .env
+  --concurrency <n>     cases run at once (default 8 on the built-in mock, 1 elsewhere); pacing and the
+                        request budget still apply
   --fail-on-skip        exit 1 when any case was skipped
   --quiet               print progress every 50 cases (and each failure) instead of every test name
   -h, --help            show this help
@@ -35,6 +37,8 @@ export interface ConformanceArgs {
   envFile: string;
   failOnSkip: boolean;
   quiet: boolean;
+  /** Cases run at once; null for the default of the target. */
+  concurrency: number | null;
 }
 
 export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
@@ -49,6 +53,7 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
         env: { type: 'string' },
         'fail-on-skip': { type: 'boolean' },
         quiet: { type: 'boolean' },
+        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -59,7 +64,12 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const filter = text('filter');
   if (filter !== undefined && filter.trim() === '') throw new UsageError('--filter needs a non-empty text');
+  const concurrency = text('concurrency');
+  if (concurrency !== undefined && !/^[1-9]\d{0,2}$/u.test(concurrency)) {
+    throw new UsageError('--concurrency needs a whole number from 1 to 999');
+  }
   return {
+    concurrency: concurrency === undefined ? null : Number(concurrency),
     filter: filter ?? null,
     reportsDir: text('reports') ?? 'reports',
     envFile: text('env') ?? '.env',

@@ -9,6 +9,7 @@ import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { ConfigError, loadRunConfig, pacingFor, type RunConfig } from '../harness/config.ts';
 import type { RunningMock } from '../mock/server.ts';
 import { ConformanceReporter } from '../reporting/vitest-reporter.ts';
+import { defaultConcurrency } from './concurrency.ts';
 import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './conformance-args.ts';
 import { preflight, type ResolvedTarget } from './preflight.ts';
 
@@ -53,7 +54,9 @@ async function main(): Promise<number> {
 
 async function run(args: ConformanceArgs, config: RunConfig, target: ResolvedTarget): Promise<number> {
   const catalog = loadCatalog();
+  const concurrency = args.concurrency ?? defaultConcurrency(target);
   Object.assign(process.env, {
+    UQPAY_CONFORMANCE_CONCURRENCY: String(concurrency),
     UQPAY_CONFORMANCE_BASE_URL: target.baseUrl,
     UQPAY_CONFORMANCE_TARGET: target.kind,
     UQPAY_CONFORMANCE_SEED: String(config.seed),
@@ -74,6 +77,7 @@ async function run(args: ConformanceArgs, config: RunConfig, target: ResolvedTar
   const vitest = await startVitest('test', [], {
     project: ['conformance'],
     watch: false,
+    maxConcurrency: concurrency,
     // --quiet: only the conformance reporter's progress lines and the summary.
     reporters: args.quiet ? [reporter] : ['default', reporter],
     ...(args.filter ? { testNamePattern: new RegExp(escapeRegExp(args.filter), 'u') } : {}),
@@ -90,7 +94,7 @@ async function run(args: ConformanceArgs, config: RunConfig, target: ResolvedTar
     ['conformance summary:', line('entries', entries), line('pairs', pairs), line('cases', cases)].join('\n'),
   );
   console.log(
-    `  ${results.run.requests} requests in ${(results.run.duration_ms / 1000).toFixed(1)} s · seed ${results.run.seed}`,
+    `  concurrency ${concurrency} · ${results.run.requests} requests in ${(results.run.duration_ms / 1000).toFixed(1)} s · seed ${results.run.seed}`,
   );
   if (results.undocumented.length)
     console.log(`  ${results.undocumented.length} undocumented error answers (see results.json)`);

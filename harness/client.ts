@@ -49,6 +49,7 @@ export class ApiClient {
   private nextSlotMs = 0;
   private readonly dispatcher: Agent;
   private readonly tokens = new Map<string, { token: string; expiresAtMs: number }>();
+  private readonly minting = new Map<string, Promise<string>>();
   private readonly operations: ReadonlyMap<string, Operation>;
 
   constructor(
@@ -93,9 +94,16 @@ export class ApiClient {
   async tokenFor(name: CredentialName, forceNew = false): Promise<string> {
     const cached = this.tokens.get(name);
     if (!forceNew && cached && cached.expiresAtMs - Date.now() > REFRESH_BEFORE_MS) return cached.token;
-    const minted = await this.mintToken(await this.config.credential(name));
-    this.tokens.set(name, { token: minted.auth_token, expiresAtMs: minted.expired_at * 1000 });
-    return minted.auth_token;
+    // Concurrent cases share one mint: a second mint would supersede the token the first case is using.
+    const pending = this.minting.get(name);
+    if (pending && !forceNew) return pending;
+    const minting = (async () => {
+      const minted = await this.mintToken(await this.config.credential(name));
+      this.tokens.set(name, { token: minted.auth_token, expiresAtMs: minted.expired_at * 1000 });
+      return minted.auth_token;
+    })().finally(() => this.minting.delete(name));
+    this.minting.set(name, minting);
+    return minting;
   }
 
   forgetToken(name: CredentialName): void {

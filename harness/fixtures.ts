@@ -49,7 +49,12 @@ export interface FixtureProvider {
   /** A correctly signed access token that has expired. */
   expiredToken(): Promise<string>;
   armFault(spec: FaultSpec): Promise<void>;
-  clearFaults(): Promise<void>;
+  /** Disarms every fault, or only those armed with this scope. */
+  clearFaults(scope?: string): Promise<void>;
+  /** Mock only: true once a request of the scope is parked by a hold fault (false if none arrives in time). */
+  awaitHeld?(scope?: string): Promise<boolean>;
+  /** Mock only: lets the scope's held requests go on. */
+  releaseHeld?(scope?: string): Promise<void>;
 }
 
 /** Reads the fixtures of a mock (built in or started with npm run mock) through its /__mock control path. */
@@ -122,8 +127,14 @@ export class MockFixtures implements FixtureProvider {
   async armFault(spec: FaultSpec) {
     await this.control('POST', '/faults', spec);
   }
-  async clearFaults() {
-    await this.control('DELETE', '/faults');
+  async clearFaults(scope?: string) {
+    await this.control('DELETE', scope ? `/faults?scope=${encodeURIComponent(scope)}` : '/faults');
+  }
+  async awaitHeld(scope?: string) {
+    return ((await this.control('POST', '/holds/wait', { scope })) as { held: boolean }).held;
+  }
+  async releaseHeld(scope?: string) {
+    await this.control('POST', '/holds/release', { scope });
   }
 
   private async control(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {

@@ -16,7 +16,9 @@ import {
 } from '../generators/types.ts';
 import { type ApiClient, type Observed, TargetError, TokenError } from './client.ts';
 import { FixtureMissing, type FixtureProvider } from './fixtures.ts';
+import { sendDuplicateInFlight } from './in-flight.ts';
 import { expectedMessage, type FailedCheck, judge, matchCatalog, type Outcome, type Seen, seen } from './judge.ts';
+import { newScope, scopedFixtures, scopedRequest } from './scope.ts';
 
 export interface RunEnvironment {
   catalog: Catalog;
@@ -55,7 +57,8 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
   const entry = env.catalog.entryById.get(scenario.entry);
   if (!entry) throw new Error(`scenario names unknown entry ${scenario.entry}`);
   const started = performance.now();
-  const requestsBefore = env.client.requestCount;
+  // Counted per scenario, not from the shared client: concurrent cases would count each other's requests.
+  const sent = { requests: 0 };
   const result = (
     outcome: Outcome,
     reason: string,
@@ -70,10 +73,11 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     checks,
     expected: expectedOf(entry),
     observed,
-    requests: env.client.requestCount - requestsBefore,
+    requests: sent.requests,
     durationMs: Math.round(performance.now() - started),
   });
-  const ctx = contextFor(env);
+  const scope = newScope(env.fixtures);
+  const ctx = contextFor(env, scope, sent);
   try {
     const provocation = await scenario.provoke(ctx);
     const faulty = await sendFaulty(ctx, provocation.faulty, provocation.concurrent);
@@ -94,23 +98,25 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     }
     return result('error', `the scenario itself failed: ${(error as Error).message}`);
   } finally {
-    await env.fixtures.clearFaults().catch(() => undefined);
+    await env.fixtures.clearFaults(scope).catch(() => undefined);
   }
 }
 
-function contextFor(env: RunEnvironment): ScenarioContext {
+function contextFor(env: RunEnvironment, scope: string | undefined, sent: { requests: number }): ScenarioContext {
   const send = async (spec: RequestSpec) => {
-    const observed = await env.client.send(spec);
+    sent.requests++;
+    const observed = await env.client.send(scopedRequest(spec, scope));
     env.onResponse?.(observed, spec.operation);
     return observed;
   };
   const ctx: ScenarioContext = {
     target: env.target,
-    fixtures: env.fixtures,
+    fixtures: scopedFixtures(env.fixtures, scope),
     data: env.data,
     shared: env.shared,
     send,
     mintToken: async (name) => {
+      sent.requests++;
       const minted = await env.client.mintToken(await env.fixtures.credential(name));
       // The client's cached token of this credential is now superseded.
       env.client.forgetToken(name);
@@ -144,11 +150,7 @@ async function sendWithRetries(ctx: ScenarioContext, spec: RequestSpec): Promise
 
 async function sendFaulty(ctx: ScenarioContext, faulty: RequestSpec, concurrent?: RequestSpec): Promise<Observed> {
   if (!concurrent) return ctx.send(faulty);
-  const first = ctx.send(concurrent);
-  // Long enough for the first copy to pass authentication and take the key under load; well inside its latency.
-  await sleep(250);
-  const [observed] = await Promise.all([ctx.send(faulty), first]);
-  return observed;
+  return sendDuplicateInFlight(ctx, faulty, concurrent);
 }
 
 function expectedOf(entry: CatalogEntry): CaseResult['expected'] {

@@ -57,6 +57,9 @@ afterAll(async () => {
   await ownMock?.close();
 });
 
+// Independent cases run concurrently (maxConcurrency caps them; npm run conformance sets it from --concurrency).
+const concurrency = Number(process.env.UQPAY_CONFORMANCE_CONCURRENCY ?? 1);
+const caseTest = concurrency > 1 ? test.concurrent : test;
 const titles = scenarioTitles(allScenarios);
 const sections = ['general', 'card', 'cardholder', 'balance', 'transaction'].map((section) => ({
   section,
@@ -66,7 +69,7 @@ const sections = ['general', 'card', 'cardholder', 'balance', 'transaction'].map
 }));
 
 describe.each(sections)('$section', ({ cases }) => {
-  test.for(cases)('%s', async ([, scenario], ctx) => {
+  caseTest.for(cases)('%s', async ([, scenario], ctx) => {
     if (!session) throw new EnvironmentError('the session did not start');
     const result = await runScenario(scenario, session.env);
     ctx.task.meta.conformance = { ...result, title: ctx.task.name, undocumented: session.drainUndocumented() };

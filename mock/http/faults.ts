@@ -1,7 +1,14 @@
-// Faults the mock can inject on purpose: documented internal errors, connection resets and latency. Armed through
-// POST /__mock/faults or by start options; never active unless someone asked for them.
+// Faults the mock can inject on purpose: documented internal errors, connection resets, latency and holds. Armed
+// through POST /__mock/faults or by start options; never active unless someone asked for them. A fault armed with a
+// scope fires only on requests carrying that scope in the SCOPE_HEADER, so concurrent scenarios never see each
+// other's faults.
 
-export type FaultKind = 'error' | 'reset' | 'latency';
+import { HoldBoard } from './holds.ts';
+
+export type FaultKind = 'error' | 'reset' | 'latency' | 'hold';
+
+/** Requests carrying this header only meet the faults armed with the same scope (and unscoped ones). */
+export const SCOPE_HEADER = 'x-mock-scope';
 
 /**
  * The catalog entries a request cannot cause on its own, so they are reached by faults: internal failures, and the
@@ -25,12 +32,15 @@ export interface FaultSpec {
   /** Probability per matching request, 0–1 (default 1). */
   rate?: number;
   latency_ms?: number;
+  /** Only requests whose SCOPE_HEADER equals this meet the fault; absent means every request. */
+  scope?: string;
 }
 
 export class FaultSpecError extends Error {}
 
 export class FaultBoard {
   private armed: FaultSpec[] = [];
+  readonly holds = new HoldBoard();
 
   constructor(
     private readonly random: () => number,
@@ -41,8 +51,15 @@ export class FaultBoard {
     this.armed.push(this.check(spec));
   }
 
-  clear(): void {
-    this.armed = [];
+  /** Disarms every fault, or only those of one scope (releasing its held requests too). */
+  clear(scope?: string): void {
+    if (scope === undefined) {
+      this.armed = [];
+      this.holds.releaseAll();
+      return;
+    }
+    this.armed = this.armed.filter((f) => f.scope !== scope);
+    this.holds.release(scope);
   }
 
   list(): readonly FaultSpec[] {
@@ -50,9 +67,10 @@ export class FaultBoard {
   }
 
   /** The first armed fault of this kind that fires for the operation now, consuming one of its uses. */
-  take(kind: FaultKind, operationId: string): FaultSpec | null {
+  take(kind: FaultKind, operationId: string, scope?: string): FaultSpec | null {
     for (const fault of this.armed) {
       if (fault.kind !== kind || (fault.operation && fault.operation !== operationId)) continue;
+      if (fault.scope !== undefined && fault.scope !== scope) continue;
       if (fault.entry && !appliesTo(fault.entry, operationId)) continue;
       if ((fault.rate ?? 1) < 1 && this.random() >= (fault.rate ?? 1)) continue;
       if (fault.count !== undefined) {
@@ -65,8 +83,12 @@ export class FaultBoard {
   }
 
   private check(spec: FaultSpec): FaultSpec {
-    if (!['error', 'reset', 'latency'].includes(spec.kind))
-      throw new FaultSpecError('kind must be error, reset or latency');
+    if (!['error', 'reset', 'latency', 'hold'].includes(spec.kind))
+      throw new FaultSpecError('kind must be error, reset, latency or hold');
+    if (spec.scope !== undefined && (typeof spec.scope !== 'string' || spec.scope === '')) {
+      throw new FaultSpecError('scope must be a non-empty string');
+    }
+    if (spec.kind === 'hold' && spec.scope === undefined) throw new FaultSpecError('a hold needs a scope');
     if (spec.operation !== undefined && !this.operationIds.has(spec.operation)) {
       throw new FaultSpecError(`unknown operation "${spec.operation}" (use an id from catalog/operations.json)`);
     }

@@ -9,7 +9,7 @@ import type { HttpAnswer, Responder } from '../responder.ts';
 import type { Account } from '../state/types.ts';
 import type { World } from '../state/world.ts';
 import { readBody } from './body.ts';
-import type { FaultBoard } from './faults.ts';
+import { type FaultBoard, SCOPE_HEADER } from './faults.ts';
 import type { IdempotencyStart, IdempotencyStore } from './idempotency.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { TokenService } from './tokens.ts';
@@ -47,8 +47,9 @@ export async function runOperation(
   op: Operation,
   req: ApiRequest,
 ): Promise<HttpAnswer | typeof RESET> {
-  if (s.faults.take('reset', op.id)) return RESET;
-  const latency = s.faults.take('latency', op.id)?.latency_ms ?? profileLatency(s);
+  const scope = single(req.headers[SCOPE_HEADER]);
+  if (s.faults.take('reset', op.id, scope)) return RESET;
+  const latency = s.faults.take('latency', op.id, scope)?.latency_ms ?? profileLatency(s);
   let idempotency: IdempotencyStart | null = null;
   let answer: HttpAnswer;
   try {
@@ -65,8 +66,10 @@ export async function runOperation(
       idempotency = s.idempotency.begin(account.id, req.headers['x-idempotency-key'], `${op.method} ${req.path}`);
       if (idempotency && 'replay' in idempotency) return idempotency.replay;
     }
+    // A hold parks the request here, its idempotency key taken, until the scope that armed it releases it.
+    if (scope !== undefined && s.faults.take('hold', op.id, scope)) await s.faults.holds.park(scope);
     if (latency > 0) await sleep(latency);
-    const errorFault = s.faults.take('error', op.id);
+    const errorFault = s.faults.take('error', op.id, scope);
     if (errorFault?.entry) throw fail(errorFault.entry, INTERNAL, { 'retry-after': '1' });
     if (s.options.faultRate > 0 && s.random() < s.options.faultRate) throw fail('general.api_error', INTERNAL);
     const body = readBody(op, single(req.headers['content-type']), req.rawBody);
