@@ -115,6 +115,6 @@ function escapeRegExp(text: string): string {
 }
 
 const code = await main();
-process.exitCode = code;
-// Vitest or an HTTP pool may keep a handle open; never hang after the verdict.
-setTimeout(() => process.exit(code), 2000).unref();
+// Vitest or an HTTP pool may keep a handle open for seconds after the verdict; the summary is printed (stdout is
+// synchronous for files and pipes) and the reports are written, so leave now.
+process.exit(code);

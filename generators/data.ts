@@ -4,7 +4,8 @@
 // sandbox that keeps yesterday's cardholders must not collide with them.
 
 import { randomInt, randomUUID } from 'node:crypto';
-import { en, Faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { seededFaker } from '../mock/state/seeded-faker.ts';
 
 /** A 1×1 PNG: the smallest document the file rules accept. */
 export const TINY_PNG_BASE64 =
@@ -22,7 +23,7 @@ export class DataFactory {
     readonly seed: number,
     nonce: number = randomInt(0, 2 ** 40),
   ) {
-    this.faker = new Faker({ locale: [en], seed });
+    this.faker = seededFaker(seed);
     this.runTag = nonce.toString(36);
     this.phoneBase = nonce % 9_000_000;
   }

@@ -1,7 +1,8 @@
 // The whole in-memory state of one mock instance, with the lookups the operation rules share.
 
-import { en, Faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import { Clock } from './clock.ts';
+import { seededFaker } from './seeded-faker.ts';
 import type {
   Account,
   ApiKey,
@@ -39,7 +40,7 @@ export class World {
     readonly seed: number,
     readonly clock = new Clock(),
   ) {
-    this.faker = new Faker({ locale: [en], seed });
+    this.faker = seededFaker(seed);
   }
 
   uuid(): string {
