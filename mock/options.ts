@@ -29,6 +29,8 @@ export interface MockOptions {
   faultRate: number;
   bodyLimitBytes: number;
   variant: MockVariant | null;
+  /** Batched defect variants, each met only by requests naming it in VARIANT_HEADER (npm run selfcheck). */
+  variants: readonly MockVariant[];
 }
 
 export const DEFAULT_CLIENT_ID = 'mock-client-id';
@@ -48,6 +50,7 @@ export function mockOptions(partial: Partial<MockOptions> = {}): MockOptions {
     faultRate: 0,
     bodyLimitBytes: 5 * 1024 * 1024,
     variant: null,
+    variants: [],
     ...partial,
   };
 }

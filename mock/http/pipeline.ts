@@ -8,6 +8,7 @@ import type { MockOptions } from '../options.ts';
 import type { HttpAnswer, Responder } from '../responder.ts';
 import type { Account } from '../state/types.ts';
 import type { World } from '../state/world.ts';
+import { VARIANT_HEADER } from '../variants.ts';
 import { readBody } from './body.ts';
 import { type FaultBoard, SCOPE_HEADER } from './faults.ts';
 import type { IdempotencyStart, IdempotencyStore } from './idempotency.ts';
@@ -48,6 +49,7 @@ export async function runOperation(
   req: ApiRequest,
 ): Promise<HttpAnswer | typeof RESET> {
   const scope = single(req.headers[SCOPE_HEADER]);
+  const variantName = single(req.headers[VARIANT_HEADER]);
   if (s.faults.take('reset', op.id, scope)) return RESET;
   const latency = s.faults.take('latency', op.id, scope)?.latency_ms ?? profileLatency(s);
   let idempotency: IdempotencyStart | null = null;
@@ -86,7 +88,7 @@ export async function runOperation(
       options: s.options,
       limiter: s.limiter,
     });
-    answer = { status: result.status, body: result.body, headers: {} };
+    answer = s.responder.review({ status: result.status, body: result.body, headers: {} }, variantName, op.name);
   } catch (error) {
     if (!(error instanceof ApiFailure)) {
       // A bug in a rule must not take the mock down; it answers like the real API's internal error.
@@ -95,7 +97,7 @@ export async function runOperation(
     const failure = error instanceof ApiFailure ? error : fail('general.api_error', INTERNAL);
     const key = `${failure.entryId}|${op.name}`;
     s.produced.set(key, (s.produced.get(key) ?? 0) + 1);
-    answer = s.responder.answer(failure);
+    answer = s.responder.answer(failure, variantName, op.name);
   }
   if (idempotency && 'finish' in idempotency) idempotency.finish(answer);
   return answer;
