@@ -39,6 +39,8 @@ export interface SelfcheckOptions {
   kinds?: readonly DefectKind[];
   /** Only entries whose id contains this text. */
   entryFilter?: string;
+  /** Only these entries. */
+  entries?: readonly string[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -46,7 +48,12 @@ export async function selfcheck(options: SelfcheckOptions): Promise<SelfcheckRes
   const catalog = loadCatalog();
   const first = new Map<string, Scenario>();
   for (const scenario of allScenarios) if (!first.has(scenario.entry)) first.set(scenario.entry, scenario);
-  const entries = catalog.entries.filter((e) => first.has(e.id) && e.id.includes(options.entryFilter ?? ''));
+  const entries = catalog.entries.filter(
+    (e) =>
+      first.has(e.id) &&
+      e.id.includes(options.entryFilter ?? '') &&
+      (!options.entries || options.entries.includes(e.id)),
+  );
   const kinds = options.kinds ?? DEFECT_KINDS;
   const cases = entries.flatMap((entry) =>
     kinds.flatMap((kind) => {

@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Starts the built-in mock on port 0 and the scenario environment that talks to it, for tests over real HTTP.
 
 import { loadCatalog } from '../../catalog/load.ts';
@@ -48,22 +47,4 @@ export async function mockEnvironment(options: Partial<MockOptions> = {}): Promi
 /** A readable failure message for a scenario that did not pass. */
 export function explain(result: CaseResult): string {
   return `${result.operation} › ${result.entry} (${result.fault}): ${result.outcome} ${result.reason} observed=${JSON.stringify(result.observed)}`;
-}
-
-/** One test per scenario, each of which must pass against a built-in mock the file starts on port 0. */
-export function scenariosPassAgainstMock(title: string, scenarios: readonly Scenario[]): void {
-  let harness: MockEnvironment;
-  beforeAll(async () => {
-    harness = await mockEnvironment();
-  });
-  afterAll(() => harness.close());
-  describe(title, () => {
-    it.each(scenarios.map((s) => [`${s.operation} › ${s.entry} (${s.fault})`, s] as const))(
-      '%s',
-      async (_, scenario) => {
-        const result = await harness.run(scenario);
-        expect(result.outcome, explain(result)).toBe('pass');
-      },
-    );
-  });
 }
