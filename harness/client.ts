@@ -8,6 +8,7 @@ import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import type { Operation } from '../catalog/types.ts';
 import type { RequestSpec } from '../generators/types.ts';
 import type { Credential, CredentialName } from '../mock/state/fixtures.ts';
+import { recorder } from './recorder.ts';
 import { redactHeaders } from './redact.ts';
 
 export interface Observed {
@@ -140,6 +141,7 @@ export class ApiClient {
     }
     await this.pace();
     const started = performance.now();
+    const sent_ms = Date.now();
     this.requestCount++;
     const url = `${this.config.baseUrl.replace(/\/$/u, '')}${path}`;
     try {
@@ -150,6 +152,10 @@ export class ApiClient {
         dispatcher: this.dispatcher,
       });
       const text = await response.body.text();
+      recorder()?.record(
+        { sent_ms, answered_ms: Date.now(), method, url, headers, body: body ?? null, status: response.statusCode },
+        text,
+      );
       return {
         status: response.statusCode,
         headers: flattenHeaders(response.headers),

@@ -14,6 +14,7 @@ import type {
   SubAccountFixture,
   SubAccountName,
 } from '../mock/state/fixtures.ts';
+import { recorder } from './recorder.ts';
 
 export class FixtureMissing extends Error {
   constructor(
@@ -138,12 +139,17 @@ export class MockFixtures implements FixtureProvider {
   }
 
   private async control(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
-    const res = await request(`${this.origin}/__mock${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    const json = await res.body.json();
+    const sent_ms = Date.now();
+    const url = `${this.origin}/__mock${path}`;
+    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+    const text = body === undefined ? null : JSON.stringify(body);
+    const res = await request(url, { method, headers, body: text });
+    const answer = await res.body.text();
+    recorder()?.record(
+      { sent_ms, answered_ms: Date.now(), method, url, headers, body: text, status: res.statusCode },
+      answer,
+    );
+    const json = JSON.parse(answer);
     if (res.statusCode !== 200) throw new Error(`mock control ${method} ${path}: ${JSON.stringify(json)}`);
     return json;
   }

@@ -9,6 +9,7 @@ import { ApiClient, type Observed } from './client.ts';
 import { remoteCredentials } from './config.ts';
 import { EnvFixtures, type FixtureProvider, MockFixtures } from './fixtures.ts';
 import { matchCatalog } from './judge.ts';
+import { recorder, startRecording } from './recorder.ts';
 import { redactText, redactValue } from './redact.ts';
 import type { RunEnvironment } from './run-scenario.ts';
 
@@ -47,6 +48,7 @@ export interface SessionOptions {
 export function createSession(options: SessionOptions): Session {
   const catalog = loadCatalog();
   const processEnv = options.env ?? process.env;
+  startRecording(options.kind, processEnv.UQPAY_RECORD_REQUESTS);
   let client: ApiClient | undefined;
   const fixtures: FixtureProvider =
     options.kind === 'mock'
@@ -112,7 +114,10 @@ export function createSession(options: SessionOptions): Session {
       }
       return { cancelled, failed };
     },
-    close: () => client.close(),
+    close: () => {
+      recorder()?.flush();
+      return client.close();
+    },
   };
 }
 
