@@ -33,15 +33,11 @@ const load_before = round(loadavg()[0] ?? 0);
 async function conformance(index: number, args: string[], env: Record<string, string | undefined>) {
   const dir = join(work, `run-${index}`);
   const recording = join(work, `requests-${index}.jsonl`);
-  const run = await timed(
-    process.execPath,
-    ['--import', 'tsx', 'cli/conformance.ts', '--quiet', '--reports', dir, ...args],
-    {
-      UQPAY_SEED: seed,
-      UQPAY_RECORD_REQUESTS: recording,
-      ...env,
-    },
-  );
+  const run = await timed(process.execPath, ['cli/conformance.mjs', '--quiet', '--reports', dir, ...args], {
+    UQPAY_SEED: seed,
+    UQPAY_RECORD_REQUESTS: recording,
+    ...env,
+  });
   if (run.code !== 0) throw new Error(`conformance run ${index} exited ${run.code}:\n${run.stdout.slice(-2000)}`);
   const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
   const requests = readRecording(recording);

@@ -38,7 +38,7 @@ class Recorder {
       const token = auth.replace(/^Bearer /u, '');
       const mint = this.tokens.get(token);
       headers['x-auth-token'] =
-        mint === undefined ? auth.slice(0, 7) + '{{token:unknown}}' : `Bearer {{token:${mint}}}`;
+        mint === undefined ? `${auth.slice(0, 7)}{{token:unknown}}` : `Bearer {{token:${mint}}}`;
     }
     if (headers['x-api-key'] !== undefined) headers['x-api-key'] = `{{api_key:${headers['x-client-id'] ?? ''}}}`;
     const entry: RecordedRequest = { ...request, headers };

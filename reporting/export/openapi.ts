@@ -61,7 +61,8 @@ export function openApiFragment(catalog: Catalog): Record<string, unknown> {
           ];
         }),
     );
-    const path = (paths[op.path] ??= {});
+    const path = paths[op.path] ?? {};
+    paths[op.path] = path;
     path[op.method.toLowerCase()] = { operationId: op.id, summary: op.name, tags: [op.section], responses };
   }
   return {

@@ -31,7 +31,8 @@ describe('OpenAPI 3.1 fragment', () => {
       for (const entry of documented) {
         const response = responses[String(entry.status)] as Json & { content: Record<string, Json> };
         expect(response.description, `${op.name} ${entry.status}`).toEqual(expect.any(String));
-        const example = (response.content['application/json']?.examples as Record<string, Json>)[entry.id];
+        const examples = response.content['application/json']?.examples as Record<string, Json>;
+        const example = examples[entry.id];
         expect(example, `${op.name} › ${entry.id}`).toBeDefined();
         if (entry.message_kind === 'exact' && !entry.missing_fields) expect(example?.value).toEqual(errorBody(entry));
         const validate = entry.envelope === 'A' ? validators.envelopeA : validators.envelopeB;
