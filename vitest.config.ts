@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: "unit" is the project's own test suite (npm test); "conformance" holds the catalog-driven suites
@@ -12,6 +13,11 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           testTimeout: 30_000,
+          // Files run in parallel: vitest's default on 2 cores is a single worker, and much of a file's time is
+          // waiting on a child process or loopback HTTP. Not isolated: the catalog, ajv, faker and fastify are
+          // loaded once per worker instead of once per file (tests start their own mocks and share no state).
+          maxWorkers: Math.max(3, availableParallelism()),
+          isolate: false,
         },
       },
       {

@@ -22,6 +22,8 @@ Options:
   --filter <text>       only cases whose name contains <text> ("Card Recharge", "card.b.", "› general.")
   --reports <dir>       where to write results.json, junit.xml, conformance.html, drift.md (default reports)
   --env <path>          read settings from this file instead of .env
+  --concurrency <n>     cases run at once (default 8 on the built-in mock, 1 elsewhere); pacing and the
+                        request budget still apply
   --fail-on-skip        exit 1 when any case was skipped
   --quiet               progress every 50 cases (and each failure) instead of every test name; the
                         summary and the cleanup line are still printed
@@ -45,6 +47,8 @@ export interface ConformanceArgs {
   quiet: boolean;
   /** --mock-faults: share of the built-in mock's requests that meet background faults; null for none. */
   mockFaults: number | null;
+  /** Cases run at once; null for the default of the target. */
+  concurrency: number | null;
 }
 
 export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
@@ -60,6 +64,7 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
         'fail-on-skip': { type: 'boolean' },
         quiet: { type: 'boolean' },
         'mock-faults': { type: 'string' },
+        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -74,8 +79,13 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
   if (faults !== undefined && !(/^(0|1|0?\.\d+|1\.0*)$/u.test(faults.trim()) && Number(faults) <= 1)) {
     throw new UsageError(`--mock-faults needs a share between 0 and 1 (got "${faults}")`);
   }
+  const concurrency = text('concurrency');
+  if (concurrency !== undefined && !/^[1-9]\d{0,2}$/u.test(concurrency)) {
+    throw new UsageError('--concurrency needs a whole number from 1 to 999');
+  }
   return {
     mockFaults: faults === undefined ? null : Number(faults),
+    concurrency: concurrency === undefined ? null : Number(concurrency),
     filter: filter ?? null,
     reportsDir: text('reports') ?? 'reports',
     envFile: text('env') ?? '.env',

@@ -12,6 +12,7 @@ import { escapeRegExp } from '../lib/regexp.ts';
 import { runSummary } from '../reporting/summary.ts';
 import { ConformanceReporter } from '../reporting/vitest-reporter.ts';
 import { writeReports } from '../reporting/write-reports.ts';
+import { defaultConcurrency } from '../suites/concurrency.ts';
 import type { ConformanceRun } from '../suites/target.ts';
 import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './conformance-args.ts';
 import { defaultReporter } from './default-reporter.ts';
@@ -26,7 +27,13 @@ async function main(): Promise<number> {
       console.log(HELP);
       return 0;
     }
-    run = { ...readRunSettings(args.envFile), mockFaults: args.mockFaults, reportsDir: resolve(args.reportsDir) };
+    const settings = readRunSettings(args.envFile);
+    run = {
+      ...settings,
+      mockFaults: args.mockFaults,
+      reportsDir: resolve(args.reportsDir),
+      concurrency: args.concurrency ?? defaultConcurrency(settings.config.target.kind === 'builtin-mock'),
+    };
     loadCatalog();
   } catch (error) {
     if (error instanceof UsageError) return fail(`${error.message} (see npm run conformance -- --help)`);
@@ -47,6 +54,7 @@ async function judge(args: ConformanceArgs, run: ConformanceRun): Promise<number
   const vitest = await createVitest('test', {
     project: ['conformance'],
     watch: false,
+    maxConcurrency: run.concurrency,
     provide: { conformanceRun: run },
     // --quiet: only the conformance reporter's progress lines and the summary.
     reporters: [...(args.quiet ? [reporter] : [await defaultReporter(), reporter]), interrupt.reporter()],
@@ -123,6 +131,6 @@ function fail(message: string, code = 2): number {
 }
 
 const code = await main();
-process.exitCode = code;
-// Vitest or an HTTP pool may keep a handle open; never hang after the verdict.
-setTimeout(() => process.exit(code), 2000).unref();
+// Vitest or an HTTP pool may keep a handle open for seconds after the verdict; the summary is printed (stdout is
+// synchronous for files and pipes) and the reports are written, so leave now.
+process.exit(code);

@@ -4,7 +4,7 @@
 import type { EntryId, OperationId } from '../catalog/ids.ts';
 import type { Catalog } from '../catalog/load.ts';
 
-export const FAULT_KINDS = ['error', 'reset', 'latency'] as const;
+export const FAULT_KINDS = ['error', 'reset', 'latency', 'hold'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
@@ -31,7 +31,12 @@ export interface FaultSpec {
   /** Probability per matching request, 0–1 (default 1). */
   rate?: number;
   latency_ms?: number;
+  /** Only requests whose SCOPE_HEADER equals this meet the fault; absent means every request. */
+  scope?: string;
 }
+
+/** Requests carrying this header only meet the faults armed with the same scope (and unscoped ones). */
+export const SCOPE_HEADER = 'x-mock-scope';
 
 /** The ids of the operations the catalog documents an entry on; null when it is a general row (every operation). */
 export function documentedOperationIds(catalog: Catalog, entryId: EntryId): OperationId[] | null {

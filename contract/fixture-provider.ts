@@ -48,5 +48,10 @@ export interface FixtureProvider {
   /** A correctly signed access token that has expired. */
   expiredToken(): Promise<string>;
   armFault(spec: FaultSpec): Promise<void>;
-  clearFaults(): Promise<void>;
+  /** Disarms every fault, or only those armed with this scope. */
+  clearFaults(scope?: string): Promise<void>;
+  /** Mock only: true once a request of the scope is parked by a hold fault (false if none arrives in time). */
+  awaitHeld?(scope?: string): Promise<boolean>;
+  /** Mock only: lets the scope's held requests go on. */
+  releaseHeld?(scope?: string): Promise<void>;
 }

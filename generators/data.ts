@@ -4,7 +4,8 @@
 // sandbox that keeps yesterday's cardholders must not collide with them.
 
 import { createHash, randomInt } from 'node:crypto';
-import { en, Faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { seededFaker } from '../lib/seeded-faker.ts';
 
 /** A 1×1 PNG: the smallest document the file rules accept. */
 export const TINY_PNG_BASE64 =
@@ -24,8 +25,8 @@ export class DataFactory {
     readonly seed: number,
     nonce: number = randomInt(0, 2 ** 40),
   ) {
-    this.faker = new Faker({ locale: [en], seed });
-    this.idFaker = new Faker({ locale: [en], seed: derivedSeed(seed, 'ids that name nothing') });
+    this.faker = seededFaker(seed);
+    this.idFaker = seededFaker(derivedSeed(seed, 'ids that name nothing'));
     this.runTag = nonce.toString(36);
     this.phoneBase = nonce % 9_000_000;
   }

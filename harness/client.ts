@@ -10,6 +10,7 @@ import type { AnyOperation, Operation } from '../catalog/types.ts';
 import type { Credential, CredentialName } from '../contract/fixtures.ts';
 import type { Observed, RequestSpec } from '../contract/request.ts';
 import { BODY_CAP_BYTES, isLoginExpired, readCapped } from './answer-body.ts';
+import { recorder } from './recorder.ts';
 import { redactHeaders } from './redact.ts';
 
 /** The target could not be reached or did not answer in time: an environment failure. */
@@ -63,6 +64,10 @@ export class ApiClient {
   private readonly remintedAtMs = new Map<string, number[]>();
   /** Set once tokens keep being superseded: every later request fails with this one clear reason. */
   private clash: string | null = null;
+  /** Concurrent cases share one mint per credential: a second mint would supersede the token the first is using. */
+  private readonly minting = new Map<string, Promise<string>>();
+  /** Tokens this client minted, per client id: a token superseded by one of our own mints is no clash. */
+  private readonly mints = new Map<string, number>();
   private readonly operations: ReadonlyMap<string, AnyOperation>;
 
   constructor(
@@ -115,6 +120,7 @@ export class ApiClient {
     if (observed.status !== 200 || typeof body?.auth_token !== 'string' || typeof body.expired_at !== 'number') {
       throw new TokenError(`token request for ${credential.client_id} answered ${observed.status}`, observed);
     }
+    this.mints.set(credential.client_id, (this.mints.get(credential.client_id) ?? 0) + 1);
     return { auth_token: body.auth_token, expired_at: body.expired_at };
   }
 
@@ -122,9 +128,17 @@ export class ApiClient {
   async tokenFor(name: CredentialName, forceNew = false): Promise<string> {
     const cached = this.tokens.get(name);
     if (!forceNew && cached && cached.expiresAtMs - Date.now() > REFRESH_BEFORE_MS) return cached.token;
-    const minted = await this.mintToken(await this.config.credential(name));
-    this.tokens.set(name, { token: minted.auth_token, expiresAtMs: minted.expired_at * 1000 });
-    return minted.auth_token;
+    // Concurrent cases share one mint: a second mint would supersede the token the first case is using.
+    // A mint under way is as fresh as a forced one.
+    const pending = this.minting.get(name);
+    if (pending) return pending;
+    const minting = (async () => {
+      const minted = await this.mintToken(await this.config.credential(name));
+      this.tokens.set(name, { token: minted.auth_token, expiresAtMs: minted.expired_at * 1000 });
+      return minted.auth_token;
+    })().finally(() => this.minting.delete(name));
+    this.minting.set(name, minting);
+    return minting;
   }
 
   private async remintAfterSupersede(name: CredentialName): Promise<void> {
@@ -150,7 +164,11 @@ export class ApiClient {
     const query = spec.query && Object.keys(spec.query).length ? `?${new URLSearchParams(spec.query)}` : '';
     const headers: Record<string, string> = { accept: 'application/json' };
     const auth = spec.auth ?? { kind: 'credential', name: 'default' };
-    if (auth.kind === 'credential') headers['x-auth-token'] = `Bearer ${await this.tokenFor(auth.name)}`;
+    let mintsBefore = 0;
+    if (auth.kind === 'credential') {
+      headers['x-auth-token'] = `Bearer ${await this.tokenFor(auth.name)}`;
+      mintsBefore = this.mints.get((await this.config.credential(auth.name)).client_id) ?? 0;
+    }
     if (auth.kind === 'raw') headers['x-auth-token'] = auth.value;
     if (op.idempotency_key && spec.idempotencyKey !== null) {
       headers['x-idempotency-key'] = spec.idempotencyKey ?? randomUUID();
@@ -169,10 +187,12 @@ export class ApiClient {
       if (this.clash) throw new TargetError(this.clash, 'clash');
       observed = await this.raw(op.method, `${path}${query}`, headers, body);
       if (auth.kind === 'credential' && isLoginExpired(observed)) {
-        // Our token was superseded (another process minted one for the same credential): mint again once and
-        // resend, same idempotency key; a second time within the window is a clash, not a contract failure.
-        await this.remintAfterSupersede(auth.name);
-        headers['x-auth-token'] = `Bearer ${await this.tokenFor(auth.name, true)}`;
+        // Superseded by a mint of this run (a concurrent case's, or a scenario's on purpose): take the newer token.
+        // Otherwise another process minted one for the same credential: mint again and resend, same idempotency
+        // key; supersedes that keep coming within the window are a clash, not a contract failure.
+        const ours = (this.mints.get((await this.config.credential(auth.name)).client_id) ?? 0) > mintsBefore;
+        if (!ours) await this.remintAfterSupersede(auth.name);
+        headers['x-auth-token'] = `Bearer ${await this.tokenFor(auth.name, !ours)}`;
         observed = await this.raw(op.method, `${path}${query}`, headers, body);
       }
     } catch (error) {
@@ -212,6 +232,7 @@ export class ApiClient {
     }
     await this.pace();
     const started = performance.now();
+    const sent_ms = Date.now();
     this.requestCount++;
     const url = `${this.config.baseUrl.replace(/\/$/u, '')}${path}`;
     try {
@@ -222,6 +243,10 @@ export class ApiClient {
         dispatcher: this.dispatcher,
       });
       const { text, oversized } = await readCapped(response.body, BODY_CAP_BYTES);
+      recorder()?.record(
+        { sent_ms, answered_ms: Date.now(), method, url, headers, body: body ?? null, status: response.statusCode },
+        text,
+      );
       return {
         status: response.statusCode,
         headers: flattenHeaders(response.headers),

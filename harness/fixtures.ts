@@ -15,6 +15,7 @@ import type {
   SubAccountFixture,
   SubAccountName,
 } from '../contract/fixtures.ts';
+import { recorder } from './recorder.ts';
 
 /** Reads the fixtures of a mock (built in or started with npm run mock) through its /__mock control path. */
 export class MockFixtures implements FixtureProvider {
@@ -91,17 +92,28 @@ export class MockFixtures implements FixtureProvider {
   async armFault(spec: FaultSpec) {
     await this.control('POST', '/faults', spec);
   }
-  async clearFaults() {
-    await this.control('DELETE', '/faults');
+  async clearFaults(scope?: string) {
+    await this.control('DELETE', scope ? `/faults?scope=${encodeURIComponent(scope)}` : '/faults');
+  }
+  async awaitHeld(scope?: string) {
+    return ((await this.control('POST', '/holds/wait', { scope })) as { held: boolean }).held;
+  }
+  async releaseHeld(scope?: string) {
+    await this.control('POST', '/holds/release', { scope });
   }
 
   private async control(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
-    const res = await request(`${this.origin}/__mock${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    const json = await res.body.json();
+    const sent_ms = Date.now();
+    const url = `${this.origin}/__mock${path}`;
+    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+    const text = body === undefined ? null : JSON.stringify(body);
+    const res = await request(url, { method, headers, body: text });
+    const answer = await res.body.text();
+    recorder()?.record(
+      { sent_ms, answered_ms: Date.now(), method, url, headers, body: text, status: res.statusCode },
+      answer,
+    );
+    const json = JSON.parse(answer);
     if (res.statusCode !== 200) throw new Error(`mock control ${method} ${path}: ${JSON.stringify(json)}`);
     return json;
   }

@@ -12,7 +12,16 @@ import { describeErrors, validators } from '../schemas/validators.ts';
 export type Outcome = 'pass' | 'fail' | 'error' | 'skip';
 
 /** The one check of the contract that a response failed, as data; the reason text is derived from these. */
-export type CheckName = 'status' | 'body' | 'envelope' | 'type' | 'code' | 'message' | 'missing_fields' | 'twin';
+export type CheckName =
+  | 'status'
+  | 'content_type'
+  | 'body'
+  | 'envelope'
+  | 'type'
+  | 'code'
+  | 'message'
+  | 'missing_fields'
+  | 'twin';
 
 export interface FailedCheck {
   check: CheckName;
@@ -86,6 +95,11 @@ export function judge(entry: CatalogEntry, observed: Observed, values: Record<st
   }
   const checks: FailedCheck[] = [];
   if (observed.status !== entry.status) checks.push({ check: 'status', expected: entry.status, got: observed.status });
+  // Documented errors are JSON: a 4xx labelled text/html (say) breaks clients that dispatch on the content type.
+  const contentType = observed.headers['content-type'];
+  if (contentType !== undefined && !/\bjson\b/iu.test(contentType)) {
+    checks.push({ check: 'content_type', expected: 'application/json', got: contentType });
+  }
   const body = observed.json;
   if (!isObject(body)) {
     checks.push({ check: 'body', expected: 'a JSON object', got: observed.text.slice(0, 80) });

@@ -12,6 +12,7 @@ import type { DataFactory } from '../generators/data.ts';
 import type { SharedState } from '../generators/shared.ts';
 import { ArrangeError, type Scenario, type ScenarioContext } from '../generators/types.ts';
 import { type ApiClient, TargetError, TokenError } from './client.ts';
+import { CopyTrouble, sendDuplicateInFlight } from './in-flight.ts';
 import {
   environmentTrouble,
   expectedMessage,
@@ -24,6 +25,7 @@ import {
 } from './judge.ts';
 import { redactCaseResult } from './redact-case.ts';
 import { buildRepro, type Repro, type ReproSource } from './repro.ts';
+import { newScope, scopedFixtures, scopedRequest } from './scope.ts';
 
 export interface RunEnvironment {
   catalog: Catalog;
@@ -67,7 +69,8 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
   if (!entry) throw new Error(`scenario names unknown entry ${scenario.entry}`);
   const started = performance.now();
   const extra: { attempts?: number } = {};
-  const requestsBefore = env.client.requestCount;
+  // Counted per scenario, not from the shared client: concurrent cases would count each other's requests.
+  const sent = { requests: 0 };
   const result = (
     outcome: Outcome,
     reason: string,
@@ -85,7 +88,7 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
       checks,
       expected: expectedOf(entry),
       observed,
-      requests: env.client.requestCount - requestsBefore,
+      requests: sent.requests,
       durationMs: Math.round(performance.now() - started),
       ...extra,
       ...(evidence && outcome !== 'pass'
@@ -94,7 +97,8 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
           }
         : {}),
     });
-  const ctx = contextFor(env);
+  const scope = newScope(env.fixtures);
+  const ctx = contextFor(env, scope, sent);
   try {
     const attempts = { count: 1 };
     const { provocation, faulty } = await provokeAndSend(scenario, ctx, entry, attempts);
@@ -124,23 +128,26 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     }
     return result('error', `the scenario itself failed: ${(error as Error).message}`);
   } finally {
-    await env.fixtures.clearFaults().catch(() => undefined);
+    await env.fixtures.clearFaults(scope).catch(() => undefined);
   }
 }
 
-export function contextFor(env: RunEnvironment): ScenarioContext {
+/** A scenario's context: its requests carry its scope (on a mock) and are counted in sent. */
+export function contextFor(env: RunEnvironment, scope?: string, sent = { requests: 0 }): ScenarioContext {
   const send = async (spec: RequestSpec) => {
-    const observed = await env.client.send(spec);
+    sent.requests++;
+    const observed = await env.client.send(scopedRequest(spec, scope));
     env.onResponse?.(observed, spec.operation);
     return observed;
   };
   const ctx: ScenarioContext = {
     target: env.target,
-    fixtures: env.fixtures,
+    fixtures: scopedFixtures(env.fixtures, scope),
     data: env.data,
     shared: env.shared,
     send,
     mintToken: async (name) => {
+      sent.requests++;
       const minted = await env.client.mintToken(await env.fixtures.credential(name));
       // The client's cached token of this credential is now superseded.
       env.client.forgetToken(name);
@@ -217,31 +224,8 @@ async function sendFaulty(
   attempts: { count: number },
 ): Promise<Observed> {
   if (!concurrent) return sendJudged(ctx, faulty, entry, attempts);
-  const first = ctx.send(concurrent);
-  // Handled at once: a copy that fails during the wait must not become an unhandled rejection (a phantom case).
-  const firstSettled = first.then(
-    () => undefined,
-    () => undefined,
-  );
-  // Long enough for the first copy to pass authentication and take the key under load; well inside its latency.
-  await Promise.race([sleep(250), firstSettled]);
-  const [observed, copy] = await Promise.allSettled([ctx.send(faulty), first]);
-  if (copy.status === 'rejected')
-    throw copy.reason instanceof TargetError ? new CopyTrouble(copy.reason.message) : copy.reason;
-  if (observed.status === 'rejected') throw observed.reason;
-  // The concurrent copy is the request holding the key: it must itself have succeeded, or nothing was provoked.
-  if (copy.value.status < 200 || copy.value.status >= 300) {
-    const Trouble = copy.value.status >= 500 || copy.value.status === 429 ? CopyTrouble : ArrangeError;
-    throw new Trouble(
-      `the concurrent copy of ${concurrent.operation} answered ${describeAnswer(copy.value)}`,
-      copy.value,
-    );
-  }
-  return observed.value;
+  return sendDuplicateInFlight(ctx, faulty, concurrent);
 }
-
-/** The concurrent copy met environment trouble (5xx, 429, no answer): the provocation is worth another try. */
-class CopyTrouble extends ArrangeError {}
 
 /** The scenario's faulty request targets another operation than the scenario names: an error of the scenario. */
 class WrongOperation extends Error {}

@@ -12,6 +12,7 @@ import { EnvFixtures, MockFixtures } from './fixtures.ts';
 import { matchCatalog } from './judge.ts';
 import { Ledger } from './ledger.ts';
 import { ledgerObserver } from './ledger-observer.ts';
+import { recorder, startRecording } from './recorder.ts';
 import { redactText, redactValue } from './redact.ts';
 import type { RunEnvironment } from './run-scenario.ts';
 import { type ShapeObservation, ShapeRecorder } from './shapes.ts';
@@ -50,6 +51,7 @@ export interface SessionOptions {
 export function createSession(options: SessionOptions): Session {
   const catalog = loadCatalog();
   const processEnv = options.env ?? process.env;
+  startRecording(options.kind, processEnv.UQPAY_RECORD_REQUESTS);
   let client: ApiClient | undefined;
   const fixtures: FixtureProvider =
     options.kind === 'mock'
@@ -96,7 +98,10 @@ export function createSession(options: SessionOptions): Session {
       undocumented = [];
       return drained;
     },
-    close: () => client.close(),
+    close: () => {
+      recorder()?.flush();
+      return client.close();
+    },
   };
 }
 

@@ -43,6 +43,8 @@ export interface MockOptions {
   webhookUrl: string | null;
   /** The secret webhook signatures are made with. */
   webhookSecret: string;
+  /** Batched defect variants, each met only by requests naming it in VARIANT_HEADER (npm run selfcheck). */
+  variants: readonly MockVariant[];
 }
 
 /** npm run mock's default: about what the sandbox takes to issue a virtual card (see mock/README.md). */
@@ -74,6 +76,7 @@ export function mockOptions(partial: Partial<MockOptions> = {}): MockOptions {
     settleMs: 0,
     webhookUrl: null,
     webhookSecret: DEFAULT_WEBHOOK_SECRET,
+    variants: [],
     ...partial,
   };
 }

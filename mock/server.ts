@@ -31,7 +31,7 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
   const services: PipelineServices = {
     world,
     options,
-    responder: new Responder(catalog, options.variant),
+    responder: new Responder(catalog, options.variant, options.variants),
     tokens: new TokenService(world, options.tokenTtlSeconds),
     idempotency: new IdempotencyStore(world.clock),
     limiter: new RateLimiter(world.clock),
@@ -146,6 +146,8 @@ async function serveOperation(services: PipelineServices, op: AnyOperation, req:
 }
 
 function send(reply: FastifyReply, answer: HttpAnswer): FastifyReply {
+  if (answer.raw)
+    return reply.code(answer.status).headers(answer.headers).type(answer.raw.contentType).send(answer.raw.text);
   const type = answer.headers['content-type'] ?? 'application/json; charset=utf-8';
   return reply.code(answer.status).headers(answer.headers).type(type).send(answer.body);
 }

@@ -1,13 +1,24 @@
-// Defect variants: the mock with one documented entry deliberately wrong. The suite's own tests run against them to
-// prove that every kind of check can fail (a conformance suite that passes against a broken API is useless).
+// Defect variants: the mock with one documented entry deliberately wrong. The suite's own tests and
+// npm run selfcheck run against them to prove that every kind of check can fail (a conformance suite that passes
+// against a broken API is useless). A variant applies to every request, or, batched (MockOptions.variants), only to
+// requests that name it in VARIANT_HEADER, so one mock serves thousands of variants at once.
 
+import { errorBody } from '../catalog/envelope.ts';
+import type { Catalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
+
+/** Requests carrying this header meet the batched variant of that name (MockOptions.variants). */
+export const VARIANT_HEADER = 'x-mock-variant';
 
 export interface EntryDefect {
   /** Fields of the entry to replace (status, type, code, message). */
   entry: Partial<Pick<CatalogEntry, 'status' | 'message'>> & { type?: string; code?: string | number };
-  /** A last change to the body (drop a key, add one). */
+  /** A last change to the body (drop a key, add one, replace it). */
   body?: (body: object) => unknown;
+  /** The body is sent as this text with this content type instead of JSON (given the documented JSON text). */
+  raw?: { contentType: string; text: (json: string) => string };
+  /** Once the entry was answered on an operation, that operation's 2xx answers become this documented 400. */
+  rejectTwinWith?: string;
 }
 
 export interface MockVariant {
@@ -15,20 +26,62 @@ export interface MockVariant {
   defects: Record<string, EntryDefect>;
 }
 
-export type DefectKind = 'message' | 'status' | 'type' | 'code' | 'extra-field' | 'missing-message';
+/** Every defect class npm run selfcheck applies to every entry it fits. */
+export const DEFECT_KINDS = [
+  'status',
+  'type',
+  'code',
+  'message',
+  'message-case',
+  'message-period',
+  'message-trailing-space',
+  'message-apostrophe',
+  'envelope-swap',
+  'code-as-string',
+  'missing-message',
+  'missing-fields',
+  'extra-field',
+  'content-type-html',
+  'empty-body',
+  'non-json-body',
+  'other-documented-body',
+  'answered-200',
+  'twin-rejected',
+] as const;
+
+export type DefectKind = (typeof DEFECT_KINDS)[number];
 
 /** One entry broken in one way. Returns null when that kind cannot apply (no type on envelope B, …). */
-export function defectVariant(entry: CatalogEntry, kind: DefectKind): MockVariant | null {
-  const defect = defectFor(entry, kind);
+export function defectVariant(entry: CatalogEntry, kind: DefectKind, catalog?: Catalog): MockVariant | null {
+  const defect = defectFor(entry, kind, catalog);
   return defect ? { name: `${entry.id}:${kind}`, defects: { [entry.id]: defect } } : null;
 }
 
-function defectFor(entry: CatalogEntry, kind: DefectKind): EntryDefect | null {
+const hasText = (entry: CatalogEntry) => entry.message_kind === 'exact' || entry.message_kind === 'template';
+const withMessage =
+  (change: (message: string) => string) =>
+  (b: object): object => ({ ...b, message: change(String((b as { message?: unknown }).message ?? '')) });
+
+function defectFor(entry: CatalogEntry, kind: DefectKind, catalog?: Catalog): EntryDefect | null {
   switch (kind) {
     case 'message':
       if (entry.message_kind === 'absent') return { entry: {}, body: (b) => ({ ...b, message: String(entry.code) }) };
       if (entry.message_kind === 'variable') return { entry: {}, body: (b) => ({ ...b, message: '' }) };
       return { entry: { message: offByOne(entry.message ?? '') } };
+    case 'message-case':
+      return hasText(entry) && /\p{L}/u.test(entry.message ?? '')
+        ? { entry: {}, body: withMessage(flipFirstCase) }
+        : null;
+    case 'message-period':
+      return hasText(entry)
+        ? { entry: {}, body: withMessage((m) => (m.endsWith('.') ? m.slice(0, -1) : `${m}.`)) }
+        : null;
+    case 'message-trailing-space':
+      return hasText(entry) ? { entry: {}, body: withMessage((m) => `${m} `) } : null;
+    case 'message-apostrophe':
+      return hasText(entry) && entry.message?.includes('’')
+        ? { entry: {}, body: withMessage((m) => m.replaceAll('’', "'")) }
+        : null;
     case 'status':
       return { entry: { status: entry.status === 400 ? 422 : 400 } };
     case 'type':
@@ -36,19 +89,81 @@ function defectFor(entry: CatalogEntry, kind: DefectKind): EntryDefect | null {
       return { entry: { type: entry.type === 'card_error' ? 'cardholder_error' : 'card_error' } };
     case 'code':
       return { entry: { code: entry.envelope === 'A' ? `${entry.code}_x` : entry.code === 400 ? 4000 : 400 } };
-    case 'extra-field':
-      return { entry: {}, body: (b) => ({ ...b, request_id: 'req_0001' }) };
-    case 'missing-message':
-      if (entry.message_kind === 'absent') return null;
+    case 'envelope-swap':
       return {
         entry: {},
-        body: (b) => Object.fromEntries(Object.entries(b).filter(([k]) => k !== 'message')),
+        body: (b) => {
+          const { message } = b as { message?: unknown };
+          return entry.envelope === 'A'
+            ? { code: entry.status, message: message ?? '' }
+            : {
+                type: 'invalid_request_error',
+                code: String(entry.code),
+                ...(message === undefined ? {} : { message }),
+              };
+        },
+      };
+    case 'code-as-string':
+      return entry.envelope === 'B' ? { entry: {}, body: (b) => ({ ...b, code: String(entry.code) }) } : null;
+    case 'missing-message':
+      if (entry.message_kind === 'absent') return null;
+      return { entry: {}, body: (b) => Object.fromEntries(Object.entries(b).filter(([k]) => k !== 'message')) };
+    case 'missing-fields':
+      if (!entry.missing_fields) return null;
+      return { entry: {}, body: (b) => Object.fromEntries(Object.entries(b).filter(([k]) => k !== 'missing_fields')) };
+    case 'extra-field':
+      return { entry: {}, body: (b) => ({ ...b, request_id: 'req_0001' }) };
+    case 'content-type-html':
+      return { entry: {}, raw: { contentType: 'text/html; charset=utf-8', text: (json) => json } };
+    case 'empty-body':
+      return { entry: {}, raw: { contentType: 'application/json; charset=utf-8', text: () => '' } };
+    case 'non-json-body':
+      return { entry: {}, raw: { contentType: 'application/json; charset=utf-8', text: () => 'Bad Request' } };
+    case 'other-documented-body': {
+      const other = catalog ? otherDocumented(catalog, entry) : undefined;
+      return other ? { entry: {}, body: () => errorBody(other) } : null;
+    }
+    case 'answered-200':
+      return { entry: { status: 200 }, body: () => ({}) };
+    case 'twin-rejected':
+      // The entry itself where its body needs no request values; otherwise another documented 400.
+      return {
+        entry: {},
+        rejectTwinWith:
+          entry.status === 400 && entry.message_kind === 'exact' && !entry.missing_fields
+            ? entry.id
+            : 'general.b.request_parameters_invalid',
       };
   }
+}
+
+/**
+ * Another documented body with the same status (same envelope where possible), a fixed message and different
+ * bytes: two entries may share one body (the 429 "Request is too frequent"), and sending the same bytes is no defect.
+ */
+function otherDocumented(catalog: Catalog, entry: CatalogEntry): CatalogEntry | undefined {
+  const own = entry.message_kind === 'exact' && !entry.missing_fields ? JSON.stringify(errorBody(entry)) : null;
+  const candidates = catalog.entries.filter(
+    (e) =>
+      e.id !== entry.id &&
+      e.status === entry.status &&
+      e.message_kind === 'exact' &&
+      !e.missing_fields &&
+      JSON.stringify(errorBody(e)) !== own,
+  );
+  return candidates.find((e) => e.envelope === entry.envelope) ?? candidates[0];
 }
 
 /** The same text with its last character changed: the smallest drift a byte-for-byte check must catch. */
 function offByOne(text: string): string {
   const last = text.at(-1) ?? '';
   return `${text.slice(0, -1)}${last === '.' ? '' : last === 'x' ? 'y' : 'x'}`;
+}
+
+function flipFirstCase(text: string): string {
+  const index = text.search(/\p{L}/u);
+  if (index < 0) return text;
+  const char = text.charAt(index);
+  const flipped = char === char.toUpperCase() ? char.toLowerCase() : char.toUpperCase();
+  return `${text.slice(0, index)}${flipped}${text.slice(index + 1)}`;
 }

@@ -40,6 +40,8 @@ afterAll(async () => {
   await session?.close();
 });
 
+// Independent cases run concurrently (maxConcurrency caps them; npm run conformance sets it from --concurrency).
+const caseTest = target.concurrency > 1 ? test.concurrent : test;
 const titles = scenarioTitles(allScenarios);
 const sections = ['general', 'card', 'cardholder', 'balance', 'transaction'].map((section) => ({
   section,
@@ -49,7 +51,7 @@ const sections = ['general', 'card', 'cardholder', 'balance', 'transaction'].map
 }));
 
 describe.each(sections)('$section', ({ cases }) => {
-  test.for(cases)('%s', async ([, scenario], ctx) => {
+  caseTest.for(cases)('%s', async ([, scenario], ctx) => {
     if (!session) throw new EnvironmentError('the session did not start');
     const result = await runScenario(scenario, session.env);
     ctx.task.meta.conformance = {

@@ -8,15 +8,19 @@ import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { pacingFor } from '../harness/config.ts';
 import { cleanupAfterRun, cleanupLine, prepareLedger } from '../harness/run-cleanup.ts';
-import { readRunSettings } from '../harness/settings.ts';
+import { type RunSettings, readRunSettings } from '../harness/settings.ts';
+import { defaultConcurrency } from './concurrency.ts';
 import { preflight } from './preflight.ts';
 import type { ConformanceRun, ConformanceTarget } from './target.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const fromCli = project.getProvidedContext().conformanceRun;
+  const read = fromCli ? null : readRunSettings('.env');
   const run: ConformanceRun = fromCli ?? {
-    ...readRunSettings('.env'),
+    ...(read as RunSettings),
     mockFaults: null,
+    // vitest's maxConcurrency (its config) caps this.
+    concurrency: defaultConcurrency(read?.config.target.kind === 'builtin-mock'),
     reportsDir: resolve(
       project.globalConfig.root,
       (project.globalConfig.outputFile as Record<string, string> | undefined)?.conformance ?? 'reports',
@@ -41,6 +45,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     settings,
     startedAt: new Date().toISOString(),
     ledgerPath,
+    concurrency: run.concurrency,
   };
   project.provide('conformanceTarget', target);
   console.log(

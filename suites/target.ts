@@ -23,6 +23,8 @@ export interface ConformanceTarget {
   startedAt: string;
   /** The run's ledger of created cards (JSONL in the reports folder), written as the run goes. */
   ledgerPath: string;
+  /** Cases run at once (test.concurrent, capped by vitest's maxConcurrency). */
+  concurrency: number;
 }
 
 /** What npm run conformance hands the global setup: the settings it already read and its own options. */
@@ -31,6 +33,8 @@ export interface ConformanceRun extends RunSettings {
   mockFaults: number | null;
   /** Absolute path of the reports folder (the ledger goes there too). */
   reportsDir: string;
+  /** --concurrency, or the target's default (suites/concurrency.ts). */
+  concurrency: number;
 }
 
 declare module 'vitest' {

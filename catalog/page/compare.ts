@@ -62,12 +62,31 @@ function fromCatalog(entry: CatalogEntry): ComparableRow {
   };
 }
 
+// Parsing the page is the expensive half of a comparison (tens of ms); the edit-proof tests compare the same page
+// with hundreds of edited catalogs, most of which leave the code list, and so the parse, unchanged.
+let cachedText = '';
+const cachedParses = new Map<string, ReturnType<typeof parsePage>>();
+function parsedPage(pageText: string, codes: string[]): ReturnType<typeof parsePage> {
+  if (pageText !== cachedText) {
+    cachedParses.clear();
+    cachedText = pageText;
+  }
+  const key = codes.join('\n');
+  let page = cachedParses.get(key);
+  if (!page) {
+    page = parsePage(pageText, codes);
+    if (cachedParses.size >= 8) cachedParses.clear();
+    cachedParses.set(key, page);
+  }
+  return page;
+}
+
 /** Every difference between the page and the catalog, as readable lines; empty when they agree exactly. */
 export function comparePageWithCatalog(pageText: string, catalog: Pick<Catalog, 'entries' | 'operations'>): string[] {
   const codes = catalog.entries.flatMap((e) => (e.envelope === 'A' ? [e.code] : []));
   let page: ReturnType<typeof parsePage>;
   try {
-    page = parsePage(pageText, codes);
+    page = parsedPage(pageText, codes);
   } catch (error) {
     if (error instanceof PageParseError) return [`the page cannot be read with this catalog: ${error.message}`];
     throw error;

@@ -192,7 +192,8 @@ const ROWS: GeneralRow[] = [
     freshTwin: true,
     provoke: async (ctx, v, op) => {
       const key = randomUUID();
-      await ctx.fixtures.armFault({ kind: 'latency', operation: op.id, latency_ms: 800, count: 1 });
+      // On the mock the first copy is held until the duplicate was answered (harness/in-flight.ts); elsewhere timing.
+      if (ctx.fixtures.awaitHeld) await ctx.fixtures.armFault({ kind: 'hold', operation: op.id, count: 1 });
       return { faulty: { ...v, idempotencyKey: key }, concurrent: { ...v, idempotencyKey: key } };
     },
   },

@@ -17,7 +17,9 @@ const INDEX = {
   'GET /__mock/stats': 'requests served, by status',
   'GET /__mock/faults': 'armed faults',
   'POST /__mock/faults': 'arm a fault: {kind: error|reset|latency, entry?, operation?, count?, rate?, latency_ms?}',
-  'DELETE /__mock/faults': 'disarm every fault',
+  'DELETE /__mock/faults': "disarm every fault (?scope=<scope>: only that scope's, releasing its held requests)",
+  'POST /__mock/holds/wait': 'answers once a request of {scope} is held by a hold fault (held: false after 5 s)',
+  'POST /__mock/holds/release': 'releases the held requests of {scope}',
   'POST /__mock/clock': 'move the clock: {advance_seconds}',
   'POST /__mock/tokens/expired': 'a signed but expired token: {client_id}',
   'GET /__mock/cards/:card_id': 'what only the card mailer shows: status, form, activation code',
@@ -56,10 +58,13 @@ export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
     faults.arm(objectBody(req) as unknown as FaultSpec);
     return { armed: faults.list() };
   });
-  route('DELETE', '/faults', () => {
-    faults.clear();
-    return { armed: [] };
+  route('DELETE', '/faults', (req) => {
+    const scope = (req.query as { scope?: unknown }).scope;
+    faults.clear(typeof scope === 'string' && scope !== '' ? scope : undefined);
+    return { armed: faults.list() };
   });
+  route('POST', '/holds/wait', async (req) => ({ held: await faults.holds.waitParked(scopeOf(req)) }));
+  route('POST', '/holds/release', (req) => ({ released: faults.holds.release(scopeOf(req)) }));
   route('POST', '/clock', (req) => {
     const seconds = objectBody(req).advance_seconds;
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
@@ -88,6 +93,12 @@ export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
   registerWebhookRoutes(mock, route, objectBody);
 }
 
+function scopeOf(req: FastifyRequest): string {
+  const scope = objectBody(req).scope;
+  if (typeof scope !== 'string' || scope === '') throw new FaultSpecError('scope must be a non-empty string');
+  return scope;
+}
+
 function objectBody(req: FastifyRequest): Record<string, unknown> {
   if (typeof req.body !== 'string' || req.body.trim() === '') return {};
   let parsed: unknown;
@@ -101,11 +112,12 @@ function objectBody(req: FastifyRequest): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-function answer(reply: FastifyReply, run: () => unknown): FastifyReply | Promise<unknown> {
+async function answer(reply: FastifyReply, run: () => unknown): Promise<FastifyReply> {
   try {
-    const value = run();
-    if (value instanceof Promise) return value;
-    return reply.code(200).type('application/json; charset=utf-8').send(value);
+    return reply
+      .code(200)
+      .type('application/json; charset=utf-8')
+      .send(await run());
   } catch (error) {
     if (!(error instanceof FaultSpecError)) throw error;
     return reply.code(400).type('application/json; charset=utf-8').send({ code: 400, message: error.message });

@@ -1,5 +1,7 @@
-// Faults the mock can inject on purpose: documented internal errors, connection resets and latency. Armed through
-// POST /__mock/faults or by start options; never active unless someone asked for them.
+// Faults the mock can inject on purpose: documented internal errors, connection resets, latency and holds. Armed
+// through POST /__mock/faults or by start options; never active unless someone asked for them. A fault armed with a
+// scope fires only on requests carrying that scope in the SCOPE_HEADER, so concurrent scenarios never see each
+// other's faults.
 
 import type { Catalog } from '../../catalog/load.ts';
 import {
@@ -10,11 +12,13 @@ import {
   type FaultOnlyEntry,
   type FaultSpec,
 } from '../../contract/faults.ts';
+import { HoldBoard } from './holds.ts';
 
 export class FaultSpecError extends Error {}
 
 export class FaultBoard {
   private armed: FaultSpec[] = [];
+  readonly holds = new HoldBoard();
 
   private readonly operationIds: ReadonlySet<string>;
   /** Fault-only entry → the operation ids the catalog documents it on (null: every operation). */
@@ -32,8 +36,15 @@ export class FaultBoard {
     this.armed.push(this.check(spec));
   }
 
-  clear(): void {
-    this.armed = [];
+  /** Disarms every fault, or only those of one scope (releasing its held requests too). */
+  clear(scope?: string): void {
+    if (scope === undefined) {
+      this.armed = [];
+      this.holds.releaseAll();
+      return;
+    }
+    this.armed = this.armed.filter((f) => f.scope !== scope);
+    this.holds.release(scope);
   }
 
   list(): readonly FaultSpec[] {
@@ -41,9 +52,10 @@ export class FaultBoard {
   }
 
   /** The first armed fault of this kind that fires for the operation now, consuming one of its uses. */
-  take(kind: FaultKind, operationId: string): FaultSpec | null {
+  take(kind: FaultKind, operationId: string, scope?: string): FaultSpec | null {
     for (const fault of this.armed) {
       if (fault.kind !== kind || (fault.operation && fault.operation !== operationId)) continue;
+      if (fault.scope !== undefined && fault.scope !== scope) continue;
       if (fault.entry && !this.appliesTo(fault.entry, operationId)) continue;
       if ((fault.rate ?? 1) < 1 && this.random() >= (fault.rate ?? 1)) continue;
       if (fault.count !== undefined) {
@@ -56,7 +68,11 @@ export class FaultBoard {
   }
 
   private check(spec: FaultSpec): FaultSpec {
-    if (!FAULT_KINDS.includes(spec.kind)) throw new FaultSpecError('kind must be error, reset or latency');
+    if (!FAULT_KINDS.includes(spec.kind)) throw new FaultSpecError(`kind must be ${FAULT_KINDS.join(', ')}`);
+    if (spec.scope !== undefined && (typeof spec.scope !== 'string' || spec.scope === '')) {
+      throw new FaultSpecError('scope must be a non-empty string');
+    }
+    if (spec.kind === 'hold' && spec.scope === undefined) throw new FaultSpecError('a hold needs a scope');
     if (spec.operation !== undefined && !this.operationIds.has(spec.operation)) {
       throw new FaultSpecError(`unknown operation "${spec.operation}" (use an id from catalog/operations.json)`);
     }

@@ -3,12 +3,14 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnyOperation } from '../../catalog/types.ts';
+import { SCOPE_HEADER } from '../../contract/faults.ts';
 import { ApiFailure, fail, invalidField } from '../errors.ts';
 import type { OpHandler } from '../ops/context.ts';
 import type { MockOptions } from '../options.ts';
 import type { HttpAnswer, Responder } from '../responder.ts';
 import type { Account } from '../state/types.ts';
 import type { World } from '../state/world.ts';
+import { VARIANT_HEADER } from '../variants.ts';
 import { readBody } from './body.ts';
 import { CHAOS_LATENCY_MS, pickChaos } from './chaos.ts';
 import type { FaultBoard } from './faults.ts';
@@ -49,11 +51,14 @@ export async function runOperation(
   op: AnyOperation,
   req: ApiRequest,
 ): Promise<HttpAnswer | typeof RESET> {
-  if (s.faults.take('reset', op.id)) return RESET;
+  const scope = single(req.headers[SCOPE_HEADER]);
+  const variantName = single(req.headers[VARIANT_HEADER]);
+  if (s.faults.take('reset', op.id, scope)) return RESET;
   const chaos = pickChaos(s.random, s.options.chaosRate);
   if (chaos === 'reset') return RESET;
   const latency =
-    (s.faults.take('latency', op.id)?.latency_ms ?? profileLatency(s)) + (chaos === 'latency' ? CHAOS_LATENCY_MS : 0);
+    (s.faults.take('latency', op.id, scope)?.latency_ms ?? profileLatency(s)) +
+    (chaos === 'latency' ? CHAOS_LATENCY_MS : 0);
   let idempotency: IdempotencyStart | null = null;
   let answer: HttpAnswer;
   try {
@@ -73,8 +78,10 @@ export async function runOperation(
       idempotency = s.idempotency.begin(account.id, req.headers['x-idempotency-key'], `${op.method} ${req.path}`);
       if (idempotency && 'replay' in idempotency) return idempotency.replay;
     }
+    // A hold parks the request here, its idempotency key taken, until the scope that armed it releases it.
+    if (scope !== undefined && s.faults.take('hold', op.id, scope)) await s.faults.holds.park(scope);
     if (latency > 0) await sleep(latency);
-    const errorFault = s.faults.take('error', op.id);
+    const errorFault = s.faults.take('error', op.id, scope);
     if (errorFault?.entry) throw fail(errorFault.entry, INTERNAL, { 'retry-after': '1' });
     if (s.options.faultRate > 0 && s.random() < s.options.faultRate) throw fail('general.api_error', INTERNAL);
     const body = readBody(op, single(req.headers['content-type']), req.rawBody);
@@ -91,7 +98,11 @@ export async function runOperation(
       options: s.options,
       limiter: s.limiter,
     });
-    answer = { status: result.status, body: result.body, headers: result.headers ?? {} };
+    answer = s.responder.review(
+      { status: result.status, body: result.body, headers: result.headers ?? {} },
+      variantName,
+      op.name,
+    );
   } catch (error) {
     if (!(error instanceof ApiFailure)) {
       // A bug in a rule must not take the mock down; it answers like the real API's internal error.
@@ -100,7 +111,7 @@ export async function runOperation(
     const failure = error instanceof ApiFailure ? error : fail('general.api_error', INTERNAL);
     const key = `${failure.entryId}|${op.name}`;
     s.produced.set(key, (s.produced.get(key) ?? 0) + 1);
-    answer = s.responder.answer(failure);
+    answer = s.responder.answer(failure, variantName, op.name);
   }
   if (idempotency && 'finish' in idempotency) idempotency.finish(answer);
   return answer;

@@ -1,6 +1,7 @@
 // The whole in-memory state of one mock instance, with the lookups the operation rules share.
 
-import { en, Faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { seededFaker } from '../../lib/seeded-faker.ts';
 import { EventOutbox } from '../webhooks/events.ts';
 import { Clock } from './clock.ts';
 import { Settlements } from './settlement.ts';
@@ -49,7 +50,7 @@ export class World {
     readonly seed: number,
     readonly clock = new Clock(),
   ) {
-    this.faker = new Faker({ locale: [en], seed });
+    this.faker = seededFaker(seed);
     this.settlements = new Settlements(clock);
   }
 

@@ -1,6 +1,6 @@
 // Starts the built-in mock on port 0 and the scenario environment that talks to it, for tests over real HTTP.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
 import { DataFactory } from '../../generators/data.ts';
 import { SharedState } from '../../generators/shared.ts';
@@ -74,18 +74,4 @@ export function useMockEnvironment(options: Partial<MockOptions> = {}): MockEnvi
 /** A readable failure message for a scenario that did not pass. */
 export function explain(result: CaseResult): string {
   return `${result.operation} › ${result.entry} (${result.fault}): ${result.outcome} ${result.reason} observed=${JSON.stringify(result.observed)}`;
-}
-
-/** One test per scenario, each of which must pass against a built-in mock the file starts on port 0. */
-export function scenariosPassAgainstMock(title: string, scenarios: readonly Scenario[]): void {
-  const harness = useMockEnvironment();
-  describe(title, () => {
-    it.each(scenarios.map((s) => [`${s.operation} › ${s.entry} (${s.fault})`, s] as const))(
-      '%s',
-      async (_, scenario) => {
-        const result = await harness.run(scenario);
-        expect(result.outcome, explain(result)).toBe('pass');
-      },
-    );
-  });
 }

@@ -10,7 +10,7 @@ export interface CliRun {
 }
 
 export function runConformanceCli(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CliRun> {
-  return startCli('cli/conformance.ts', args, env, timeoutMs).done;
+  return startCli('cli/conformance.mjs', args, env, timeoutMs).done;
 }
 
 /** npm run conformance with the child process at hand (to signal it). */
@@ -19,7 +19,7 @@ export function startConformanceCli(
   env: Record<string, string>,
   timeoutMs = 120_000,
 ): { child: ChildProcess; done: Promise<CliRun> } {
-  return startCli('cli/conformance.ts', args, env, timeoutMs);
+  return startCli('cli/conformance.mjs', args, env, timeoutMs);
 }
 
 export function runFuzzCli(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CliRun> {
@@ -36,7 +36,9 @@ function startCli(
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('UQPAY_')),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--env', '/nonexistent/.env', ...args], {
+  // A .mjs entry registers tsx itself (cli/conformance.mjs); a .ts one needs its loader.
+  const entry = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, [...entry, '--env', '/nonexistent/.env', ...args], {
     env: { ...clean, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -41,10 +41,14 @@ describe('npm run mock', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
+    // Waits for the banner itself (not a polling loop with its own deadline): start-up is slow on a loaded machine.
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (output.includes('client id')) resolve();
+      });
+      child.once('exit', () => resolve());
     });
-    for (let i = 0; i < 100 && !output.includes('client id'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(output).toMatch(/UQPAY_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/api/u);
     expect(output).toContain('client id: mock-client-id');
     child.kill('SIGTERM');

@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SCOPE_HEADER } from '../../contract/faults.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
 import { bearer, call, tokenFor } from '../__helpers__/raw-http.ts';
 
@@ -50,6 +51,50 @@ describe('armed faults', () => {
     const started = performance.now();
     expect((await listCards()).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+  });
+});
+
+describe("scoped faults (concurrent scenarios never see each other's faults)", () => {
+  beforeEach(async () => {
+    mock = await startMock();
+  });
+  const listScoped = async (scope?: string) =>
+    call(running(), 'GET', '/v1/issuing/cards', {
+      headers: { ...bearer(await tokenFor(running())), ...(scope ? { [SCOPE_HEADER]: scope } : {}) },
+    });
+  const control = (path: string, body: object) =>
+    call(running(), 'POST', `/__mock${path}`, {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('fire only for their own scope, and clearing one scope leaves the others armed', async () => {
+    await arm({ kind: 'error', entry: 'general.api_error', operation: 'list_cards', scope: 'a' });
+    await arm({ kind: 'error', entry: 'general.api_error', operation: 'list_cards', scope: 'b' });
+    expect((await listScoped()).status).toBe(200);
+    expect((await listScoped('c')).status).toBe(200);
+    expect((await listScoped('a')).status).toBe(500);
+    await call(running(), 'DELETE', '/__mock/faults?scope=a');
+    expect((await listScoped('a')).status).toBe(200);
+    expect((await listScoped('b')).status).toBe(500);
+  });
+
+  it('a hold needs a scope', async () => {
+    expect((await arm({ kind: 'hold', operation: 'list_cards' })).status).toBe(400);
+  });
+
+  it('a hold parks the scoped request until released, while other requests go on', async () => {
+    await arm({ kind: 'hold', operation: 'list_cards', count: 1, scope: 'h' });
+    let answered = false;
+    const held = listScoped('h').then((r) => {
+      answered = true;
+      return r;
+    });
+    expect((await control('/holds/wait', { scope: 'h' })).json).toEqual({ held: true });
+    expect((await listScoped('other')).status).toBe(200);
+    expect(answered).toBe(false);
+    expect((await control('/holds/release', { scope: 'h' })).json).toEqual({ released: 1 });
+    expect((await held).status).toBe(200);
   });
 });
 

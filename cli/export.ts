@@ -1,0 +1,74 @@
+// npm run export -- --postman <file> | --openapi <file>: the scenarios as a Postman v2.1 collection (recorded against
+// the built-in mock; replay it on a fresh mock with the same seed), or an OpenAPI 3.1 fragment of every operation's
+// documented error responses. Exit 0 written, 2 on bad arguments.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCatalog } from '../catalog/load.ts';
+import { openApiFragment } from '../reporting/export/openapi.ts';
+import { postmanCollection } from '../reporting/export/postman.ts';
+import { recordSequentialRun } from './record-run.ts';
+
+const HELP = `Usage: npm run export -- [--postman <file>] [--openapi <file>] [--seed <n>] [--filter <text>]
+
+  --postman <file>   Postman v2.1 collection of every scenario (token pre-request; tests on status, type, code and
+                     message), recorded against the built-in mock. Replay on a fresh mock with the same seed:
+                     npm run mock -- --seed <n>, then newman run <file> --env-var baseUrl=http://127.0.0.1:4010/api
+  --openapi <file>   OpenAPI 3.1 fragment: each operation's documented error responses, with examples
+  --seed <n>         seed of the recorded run (default UQPAY_SEED or 1)
+  --filter <text>    only cases whose name contains <text> (Postman)
+  -h, --help         show this help`;
+
+function fail(message: string): never {
+  console.error(`export: ${message}`);
+  process.exit(2);
+}
+
+let values: Record<string, string | boolean | undefined>;
+try {
+  values = parseArgs({
+    args: process.argv.slice(2),
+    strict: true,
+    options: {
+      postman: { type: 'string' },
+      openapi: { type: 'string' },
+      seed: { type: 'string' },
+      filter: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+} catch (error) {
+  fail(`${(error as Error).message.split('\n')[0]} (see npm run export -- --help)`);
+}
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const postman = values.postman as string | undefined;
+const openapi = values.openapi as string | undefined;
+if (!postman && !openapi) fail('name an output: --postman <file> and/or --openapi <file> (see --help)');
+const seedText = (values.seed as string | undefined) ?? process.env.UQPAY_SEED ?? '1';
+if (!/^\d{1,10}$/u.test(seedText)) fail(`--seed must be a whole number (got "${seedText}")`);
+const seed = Number(seedText);
+
+const write = (file: string, doc: unknown) => {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
+};
+
+if (openapi) {
+  write(openapi, openApiFragment(loadCatalog()));
+  console.log(`export: OpenAPI 3.1 fragment written to ${openapi}`);
+}
+if (postman) {
+  const run = await recordSequentialRun(seed, (values.filter as string | undefined) ?? '');
+  if (run.failed.length) fail(`${run.failed.length} scenarios did not pass on the mock; first: ${run.failed[0]}`);
+  if (!run.cases.length) fail(`no case matches --filter "${values.filter}"`);
+  write(postman, postmanCollection(run.cases, { baseUrl: run.baseUrl, defaultClientId: run.defaultClientId, seed }));
+  const requests = run.cases.reduce((n, c) => n + c.requests.length, 0);
+  console.log(
+    `export: Postman collection of ${run.cases.length} cases (${requests} requests, seed ${seed}) written to ${postman}`,
+  );
+}
+process.exit(0);

@@ -1,0 +1,78 @@
+// npm run selfcheck: the suite's mutation score. Breaks every catalog entry in every defect class on one batched
+// mock and prints "mutation score: K/N" per class and in total, listing every survivor. Exit 0 at 100 %, 1 when a
+// defect survived, 2 on bad arguments or when the conformant baseline itself does not pass.
+
+import { parseArgs } from 'node:util';
+import { DEFECT_KINDS, type DefectKind } from '../mock/variants.ts';
+import { selfcheck } from './selfcheck-run.ts';
+
+const HELP = `Usage: npm run selfcheck -- [options]
+
+Runs each catalog entry's scenario against a mock with that entry broken in each defect class
+(${DEFECT_KINDS.join(', ')}) and prints the mutation score per class and in total.
+
+Options:
+  --kind <class>        only this defect class (repeatable)
+  --entry <text>        only entries whose id contains <text>
+  --concurrency <n>     cases at once (default 8)
+  --seed <n>            seed of the mock and the data (default UQPAY_SEED or 1)
+  -h, --help            show this help`;
+
+function fail(message: string): never {
+  console.error(`selfcheck: ${message}`);
+  process.exit(2);
+}
+
+let values: Record<string, unknown>;
+try {
+  values = parseArgs({
+    args: process.argv.slice(2),
+    strict: true,
+    options: {
+      kind: { type: 'string', multiple: true },
+      entry: { type: 'string' },
+      concurrency: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+} catch (error) {
+  fail(`${(error as Error).message.split('\n')[0]} (see npm run selfcheck -- --help)`);
+}
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const kinds = (values.kind as string[] | undefined) ?? [...DEFECT_KINDS];
+for (const kind of kinds) if (!DEFECT_KINDS.includes(kind as DefectKind)) fail(`unknown --kind "${kind}"`);
+const whole = (name: string, text: string | undefined, fallback: number) => {
+  if (text === undefined) return fallback;
+  if (!/^\d{1,9}$/u.test(text) || Number(text) < 1) fail(`${name} must be a whole number ≥ 1 (got "${text}")`);
+  return Number(text);
+};
+const concurrency = whole('--concurrency', values.concurrency as string | undefined, 8);
+const seed = whole('--seed', (values.seed as string | undefined) ?? process.env.UQPAY_SEED, 1);
+
+const started = performance.now();
+const result = await selfcheck({
+  seed,
+  concurrency,
+  kinds: kinds as DefectKind[],
+  ...(typeof values.entry === 'string' ? { entryFilter: values.entry } : {}),
+  onProgress: (done, total) => {
+    if (done % 500 === 0 || done === total) console.log(`[selfcheck] ${done}/${total} variants judged`);
+  },
+});
+if (result.baselineBroken.length) {
+  for (const b of result.baselineBroken) console.error(`  baseline ${b.variant}: ${b.outcome} ${b.reason}`);
+  fail(`${result.baselineBroken.length} entries do not pass against the conformant mock; no score`);
+}
+const pct = (k: number, n: number) => (n ? `${((100 * k) / n).toFixed(1)} %` : 'n/a');
+for (const c of result.classes) {
+  console.log(`mutation score: ${c.caught}/${c.total} ${c.kind} (${pct(c.caught, c.total)})`);
+  for (const s of c.survivors) console.log(`  survivor ${s.variant}: ${s.outcome}${s.reason ? ` — ${s.reason}` : ''}`);
+}
+console.log(
+  `mutation score: ${result.caught}/${result.total} total (${pct(result.caught, result.total)}) · seed ${seed} · ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
+process.exit(result.caught === result.total ? 0 : 1);

@@ -1,0 +1,34 @@
+// Scoping a scenario on the mock: every request it sends carries its own scope header, and every fault it arms
+// names that scope, so scenarios running concurrently never meet each other's faults or holds.
+
+import { randomUUID } from 'node:crypto';
+import type { FaultSpec } from '../contract/faults.ts';
+import { SCOPE_HEADER } from '../contract/faults.ts';
+import type { FixtureProvider } from '../contract/fixture-provider.ts';
+import type { RequestSpec } from '../contract/request.ts';
+
+export function newScope(fixtures: FixtureProvider): string | undefined {
+  return fixtures.kind === 'mock' ? randomUUID() : undefined;
+}
+
+export function scopedRequest(spec: RequestSpec, scope: string | undefined): RequestSpec {
+  return scope ? { ...spec, headers: { ...spec.headers, [SCOPE_HEADER]: scope } } : spec;
+}
+
+/** The same provider, with fault and hold calls bound to the scope. */
+export function scopedFixtures(fixtures: FixtureProvider, scope: string | undefined): FixtureProvider {
+  if (!scope) return fixtures;
+  const bound: Partial<Record<keyof FixtureProvider, unknown>> = {
+    armFault: (spec: FaultSpec) => fixtures.armFault({ ...spec, scope }),
+    clearFaults: () => fixtures.clearFaults(scope),
+    ...(fixtures.awaitHeld ? { awaitHeld: () => fixtures.awaitHeld?.(scope) } : {}),
+    ...(fixtures.releaseHeld ? { releaseHeld: () => fixtures.releaseHeld?.(scope) } : {}),
+  };
+  return new Proxy(fixtures, {
+    get(target, property, _receiver) {
+      if (Object.hasOwn(bound, property)) return bound[property as keyof FixtureProvider];
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
