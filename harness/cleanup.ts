@@ -31,6 +31,8 @@ export interface CleanupOutcome {
   failed: number;
   /** Card ids still live, and `unanswered <operation> <idempotency key>` for outcomes that could not be resolved. */
   left: string[];
+  /** Set when nothing needed cancelling by design (the built-in mock ends with the run). */
+  notNeeded?: string;
 }
 
 interface CardToCancel {

@@ -48,6 +48,14 @@ export interface RunCleanupInput {
 
 /** Cancels what the ledger lists, with the credentials the run used; the ledger is removed when nothing is left. */
 export async function cleanupAfterRun(input: RunCleanupInput): Promise<CleanupOutcome> {
+  // The built-in mock and every card in it end with the run: cancelling them would only cost requests.
+  if (
+    existsSync(input.ledgerPath) &&
+    readLedger(input.ledgerPath).some((r) => r.kind === 'run' && r.target === 'builtin-mock')
+  ) {
+    unlinkSync(input.ledgerPath);
+    return { cancelled: 0, failed: 0, left: [], notNeeded: 'the built-in mock ends with the run' };
+  }
   const fixtures =
     input.kind === 'mock' ? new MockFixtures(input.baseUrl) : new EnvFixtures(input.env, async () => null);
   const outcome = await cleanupRun({
@@ -65,6 +73,7 @@ export async function cleanupAfterRun(input: RunCleanupInput): Promise<CleanupOu
 
 /** "cleanup: cancelled 12, failed 0, left: none" — printed even with --quiet. */
 export function cleanupLine(outcome: CleanupOutcome): string {
+  if (outcome.notNeeded) return `cleanup: not needed (${outcome.notNeeded})`;
   const left = outcome.left.length ? `${outcome.left.length} LEFT LIVE: ${outcome.left.join(', ')}` : 'left: none';
   return `cleanup: cancelled ${outcome.cancelled}, failed ${outcome.failed}, ${left}`;
 }
