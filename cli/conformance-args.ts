@@ -20,11 +20,26 @@ Options:
   --filter <text>       only cases whose name contains <text> ("Card Recharge", "card.b.", "› general.")
   --reports <dir>       where to write results.json, junit.xml and matrix.html (default reports)
   --env <path>          read settings from this file instead of .env
-  --fail-on-skip        exit 1 when any case was skipped
+  --fail-on-skip        exit 1 when any case was skipped (cases only a mock can provoke are "not applicable
+                        on this target" on the sandbox, and do not count)
   --quiet               print progress every 50 cases (and each failure) instead of every test name
+
+Selection:
+  --list                print the selected case names and exit; sends nothing
+  --only <name>         only this section, operation or entry id (repeatable: "card", "Card Recharge",
+                        "card.card_not_found")
+  --shard <i>/<n>       run the i-th of n deterministic slices (merge them with npm run merge-reports)
+  --bail <n>            stop after n cases failed or errored
+
+Nightly and release gate:
+  --expect-target <kind>  sandbox | mock | any (default any): exit 2 if the target resolves to another kind
+  --baseline <file>     compare with an earlier run's results.json; regressions exit 1
+  --deviations <file>   known deviations (default conformance.deviations.json)
+  --history <file>      append this run to a JSONL history; the HTML report draws its last 30 runs
   -h, --help            show this help
 
-Exit codes: 0 every case passed (skips allowed unless --fail-on-skip), 1 contract failures,
+Exit codes: 0 every case passed (skips allowed unless --fail-on-skip; known deviations allowed), 1 contract
+            failures, regressions against --baseline, or an expired or stale known deviation,
             2 configuration or environment problems (nothing judged, or cases that errored).`;
 
 export class UsageError extends Error {}
@@ -33,8 +48,19 @@ export interface ConformanceArgs {
   filter: string | null;
   reportsDir: string;
   envFile: string;
+  /** --env was given: then the file must be readable. */
+  envExplicit: boolean;
   failOnSkip: boolean;
   quiet: boolean;
+  /** Selection, nightly and gate options (cli/run-options.ts). */
+  list: boolean;
+  only: string[];
+  shard: string | null;
+  bail: number | null;
+  expectTarget: 'sandbox' | 'mock' | 'any';
+  baseline: string | null;
+  deviations: string | null;
+  history: string | null;
 }
 
 export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
@@ -49,9 +75,17 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
         env: { type: 'string' },
         'fail-on-skip': { type: 'boolean' },
         quiet: { type: 'boolean' },
+        list: { type: 'boolean' },
+        only: { type: 'string', multiple: true },
+        shard: { type: 'string' },
+        bail: { type: 'string' },
+        'expect-target': { type: 'string' },
+        baseline: { type: 'string' },
+        deviations: { type: 'string' },
+        history: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    }).values;
+    }).values as Record<string, string | boolean | undefined>;
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
@@ -59,11 +93,26 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const filter = text('filter');
   if (filter !== undefined && filter.trim() === '') throw new UsageError('--filter needs a non-empty text');
+  const expectTarget = text('expect-target') ?? 'any';
+  if (expectTarget !== 'sandbox' && expectTarget !== 'mock' && expectTarget !== 'any')
+    throw new UsageError(`--expect-target must be sandbox, mock or any (got "${expectTarget}")`);
+  const bail = text('bail');
+  if (bail !== undefined && !/^[1-9]\d{0,5}$/u.test(bail))
+    throw new UsageError(`--bail needs a whole number ≥ 1 (got "${bail}")`);
   return {
     filter: filter ?? null,
     reportsDir: text('reports') ?? 'reports',
     envFile: text('env') ?? '.env',
+    envExplicit: text('env') !== undefined,
     failOnSkip: values['fail-on-skip'] === true,
     quiet: values.quiet === true,
+    list: values.list === true,
+    only: (values.only as unknown as string[] | undefined) ?? [],
+    shard: text('shard') ?? null,
+    bail: bail === undefined ? null : Number(bail),
+    expectTarget,
+    baseline: text('baseline') ?? null,
+    deviations: text('deviations') ?? null,
+    history: text('history') ?? null,
   };
 }

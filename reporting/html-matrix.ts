@@ -2,23 +2,38 @@
 // cell is the combined outcome of that documented pair, with the reason on hover. Self-contained, no scripts.
 
 import type { Catalog } from '../catalog/load.ts';
-import type { Outcome } from '../harness/judge.ts';
-import { combine, pairKey, type RunResults } from './results.ts';
+import { type CaseOutcome, combine, pairKey, type RunResults } from './results.ts';
 
-const SYMBOL: Record<Outcome, string> = { pass: '✓', fail: '✗', error: '!', skip: '–' };
-const COLOR: Record<Outcome, string> = { pass: '#d7f5dd', fail: '#ffd1d1', error: '#ffe7b3', skip: '#e8e8e8' };
+const SYMBOL: Record<CaseOutcome, string> = {
+  pass: '✓',
+  fail: '✗',
+  error: '!',
+  skip: '–',
+  deviation: '≈',
+  not_applicable: 'n/a',
+};
+const COLOR: Record<CaseOutcome, string> = {
+  pass: '#d7f5dd',
+  fail: '#ffd1d1',
+  error: '#ffe7b3',
+  skip: '#e8e8e8',
+  deviation: '#dfe6ff',
+  not_applicable: '#f4f4f4',
+};
 
-export function htmlMatrix(results: RunResults, catalog: Catalog): string {
+/** extraHtml: sections placed after the summary (the trend over nights from reporting/trend-svg.ts). */
+export function htmlMatrix(results: RunResults, catalog: Catalog, extraHtml = ''): string {
   const columns = [
     { name: '*', label: 'every operation (general rows)' },
     ...catalog.operations.map((o) => ({ name: o.name, label: o.name })),
   ];
-  const cells = new Map<string, { outcomes: Outcome[]; reasons: string[] }>();
+  const cells = new Map<string, { outcomes: CaseOutcome[]; reasons: string[] }>();
   for (const c of results.cases) {
     const key = pairKey(catalog, c);
     const cell = cells.get(key) ?? { outcomes: [], reasons: [] };
     cell.outcomes.push(c.outcome);
     if (c.reason) cell.reasons.push(`${c.fault}: ${c.outcome} — ${c.reason}`);
+    if (c.deviation) cell.reasons.push(`known deviation until ${c.deviation.expires}: ${c.deviation.reason}`);
     cells.set(key, cell);
   }
   const head = columns.map((c) => `<th><div>${esc(c.label)}</div></th>`).join('');
@@ -38,7 +53,8 @@ export function htmlMatrix(results: RunResults, catalog: Catalog): string {
     .join('\n');
   const s = results.summary;
   const line = (name: string, t: typeof s.cases) =>
-    `<li>${name}: ${t.total} — ${t.passed} passed, ${t.failed} failed, ${t.errored} errored, ${t.skipped} skipped</li>`;
+    `<li>${name}: ${t.total} — ${t.passed} passed, ${t.failed} failed, ${t.errored} errored, ${t.skipped} skipped` +
+    `${t.deviations ? `, ${t.deviations} known deviations` : ''}${t.not_applicable ? `, ${t.not_applicable} not applicable on this target` : ''}</li>`;
   const undocumented = results.undocumented
     .map(
       (u) =>
@@ -57,7 +73,8 @@ td.n{background:#fafafa}td.nr{background:#fff}code{font-size:12px}
 started ${esc(results.run.started_at)}, ${(results.run.duration_ms / 1000).toFixed(1)} s, ${results.run.requests} requests,
 catalog ${esc(results.run.catalog_sha256.slice(0, 12))}.</p>
 <ul>${line('Entries', s.entries)}${line('Documented pairs', s.pairs)}${line('Cases', s.cases)}</ul>
-<p>✓ pass · ✗ fail (contract broken) · ! error (environment) · – skip · blank: not documented · “·”: not run. Hover a cell for reasons.</p>
+${extraHtml}
+<p>✓ pass · ✗ fail (contract broken) · ! error (environment) · – skip · ≈ known deviation · n/a not applicable on this target · blank: not documented · “·”: not run. Hover a cell for reasons.</p>
 <table><thead><tr><th></th>${head}</tr></thead><tbody>
 ${rows}
 </tbody></table>

@@ -41,6 +41,16 @@ export function junitXml(results: RunResults, catalog: Catalog): string {
     if (c.outcome === 'error') testCase.error(c.reason, 'EnvironmentError');
     if (c.outcome === 'skip')
       testCase.skipped().property('skip.reason', c.reason).standardOutput(`skipped: ${c.reason}`);
+    // Neither a pass nor a failure: JUnit's <skipped>, with what it is in a property and in system-out.
+    if (c.outcome === 'not_applicable')
+      testCase
+        .skipped()
+        .property('skip.reason', `not applicable on this target: ${c.reason}`)
+        .standardOutput(`not applicable on this target: ${c.reason}`);
+    if (c.outcome === 'deviation' && c.deviation) {
+      const text = `known deviation until ${c.deviation.expires}: ${c.deviation.reason} (${c.reason})`;
+      testCase.skipped().property('known_deviation', text).standardOutput(text);
+    }
   }
   return report.build();
 }

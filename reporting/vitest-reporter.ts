@@ -5,7 +5,7 @@ import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { Catalog } from '../catalog/load.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
 import { buildResults, type RunFacts, type RunResults } from './results.ts';
-import { writeReports } from './write-reports.ts';
+import { type WriteOptions, writeReports } from './write-reports.ts';
 
 export interface ReporterOptions {
   catalog: Catalog;
@@ -14,6 +14,8 @@ export interface ReporterOptions {
   /** Progress line every this many cases (and on every failure or error). */
   progressEvery?: number;
   log?: (line: string) => void;
+  /** Last step before the files are written: not-applicable cases, known deviations, the history line. */
+  finish?: (results: RunResults) => { results: RunResults; write?: WriteOptions };
 }
 
 export class ConformanceReporter implements Reporter {
@@ -46,8 +48,9 @@ export class ConformanceReporter implements Reporter {
       { ...this.options.facts, duration_ms: Date.now() - this.startedMs },
       this.cases,
     );
-    this.results = results;
-    writeReports(this.options.outputDir, results, this.options.catalog);
+    const finished = this.options.finish?.(results) ?? { results };
+    this.results = finished.results;
+    writeReports(this.options.outputDir, finished.results, this.options.catalog, finished.write);
   }
 
   private tally(): string {

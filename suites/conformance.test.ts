@@ -11,6 +11,7 @@ import { runScenario } from '../harness/run-scenario.ts';
 import { createSession, type Session } from '../harness/session.ts';
 import { type RunningMock, startMock } from '../mock/server.ts';
 import { type CaseMeta, ContractFailure, EnvironmentError, scenarioTitles } from './case-meta.ts';
+import { selectedTitles, selectionFromEnv } from './selection.ts';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -58,12 +59,17 @@ afterAll(async () => {
 });
 
 const titles = scenarioTitles(allScenarios);
-const sections = ['general', 'card', 'cardholder', 'balance', 'transaction'].map((section) => ({
-  section,
-  cases: allScenarios
-    .filter((s) => catalog.entryById.get(s.entry)?.section === section)
-    .map((scenario): [string, Scenario] => [titles.get(scenario) ?? scenario.entry, scenario]),
-}));
+// --only and --shard (suites/selection.ts): the cases this run keeps.
+const selected = new Set(selectedTitles(catalog, selectionFromEnv(process.env)));
+const sections = ['general', 'card', 'cardholder', 'balance', 'transaction']
+  .map((section) => ({
+    section,
+    cases: allScenarios
+      .filter((s) => catalog.entryById.get(s.entry)?.section === section)
+      .map((scenario): [string, Scenario] => [titles.get(scenario) ?? scenario.entry, scenario])
+      .filter(([title]) => selected.has(title)),
+  }))
+  .filter(({ cases }) => cases.length > 0);
 
 describe.each(sections)('$section', ({ cases }) => {
   test.for(cases)('%s', async ([, scenario], ctx) => {

@@ -13,14 +13,10 @@ export function runConformanceCli(args: string[], env: Record<string, string>, t
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('UQPAY_')),
   );
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'cli/conformance.ts', '--env', '/nonexistent/.env', ...args],
-    {
-      env: { ...clean, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/conformance.ts', '--env', '/dev/null', ...args], {
+    env: { ...clean, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => {

@@ -1,0 +1,159 @@
+// The nightly-job and release-gate options of npm run conformance, kept out of cli/conformance.ts: the guards an
+// unattended job needs (a named --env file, --expect-target, a writable reports directory, all checked before any
+// request), the selection (--only, --shard, --list), and after the run the known deviations and the --baseline.
+// Every problem is a ConfigError, so the CLI prints one line and exits 2.
+
+import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalog } from '../catalog/load.ts';
+import { ConfigError, type TargetSetting } from '../harness/config.ts';
+import { BaselineError, type Comparison, compareRuns, describeComparison, readResults } from '../reporting/baseline.ts';
+import {
+  DEFAULT_DEVIATIONS_FILE,
+  type Deviation,
+  DeviationsError,
+  deviationProblems,
+  loadDeviations,
+  today,
+} from '../reporting/deviations.ts';
+import { finishRun } from '../reporting/finish-run.ts';
+import { checkHistoryWritable, HistoryError } from '../reporting/history.ts';
+import type { RunResults } from '../reporting/results.ts';
+import type { ReporterOptions } from '../reporting/vitest-reporter.ts';
+import {
+  describeSelection,
+  parseSelection,
+  SELECTION_ENV,
+  type Selection,
+  SelectionError,
+  selectedTitles,
+} from '../suites/selection.ts';
+import type { ConformanceArgs } from './conformance-args.ts';
+
+export interface RunPlan {
+  selection: Selection;
+  /** The selected case titles, in suite order. */
+  titles: string[];
+  /** The selection in words for the reports; undefined when every case runs. */
+  described: string | undefined;
+  deviations: Deviation[];
+  baseline: RunResults | null;
+}
+
+/** A named --env file must be readable; only the default .env may be missing. */
+export function checkEnvFile(args: ConformanceArgs): void {
+  if (!args.envExplicit) return;
+  try {
+    accessSync(args.envFile, constants.R_OK);
+  } catch (error) {
+    throw new ConfigError(`cannot read the --env file ${args.envFile} (${(error as NodeJS.ErrnoException).code})`);
+  }
+}
+
+/** Selection, deviations, history and baseline, checked before any request. */
+export function planRun(args: ConformanceArgs, catalog: Catalog): RunPlan {
+  try {
+    const selection = parseSelection(catalog, args.only, args.shard);
+    const titles = selectedTitles(catalog, selection);
+    if (titles.length === 0)
+      throw new SelectionError(`the selection (${describeSelection(selection, null)}) holds no case`);
+    const deviations = loadDeviations(args.deviations ?? DEFAULT_DEVIATIONS_FILE, catalog, args.deviations !== null);
+    if (args.history) checkHistoryWritable(args.history);
+    const baseline = args.baseline ? readResults(args.baseline, 'baseline') : null;
+    if (baseline && baseline.run.catalog_sha256 !== catalog.source.sha256)
+      throw new BaselineError(
+        `the baseline ${args.baseline} was judged against another catalog version (${baseline.run.catalog_sha256.slice(0, 12)}, now ${catalog.source.sha256.slice(0, 12)}); record a new baseline`,
+      );
+    return { selection, titles, described: describeSelection(selection, args.filter), deviations, baseline };
+  } catch (error) {
+    if (
+      error instanceof SelectionError ||
+      error instanceof DeviationsError ||
+      error instanceof HistoryError ||
+      error instanceof BaselineError
+    )
+      throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+/** The reports directory must take files before a single request is sent. */
+export function checkReportsWritable(dir: string): void {
+  const probe = join(dir, `.write-check-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    throw new ConfigError(`cannot write reports to ${dir} (${(error as NodeJS.ErrnoException).code})`);
+  }
+}
+
+/** --expect-target, before the target is contacted (the built-in mock) and once it is resolved (a URL). */
+export function checkExpectedTarget(
+  expected: ConformanceArgs['expectTarget'],
+  target: TargetSetting | { kind: 'mock' | 'sandbox' | 'other'; baseUrl: string },
+): void {
+  if (expected === 'any') return;
+  if (target.kind === 'builtin-mock') {
+    if (expected !== 'mock')
+      throw new ConfigError(
+        `--expect-target ${expected}, but UQPAY_BASE_URL is empty, so the target would be the built-in mock`,
+      );
+    return;
+  }
+  if (target.kind === 'remote' || target.kind === expected) return;
+  throw new ConfigError(
+    `--expect-target ${expected}, but the target at ${new URL(target.baseUrl).host} is ${target.kind === 'other' ? 'neither a mock nor the sandbox' : `a ${target.kind}`}`,
+  );
+}
+
+/** A baseline from another kind of target is refused once the target is known, before any case runs. */
+export function checkBaselineTarget(plan: RunPlan, kind: string): void {
+  if (plan.baseline && plan.baseline.run.target !== kind)
+    throw new ConfigError(
+      `the baseline ran against a ${plan.baseline.run.target} target and this run is against a ${kind} target; compare runs of one kind`,
+    );
+}
+
+/** What the suite and the reporter need from the plan: the selection in the environment, the finishing step. */
+export function planHooks(plan: RunPlan, args: ConformanceArgs, catalog: Catalog) {
+  process.env[SELECTION_ENV] = JSON.stringify(plan.selection);
+  const finish: ReporterOptions['finish'] = (results) =>
+    finishRun(plan.described ? { ...results, run: { ...results.run, selection: plan.described } } : results, {
+      catalog,
+      deviations: plan.deviations,
+      today: today(),
+      historyFile: args.history,
+    });
+  return { finish, ...(args.bail ? { bail: args.bail } : {}) };
+}
+
+/** Lines for the summary and whether the run must exit 1: known deviations, not-applicable cases, the baseline. */
+export function afterRun(
+  results: RunResults,
+  plan: RunPlan,
+  args: ConformanceArgs,
+): { lines: string[]; failed: boolean } {
+  const { cases } = results.summary;
+  const lines: string[] = [];
+  if (cases.deviations)
+    lines.push(
+      `  ${cases.deviations} known deviations (${args.deviations ?? DEFAULT_DEVIATIONS_FILE}): not counted as failures`,
+    );
+  if (cases.not_applicable)
+    lines.push(`  ${cases.not_applicable} cases not applicable on this target (only a mock can provoke them)`);
+  if (args.bail && cases.total < plan.titles.length)
+    lines.push(`  stopped early (--bail ${args.bail}): ${cases.total} of ${plan.titles.length} cases judged`);
+  const problems = deviationProblems(results.deviations);
+  lines.push(...problems.map((p) => `  ${p}`));
+  let comparison: Comparison | null = null;
+  if (plan.baseline && args.baseline) {
+    comparison = compareRuns(plan.baseline, results);
+    // Catalog and target kind were checked before the run; a refusal here still fails loudly.
+    if (comparison.refused !== null) lines.push(`  baseline refused: ${comparison.refused}`);
+    lines.push(...describeComparison(comparison, args.baseline).map((l) => `  ${l}`));
+  }
+  const regressed = comparison !== null && (comparison.refused !== null || comparison.regressions > 0);
+  return { lines, failed: problems.length > 0 || regressed };
+}

@@ -1,0 +1,75 @@
+// Which cases a run judges: --only <section|operation|entry id> (repeatable) and --shard <i>/<n>. The CLI checks
+// and lists the selection, then hands it to the suite in UQPAY_CONFORMANCE_SELECTION; the suite keeps exactly the
+// cases selectedTitles() names. Shards are a deterministic round robin over the selected cases in suite order, so
+// every shard gets a mix of sections and the union of the n shards is the unsharded run.
+
+import type { Catalog } from '../catalog/load.ts';
+import { allScenarios } from '../generators/index.ts';
+import { scenarioTitles } from './case-meta.ts';
+
+export interface Selection {
+  only: string[];
+  shard: { index: number; count: number } | null;
+}
+
+export const SELECTION_ENV = 'UQPAY_CONFORMANCE_SELECTION';
+
+/** The sections in the order the suite runs them. */
+export const SECTION_ORDER = ['general', 'card', 'cardholder', 'balance', 'transaction'];
+
+export class SelectionError extends Error {}
+
+/** Every case title in the order the unsharded suite runs them. */
+export function suiteOrder(catalog: Catalog): string[] {
+  const titles = scenarioTitles(allScenarios);
+  return SECTION_ORDER.flatMap((section) =>
+    allScenarios
+      .filter((s) => catalog.entryById.get(s.entry)?.section === section)
+      .map((s) => titles.get(s) ?? s.entry),
+  );
+}
+
+/** The titles the selection keeps, in suite order. */
+export function selectedTitles(catalog: Catalog, selection: Selection): string[] {
+  const titles = scenarioTitles(allScenarios);
+  const meta = new Map(allScenarios.map((s) => [titles.get(s) ?? s.entry, s]));
+  const chosen = suiteOrder(catalog).filter((title) => {
+    if (selection.only.length === 0) return true;
+    const s = meta.get(title);
+    const section = s ? catalog.entryById.get(s.entry)?.section : undefined;
+    return selection.only.some((name) => name === section || name === s?.operation || name === s?.entry);
+  });
+  const { shard } = selection;
+  return shard ? chosen.filter((_, i) => i % shard.count === shard.index - 1) : chosen;
+}
+
+/** Checks --only names and --shard against the catalog; throws SelectionError with one line. */
+export function parseSelection(catalog: Catalog, only: string[], shard: string | null): Selection {
+  for (const name of only) {
+    const known = SECTION_ORDER.includes(name) || catalog.operationByName.has(name) || catalog.entryById.has(name);
+    if (!known) throw new SelectionError(`--only "${name}" names no section, operation or entry id`);
+  }
+  if (shard === null) return { only, shard: null };
+  const match = /^(\d{1,4})\/(\d{1,4})$/u.exec(shard);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new SelectionError(`--shard must be <i>/<n> with 1 ≤ i ≤ n (got "${shard}")`);
+  return { only, shard: { index, count } };
+}
+
+/** What the suite keeps, read from the environment the CLI set; absent: every case. */
+export function selectionFromEnv(env: Record<string, string | undefined>): Selection {
+  const text = env[SELECTION_ENV];
+  return text ? (JSON.parse(text) as Selection) : { only: [], shard: null };
+}
+
+/** The selection in words for reports ("--only card --shard 1/3"); undefined for every case. */
+export function describeSelection(selection: Selection, filter: string | null): string | undefined {
+  const parts = [
+    ...selection.only.map((name) => `--only ${name}`),
+    ...(filter ? [`--filter ${filter}`] : []),
+    ...(selection.shard ? [`--shard ${selection.shard.index}/${selection.shard.count}`] : []),
+  ];
+  return parts.length ? parts.join(' ') : undefined;
+}
