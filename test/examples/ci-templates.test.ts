@@ -71,18 +71,18 @@ describe.each(templates)('%s', (file) => {
 });
 
 describe('the nightly templates', () => {
-  it.each([
-    'examples/github-actions/nightly-sandbox.yml',
-    'examples/gitlab-ci.yml',
-  ])('%s shards with distinct credentials, merges, carries the history and compares', (file) => {
-    const text = readFileSync(file, 'utf8');
-    const runs = shellTexts(parse(text)).flatMap(npmRuns);
-    const flagsOf = (script: string) => runs.filter(([s]) => s === script).flatMap(([, flags]) => flags);
-    expect(flagsOf('conformance')).toEqual(expect.arrayContaining(['--shard', '--expect-target', '--env']));
-    expect(flagsOf('merge-reports')).toContain('--history');
-    expect(flagsOf('gate')).toEqual(expect.arrayContaining(['--baseline', '--current']));
-    expect(runs.map(([s]) => s)).toContain('compare');
-    expect(text).toMatch(/UQPAY_CLIENT_ID_\$?\{?/u);
-    expect(text).toContain('UQPAY_MAX_RPS');
-  });
+  it.each(['examples/github-actions/nightly-sandbox.yml', 'examples/gitlab-ci.yml'])(
+    '%s shards with distinct credentials, merges, carries the history and compares',
+    (file) => {
+      const text = readFileSync(file, 'utf8');
+      const runs = shellTexts(parse(text)).flatMap(npmRuns);
+      const flagsOf = (script: string) => runs.filter(([s]) => s === script).flatMap(([, flags]) => flags);
+      expect(flagsOf('conformance')).toEqual(expect.arrayContaining(['--shard', '--expect-target', '--env']));
+      expect(flagsOf('merge-reports')).toContain('--history');
+      expect(flagsOf('gate')).toEqual(expect.arrayContaining(['--baseline', '--current']));
+      expect(runs.map(([s]) => s)).toContain('compare');
+      expect(text).toMatch(/UQPAY_CLIENT_ID_\$?\{?/u);
+      expect(text).toContain('UQPAY_MAX_RPS');
+    },
+  );
 });
