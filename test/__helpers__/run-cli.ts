@@ -1,4 +1,5 @@
-// Runs npm run conformance's entry point as a child process, with a controlled environment, and collects its output.
+// Runs a CLI entry point (npm run conformance, gate, merge-reports) as a child process, with a controlled
+// environment, and collects its output.
 
 import { spawn } from 'node:child_process';
 
@@ -9,11 +10,20 @@ export interface CliRun {
 }
 
 export function runConformanceCli(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CliRun> {
+  return runCli('cli/conformance.ts', ['--env', '/dev/null', ...args], env, timeoutMs);
+}
+
+export function runCli(
+  entry: string,
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 120_000,
+): Promise<CliRun> {
   // Nested vitest must not inherit the outer run's worker settings.
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('UQPAY_')),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/conformance.ts', '--env', '/dev/null', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     env: { ...clean, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

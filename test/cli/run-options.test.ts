@@ -1,0 +1,52 @@
+// The checks npm run conformance makes before any request, called directly (the CLI wiring is proven by
+// test/cli/release-gate.test.ts): each problem is a ConfigError, which the CLI prints as one line with exit 2.
+
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../catalog/load.ts';
+import { type ConformanceArgs, parseConformanceArgs } from '../../cli/conformance-args.ts';
+import { checkExpectedTarget, planRun } from '../../cli/run-options.ts';
+import { ConfigError } from '../../harness/config.ts';
+
+const catalog = loadCatalog();
+const args = (...argv: string[]) => parseConformanceArgs(argv) as ConformanceArgs;
+
+describe('planRun', () => {
+  it.each([
+    [['--baseline', '/missing/results.json'], 'cannot read the baseline /missing/results.json'],
+    [['--baseline', 'package.json'], 'the baseline package.json is not a results.json written by npm run conformance'],
+    [['--deviations', '/missing/d.json'], 'cannot read the deviations file /missing/d.json'],
+    [['--shard', '0/3'], '--shard must be <i>/<n> with 1 ≤ i ≤ n (got "0/3")'],
+    [['--only', 'Retrieve Cards'], '--only "Retrieve Cards" names no section, operation or entry id'],
+    [['--history', 'package.json'], 'the history file package.json, line 1, is not a run line'],
+  ])('%j', (argv, message) => {
+    expect(() => planRun(args(...argv), catalog)).toThrow(ConfigError);
+    expect(() => planRun(args(...argv), catalog)).toThrow(message);
+  });
+
+  it('a shard beyond the cases of a selection holds no case', () => {
+    expect(() => planRun(args('--only', 'card.card_not_found', '--shard', '999/999'), catalog)).toThrow(
+      'holds no case',
+    );
+  });
+});
+
+describe('--expect-target', () => {
+  it('refuses a target of another kind, and accepts any with any', () => {
+    expect(() => checkExpectedTarget('sandbox', { kind: 'builtin-mock' })).toThrow(
+      '--expect-target sandbox, but UQPAY_BASE_URL is empty, so the target would be the built-in mock',
+    );
+    expect(() => checkExpectedTarget('sandbox', { kind: 'mock', baseUrl: 'http://127.0.0.1:4010/api' })).toThrow(
+      '--expect-target sandbox, but the target at 127.0.0.1:4010 is a mock',
+    );
+    expect(() => checkExpectedTarget('mock', { kind: 'other', baseUrl: 'https://x.test/api' })).toThrow(
+      'is neither a mock nor the sandbox',
+    );
+    expect(() => checkExpectedTarget('mock', { kind: 'builtin-mock' })).not.toThrow();
+    expect(() => checkExpectedTarget('any', { kind: 'builtin-mock' })).not.toThrow();
+  });
+
+  it('and the arguments themselves are checked', () => {
+    expect(() => args('--expect-target', 'prod')).toThrow('--expect-target must be sandbox, mock or any (got "prod")');
+    expect(() => args('--bail', '0')).toThrow('--bail needs a whole number ≥ 1 (got "0")');
+  });
+});
