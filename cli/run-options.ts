@@ -20,6 +20,7 @@ import { finishRun } from '../reporting/finish-run.ts';
 import { checkHistoryWritable, HistoryError } from '../reporting/history.ts';
 import type { RunResults } from '../reporting/results.ts';
 import type { ReporterOptions } from '../reporting/vitest-reporter.ts';
+import { BAIL_ENV } from '../suites/bail.ts';
 import {
   describeSelection,
   parseSelection,
@@ -119,6 +120,7 @@ export function checkBaselineTarget(plan: RunPlan, kind: string): void {
 /** What the suite and the reporter need from the plan: the selection in the environment, the finishing step. */
 export function planHooks(plan: RunPlan, args: ConformanceArgs, catalog: Catalog) {
   process.env[SELECTION_ENV] = JSON.stringify(plan.selection);
+  if (args.bail) process.env[BAIL_ENV] = String(args.bail);
   const finish: ReporterOptions['finish'] = (results) =>
     finishRun(plan.described ? { ...results, run: { ...results.run, selection: plan.described } } : results, {
       catalog,
@@ -126,7 +128,7 @@ export function planHooks(plan: RunPlan, args: ConformanceArgs, catalog: Catalog
       today: today(),
       historyFile: args.history,
     });
-  return { finish, ...(args.bail ? { bail: args.bail } : {}) };
+  return { finish };
 }
 
 /** Lines for the summary and whether the run must exit 1: known deviations, not-applicable cases, the baseline. */

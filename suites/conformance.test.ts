@@ -10,6 +10,7 @@ import { pacingFor } from '../harness/config.ts';
 import { runScenario } from '../harness/run-scenario.ts';
 import { createSession, type Session } from '../harness/session.ts';
 import { type RunningMock, startMock } from '../mock/server.ts';
+import { bailGuard } from './bail.ts';
 import { type CaseMeta, ContractFailure, EnvironmentError, scenarioTitles } from './case-meta.ts';
 import { selectedTitles, selectionFromEnv } from './selection.ts';
 
@@ -70,11 +71,14 @@ const sections = ['general', 'card', 'cardholder', 'balance', 'transaction']
       .filter(([title]) => selected.has(title)),
   }))
   .filter(({ cases }) => cases.length > 0);
+const bail = bailGuard(process.env);
 
 describe.each(sections)('$section', ({ cases }) => {
   test.for(cases)('%s', async ([, scenario], ctx) => {
     if (!session) throw new EnvironmentError('the session did not start');
+    if (bail.stopReason) ctx.skip(bail.stopReason);
     const result = await runScenario(scenario, session.env);
+    bail.record(result.outcome);
     ctx.task.meta.conformance = { ...result, title: ctx.task.name, undocumented: session.drainUndocumented() };
     if (result.outcome === 'skip') ctx.skip(result.reason);
     if (result.outcome === 'error') throw new EnvironmentError(result.reason);

@@ -6,6 +6,7 @@ import { loadCatalog } from '../../catalog/load.ts';
 import { type ConformanceArgs, parseConformanceArgs } from '../../cli/conformance-args.ts';
 import { checkExpectedTarget, planRun } from '../../cli/run-options.ts';
 import { ConfigError } from '../../harness/config.ts';
+import { BAIL_ENV, bailGuard } from '../../suites/bail.ts';
 
 const catalog = loadCatalog();
 const args = (...argv: string[]) => parseConformanceArgs(argv) as ConformanceArgs;
@@ -48,5 +49,18 @@ describe('--expect-target', () => {
   it('and the arguments themselves are checked', () => {
     expect(() => args('--expect-target', 'prod')).toThrow('--expect-target must be sandbox, mock or any (got "prod")');
     expect(() => args('--bail', '0')).toThrow('--bail needs a whole number ≥ 1 (got "0")');
+  });
+});
+
+describe('--bail', () => {
+  it('stops after exactly n cases failed or errored; skips do not count', () => {
+    const bail = bailGuard({ [BAIL_ENV]: '2' });
+    bail.record('fail');
+    bail.record('skip');
+    bail.record('pass');
+    expect(bail.stopReason).toBeNull();
+    bail.record('error');
+    expect(bail.stopReason).toBe('--bail 2: 2 cases failed or errored');
+    expect(bailGuard({}).stopReason).toBeNull();
   });
 });
