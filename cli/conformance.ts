@@ -36,7 +36,8 @@ async function main(): Promise<number> {
     loadDotenv({ quiet: true, path: args.envFile });
     plan = planRun(args, loadCatalog());
     if (args.list) {
-      console.log(plan.titles.join('\n'));
+      const filter = args.filter ?? '';
+      console.log(plan.titles.filter((title) => title.includes(filter)).join('\n'));
       return 0;
     }
     config = loadRunConfig(process.env, () => randomInt(1, 2 ** 31));

@@ -103,6 +103,11 @@ export function checkExpectedTarget(
       );
     return;
   }
+  // A host that cannot be the sandbox is refused before any credential is sent to it.
+  if (target.kind === 'remote' && expected === 'sandbox' && !new URL(target.baseUrl).hostname.includes('sandbox'))
+    throw new ConfigError(
+      `--expect-target sandbox, but UQPAY_BASE_URL names ${new URL(target.baseUrl).host}, which is not the sandbox`,
+    );
   if (target.kind === 'remote' || target.kind === expected) return;
   throw new ConfigError(
     `--expect-target ${expected}, but the target at ${new URL(target.baseUrl).host} is ${target.kind === 'other' ? 'neither a mock nor the sandbox' : `a ${target.kind}`}`,

@@ -64,3 +64,14 @@ describe('--bail', () => {
     expect(bailGuard({}).stopReason).toBeNull();
   });
 });
+
+describe('--expect-target sandbox with a URL that cannot be the sandbox', () => {
+  it('is refused before any credential is sent', () => {
+    expect(() => checkExpectedTarget('sandbox', { kind: 'remote', baseUrl: 'http://127.0.0.1:4010/api' })).toThrow(
+      '--expect-target sandbox, but UQPAY_BASE_URL names 127.0.0.1:4010, which is not the sandbox',
+    );
+    expect(() =>
+      checkExpectedTarget('sandbox', { kind: 'remote', baseUrl: 'https://api-sandbox.uqpaytech.com/api' }),
+    ).not.toThrow();
+  });
+});
