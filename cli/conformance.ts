@@ -34,10 +34,10 @@ async function main(): Promise<number> {
     }
     checkEnvFile(args);
     loadDotenv({ quiet: true, path: args.envFile });
-    plan = planRun(args, loadCatalog());
+    plan = await planRun(args, loadCatalog());
     if (args.list) {
       const filter = args.filter ?? '';
-      console.log(plan.titles.filter((title) => title.includes(filter)).join('\n'));
+      console.log((plan.titles ?? []).filter((title) => title.includes(filter)).join('\n'));
       return 0;
     }
     config = loadRunConfig(process.env, () => randomInt(1, 2 ** 31));

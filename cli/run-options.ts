@@ -27,14 +27,13 @@ import {
   SELECTION_ENV,
   type Selection,
   SelectionError,
-  selectedTitles,
 } from '../suites/selection.ts';
 import type { ConformanceArgs } from './conformance-args.ts';
 
 export interface RunPlan {
   selection: Selection;
-  /** The selected case titles, in suite order. */
-  titles: string[];
+  /** The selected case titles, in suite order; null when every case runs and none was listed. */
+  titles: string[] | null;
   /** The selection in words for the reports; undefined when every case runs. */
   described: string | undefined;
   deviations: Deviation[];
@@ -52,11 +51,13 @@ export function checkEnvFile(args: ConformanceArgs): void {
 }
 
 /** Selection, deviations, history and baseline, checked before any request. */
-export function planRun(args: ConformanceArgs, catalog: Catalog): RunPlan {
+export async function planRun(args: ConformanceArgs, catalog: Catalog): Promise<RunPlan> {
   try {
     const selection = parseSelection(catalog, args.only, args.shard);
-    const titles = selectedTitles(catalog, selection);
-    if (titles.length === 0)
+    // Loading every scenario costs a moment; only a selection, a listing or --bail's count needs the titles here.
+    const selecting = args.list || args.only.length > 0 || args.shard !== null || args.bail !== null;
+    const titles = selecting ? (await import('../suites/selected-cases.ts')).selectedTitles(catalog, selection) : null;
+    if (titles?.length === 0)
       throw new SelectionError(`the selection (${describeSelection(selection, null)}) holds no case`);
     const deviations = loadDeviations(args.deviations ?? DEFAULT_DEVIATIONS_FILE, catalog, args.deviations !== null);
     if (args.history) checkHistoryWritable(args.history);
@@ -150,7 +151,7 @@ export function afterRun(
     );
   if (cases.not_applicable)
     lines.push(`  ${cases.not_applicable} cases not applicable on this target (only a mock can provoke them)`);
-  if (args.bail && cases.total < plan.titles.length)
+  if (args.bail && plan.titles && cases.total < plan.titles.length)
     lines.push(`  stopped early (--bail ${args.bail}): ${cases.total} of ${plan.titles.length} cases judged`);
   const problems = deviationProblems(results.deviations);
   lines.push(...problems.map((p) => `  ${p}`));

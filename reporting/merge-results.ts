@@ -3,7 +3,7 @@
 // targets or seeds, or shards that share a case, are refused: their union would not be one run.
 
 import type { Catalog } from '../catalog/load.ts';
-import { suiteOrder } from '../suites/selection.ts';
+import { suiteOrder } from '../suites/selected-cases.ts';
 import { type RunResults, summarize } from './results.ts';
 
 export class MergeError extends Error {}

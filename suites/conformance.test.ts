@@ -12,7 +12,8 @@ import { createSession, type Session } from '../harness/session.ts';
 import { type RunningMock, startMock } from '../mock/server.ts';
 import { bailGuard } from './bail.ts';
 import { type CaseMeta, ContractFailure, EnvironmentError, scenarioTitles } from './case-meta.ts';
-import { selectedTitles, selectionFromEnv } from './selection.ts';
+import { selectedTitles } from './selected-cases.ts';
+import { selectionFromEnv } from './selection.ts';
 
 declare module 'vitest' {
   interface TaskMeta {

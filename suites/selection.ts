@@ -1,11 +1,9 @@
 // Which cases a run judges: --only <section|operation|entry id> (repeatable) and --shard <i>/<n>. The CLI checks
-// and lists the selection, then hands it to the suite in UQPAY_CONFORMANCE_SELECTION; the suite keeps exactly the
-// cases selectedTitles() names. Shards are a deterministic round robin over the selected cases in suite order, so
-// every shard gets a mix of sections and the union of the n shards is the unsharded run.
+// the selection and hands it to the suite in UQPAY_CONFORMANCE_SELECTION; the suite keeps exactly the cases
+// selectedTitles() (selected-cases.ts, which loads the generators) names. Kept free of the generators so the CLI
+// can check arguments without loading every scenario.
 
 import type { Catalog } from '../catalog/load.ts';
-import { allScenarios } from '../generators/index.ts';
-import { scenarioTitles } from './case-meta.ts';
 
 export interface Selection {
   only: string[];
@@ -18,30 +16,6 @@ export const SELECTION_ENV = 'UQPAY_CONFORMANCE_SELECTION';
 export const SECTION_ORDER = ['general', 'card', 'cardholder', 'balance', 'transaction'];
 
 export class SelectionError extends Error {}
-
-/** Every case title in the order the unsharded suite runs them. */
-export function suiteOrder(catalog: Catalog): string[] {
-  const titles = scenarioTitles(allScenarios);
-  return SECTION_ORDER.flatMap((section) =>
-    allScenarios
-      .filter((s) => catalog.entryById.get(s.entry)?.section === section)
-      .map((s) => titles.get(s) ?? s.entry),
-  );
-}
-
-/** The titles the selection keeps, in suite order. */
-export function selectedTitles(catalog: Catalog, selection: Selection): string[] {
-  const titles = scenarioTitles(allScenarios);
-  const meta = new Map(allScenarios.map((s) => [titles.get(s) ?? s.entry, s]));
-  const chosen = suiteOrder(catalog).filter((title) => {
-    if (selection.only.length === 0) return true;
-    const s = meta.get(title);
-    const section = s ? catalog.entryById.get(s.entry)?.section : undefined;
-    return selection.only.some((name) => name === section || name === s?.operation || name === s?.entry);
-  });
-  const { shard } = selection;
-  return shard ? chosen.filter((_, i) => i % shard.count === shard.index - 1) : chosen;
-}
 
 /** Checks --only names and --shard against the catalog; throws SelectionError with one line. */
 export function parseSelection(catalog: Catalog, only: string[], shard: string | null): Selection {

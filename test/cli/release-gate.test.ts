@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
 import { defectVariant } from '../../mock/variants.ts';
-import { parseSelection, selectedTitles } from '../../suites/selection.ts';
+import { selectedTitles } from '../../suites/selected-cases.ts';
+import { parseSelection } from '../../suites/selection.ts';
 import { type CliRun, runCli, runConformanceCli } from '../__helpers__/run-cli.ts';
 
 const catalog = loadCatalog();
@@ -134,16 +135,26 @@ describe('guards of unattended jobs exit 2 with one line, before any request', (
     [['--expect-target', 'sandbox'], 'conformance: --expect-target sandbox, but UQPAY_BASE_URL is empty'],
     [['--env', '/missing/.env'], 'conformance: cannot read the --env file /missing/.env (ENOENT)'],
     [['--reports', join('package.json', 'reports')], 'conformance: cannot write reports to'],
-  ])('%j', async (args, message) => {
-    const run = await runConformanceCli([...ONLY, ...args], {});
-    expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain(message);
-  });
+  ])(
+    '%j',
+    async (args, message) => {
+      const run = await runConformanceCli([...ONLY, ...args], {});
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toContain(message);
+    },
+    SLOW,
+  );
 
-  it.concurrent('--list prints the selected case names and exits 0', async () => {
-    const run = await runConformanceCli(['--list', '--only', OPERATION], {});
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout.trim().split('\n')).toEqual(selectedTitles(catalog, parseSelection(catalog, [OPERATION], null)));
-  });
+  it.concurrent(
+    '--list prints the selected case names and exits 0',
+    async () => {
+      const run = await runConformanceCli(['--list', '--only', OPERATION], {});
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout.trim().split('\n')).toEqual(
+        selectedTitles(catalog, parseSelection(catalog, [OPERATION], null)),
+      );
+    },
+    SLOW,
+  );
 });

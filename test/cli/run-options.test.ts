@@ -19,13 +19,13 @@ describe('planRun', () => {
     [['--shard', '0/3'], '--shard must be <i>/<n> with 1 ≤ i ≤ n (got "0/3")'],
     [['--only', 'Retrieve Cards'], '--only "Retrieve Cards" names no section, operation or entry id'],
     [['--history', 'package.json'], 'the history file package.json, line 1, is not a run line'],
-  ])('%j', (argv, message) => {
-    expect(() => planRun(args(...argv), catalog)).toThrow(ConfigError);
-    expect(() => planRun(args(...argv), catalog)).toThrow(message);
+  ])('%j', async (argv, message) => {
+    await expect(planRun(args(...argv), catalog)).rejects.toThrow(ConfigError);
+    await expect(planRun(args(...argv), catalog)).rejects.toThrow(message);
   });
 
-  it('a shard beyond the cases of a selection holds no case', () => {
-    expect(() => planRun(args('--only', 'card.card_not_found', '--shard', '999/999'), catalog)).toThrow(
+  it('a shard beyond the cases of a selection holds no case', async () => {
+    await expect(planRun(args('--only', 'card.card_not_found', '--shard', '999/999'), catalog)).rejects.toThrow(
       'holds no case',
     );
   });

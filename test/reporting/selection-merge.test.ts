@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
 import { MergeError, mergeResults } from '../../reporting/merge-results.ts';
 import { markNotApplicable } from '../../reporting/not-applicable.ts';
-import { parseSelection, selectedTitles, suiteOrder } from '../../suites/selection.ts';
+import { selectedTitles, suiteOrder } from '../../suites/selected-cases.ts';
+import { parseSelection } from '../../suites/selection.ts';
 import { fakeCase, fakeResults } from '../__helpers__/fake-results.ts';
 
 const catalog = loadCatalog();
