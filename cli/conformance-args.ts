@@ -24,14 +24,29 @@ Options:
   --env <path>          read settings from this file instead of .env
   --concurrency <n>     cases run at once (default 8 on the built-in mock, 1 elsewhere); pacing and the
                         request budget still apply
-  --fail-on-skip        exit 1 when any case was skipped
+  --fail-on-skip        exit 1 when any case was skipped (cases only a mock can provoke are "not applicable
+                        on this target" on the sandbox, and do not count)
   --quiet               progress every 50 cases (and each failure) instead of every test name; the
                         summary and the cleanup line are still printed
   --mock-faults <rate>  built-in mock only: about this share (0–1) of requests meets a 429 with Retry-After,
                         a 500, a connection reset or 2 s of latency; verdicts must not change
+
+Selection:
+  --list                print the selected case names and exit; sends nothing
+  --only <name>         only this section, operation or entry id (repeatable: "card", "Card Recharge",
+                        "card.card_not_found")
+  --shard <i>/<n>       run the i-th of n deterministic slices (merge them with npm run merge-reports)
+  --bail <n>            stop after n cases failed or errored
+
+Nightly and release gate:
+  --expect-target <kind>  sandbox | mock | any (default any): exit 2 if the target resolves to another kind
+  --baseline <file>     compare with an earlier run's results.json; regressions exit 1
+  --deviations <file>   known deviations (default conformance.deviations.json)
+  --history <file>      append this run to a JSONL history; the HTML report draws its last 30 runs
   -h, --help            show this help
 
-Exit codes: 0 every case passed (skips allowed unless --fail-on-skip), 1 contract failures,
+Exit codes: 0 every case passed (skips allowed unless --fail-on-skip; known deviations allowed),
+            1 contract failures, regressions against --baseline, or an expired or stale known deviation,
             2 configuration or environment problems (nothing judged, cases that errored, cards left live),
             130/143 interrupted (SIGINT/SIGTERM): created cards cancelled, reports written.
 Cleanup: every card the run creates is cancelled at the end (see reports/ledger.jsonl);
@@ -43,12 +58,23 @@ export interface ConformanceArgs {
   filter: string | null;
   reportsDir: string;
   envFile: string;
+  /** --env was given: then the file must be readable. */
+  envExplicit: boolean;
   failOnSkip: boolean;
   quiet: boolean;
   /** --mock-faults: share of the built-in mock's requests that meet background faults; null for none. */
   mockFaults: number | null;
   /** Cases run at once; null for the default of the target. */
   concurrency: number | null;
+  /** Selection, nightly and gate options (cli/run-options.ts). */
+  list: boolean;
+  only: string[];
+  shard: string | null;
+  bail: number | null;
+  expectTarget: 'sandbox' | 'mock' | 'any';
+  baseline: string | null;
+  deviations: string | null;
+  history: string | null;
 }
 
 export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
@@ -65,9 +91,17 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
         quiet: { type: 'boolean' },
         'mock-faults': { type: 'string' },
         concurrency: { type: 'string' },
+        list: { type: 'boolean' },
+        only: { type: 'string', multiple: true },
+        shard: { type: 'string' },
+        bail: { type: 'string' },
+        'expect-target': { type: 'string' },
+        baseline: { type: 'string' },
+        deviations: { type: 'string' },
+        history: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    }).values;
+    }).values as Record<string, string | boolean | undefined>;
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
@@ -83,13 +117,28 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
   if (concurrency !== undefined && !/^[1-9]\d{0,2}$/u.test(concurrency)) {
     throw new UsageError('--concurrency needs a whole number from 1 to 999');
   }
+  const expectTarget = text('expect-target') ?? 'any';
+  if (expectTarget !== 'sandbox' && expectTarget !== 'mock' && expectTarget !== 'any')
+    throw new UsageError(`--expect-target must be sandbox, mock or any (got "${expectTarget}")`);
+  const bail = text('bail');
+  if (bail !== undefined && !/^[1-9]\d{0,5}$/u.test(bail))
+    throw new UsageError(`--bail needs a whole number ≥ 1 (got "${bail}")`);
   return {
     mockFaults: faults === undefined ? null : Number(faults),
     concurrency: concurrency === undefined ? null : Number(concurrency),
     filter: filter ?? null,
     reportsDir: text('reports') ?? 'reports',
     envFile: text('env') ?? '.env',
+    envExplicit: text('env') !== undefined,
     failOnSkip: values['fail-on-skip'] === true,
     quiet: values.quiet === true,
+    list: values.list === true,
+    only: (values.only as unknown as string[] | undefined) ?? [],
+    shard: text('shard') ?? null,
+    bail: bail === undefined ? null : Number(bail),
+    expectTarget,
+    baseline: text('baseline') ?? null,
+    deviations: text('deviations') ?? null,
+    history: text('history') ?? null,
   };
 }

@@ -14,42 +14,61 @@ import { ConformanceReporter } from '../reporting/vitest-reporter.ts';
 import { writeReports } from '../reporting/write-reports.ts';
 import { defaultConcurrency } from '../suites/concurrency.ts';
 import type { ConformanceRun } from '../suites/target.ts';
+import { checkExpectedTarget } from '../suites/target-guards.ts';
 import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './conformance-args.ts';
 import { defaultReporter } from './default-reporter.ts';
 import { RunInterrupt } from './interrupt.ts';
+import { afterRun, checkEnvFile, checkReportsWritable, planHooks, planRun, type RunPlan } from './run-options.ts';
 
 async function main(): Promise<number> {
   let args: ConformanceArgs | 'help';
   let run: ConformanceRun;
+  let plan: RunPlan;
   try {
     args = parseConformanceArgs(process.argv.slice(2));
     if (args === 'help') {
       console.log(HELP);
       return 0;
     }
+    checkEnvFile(args);
+    plan = await planRun(args, loadCatalog());
+    if (args.list) {
+      const filter = args.filter ?? '';
+      console.log((plan.titles ?? []).filter((title) => title.includes(filter)).join('\n'));
+      return 0;
+    }
     const settings = readRunSettings(args.envFile);
+    checkExpectedTarget(args.expectTarget, settings.config.target);
+    checkReportsWritable(resolve(args.reportsDir));
     run = {
       ...settings,
       mockFaults: args.mockFaults,
       reportsDir: resolve(args.reportsDir),
       concurrency: args.concurrency ?? defaultConcurrency(settings.config.target.kind === 'builtin-mock'),
+      selection: plan.selection,
+      bail: args.bail,
+      expectTarget: args.expectTarget,
+      baselineTarget: plan.baseline?.run.target ?? null,
     };
-    loadCatalog();
   } catch (error) {
     if (error instanceof UsageError) return fail(`${error.message} (see npm run conformance -- --help)`);
     if (error instanceof ConfigError || error instanceof CatalogError) return fail(error.message);
     throw error;
   }
-  return judge(args, run);
+  return judge(args, run, plan);
 }
 
 // The conformance project's global setup (suites/global-setup.ts) takes these settings, runs the preflight, opens the
 // run's ledger, prints the banner and hands the resolved target to the suite and the reporter; this runs vitest on
 // it, then cancels what the run created (outside vitest, so no hook timeout cuts it short) and sums up.
-async function judge(args: ConformanceArgs, run: ConformanceRun): Promise<number> {
+async function judge(args: ConformanceArgs, run: ConformanceRun, plan: RunPlan): Promise<number> {
   const catalog = loadCatalog();
   const interrupt = new RunInterrupt((line) => console.error(line));
-  const reporter = new ConformanceReporter({ outputDir: run.reportsDir, echoSuiteLines: args.quiet });
+  const reporter = new ConformanceReporter({
+    outputDir: run.reportsDir,
+    echoSuiteLines: args.quiet,
+    finish: planHooks(plan, args, catalog).finish,
+  });
   const { createVitest } = await import('vitest/node');
   const vitest = await createVitest('test', {
     project: ['conformance'],
@@ -90,7 +109,7 @@ async function judge(args: ConformanceArgs, run: ConformanceRun): Promise<number
   const results = reporter.results;
   if (results && cleanup) {
     results.cleanup = { ...cleanup, ledger: cleanup.left.length ? ledgerPath : null };
-    writeReports(run.reportsDir, results, catalog);
+    writeReports(run.reportsDir, results, catalog, reporter.write);
   }
   const leftLoudly = () => {
     if (!cleanup) return;
@@ -111,6 +130,8 @@ async function judge(args: ConformanceArgs, run: ConformanceRun): Promise<number
   }
   const { cases } = results.summary;
   console.log(runSummary(results, args.reportsDir, reporter.files));
+  const after = afterRun(results, plan, args);
+  if (after.lines.length) console.log(after.lines.join('\n'));
   leftLoudly();
   if (interrupt.signal) return interrupted();
   if (cleanup?.left.length) return 2;
@@ -122,7 +143,7 @@ async function judge(args: ConformanceArgs, run: ConformanceRun): Promise<number
     return fail(`${cases.errored} cases could not be judged because the environment failed${cause}`);
   }
   if (args.failOnSkip && cases.skipped > 0) return fail(`${cases.skipped} cases were skipped (--fail-on-skip)`, 1);
-  return 0;
+  return after.failed ? 1 : 0;
 }
 
 function fail(message: string, code = 2): number {

@@ -12,16 +12,15 @@ import type {
   SubAccountName,
 } from './fixtures.ts';
 
+/** How a skip says only a mock can provide what the case needs; reports call such cases "not applicable". */
+export const MOCK_ONLY_FIXTURE = 'which only the built-in mock can provide';
+
 export class FixtureMissing extends Error {
   readonly fixture: string;
   readonly setting: string | null;
 
   constructor({ fixture, setting }: { fixture: string; setting: string | null }) {
-    super(
-      setting
-        ? `needs fixture ${fixture}: set ${setting} in .env`
-        : `needs ${fixture}, which only the built-in mock can provide`,
-    );
+    super(setting ? `needs fixture ${fixture}: set ${setting} in .env` : `needs ${fixture}, ${MOCK_ONLY_FIXTURE}`);
     this.name = 'FixtureMissing';
     this.fixture = fixture;
     this.setting = setting;

@@ -68,6 +68,33 @@ export class ShapeRecorder {
   }
 }
 
+/** Several runs' sections as one (a merge of shards): samples and counts add up, types and bodies unite. */
+export function mergeShapes(sections: readonly ShapesSection[]): ShapesSection {
+  const merged: ShapesSection = {};
+  for (const section of sections) {
+    for (const [operation, shapes] of Object.entries(section)) {
+      merged[operation] ??= { success: { samples: 0, fields: {} }, errors: [] };
+      const into = merged[operation] as OperationShapes;
+      into.success.samples += shapes.success.samples;
+      for (const [path, field] of Object.entries(shapes.success.fields)) {
+        const known = into.success.fields[path] ?? { types: [], present: 0 };
+        into.success.fields[path] = {
+          types: [...new Set([...known.types, ...field.types])].sort(),
+          present: known.present + field.present,
+        };
+      }
+      for (const error of shapes.errors) {
+        const known = into.errors.find(
+          (e) => e.status === error.status && JSON.stringify(e.body) === JSON.stringify(error.body),
+        );
+        if (known) known.count += error.count;
+        else into.errors.push({ ...error });
+      }
+    }
+  }
+  return sorted(merged);
+}
+
 export function summariseShapes(observations: readonly ShapeObservation[]): ShapesSection {
   const section: ShapesSection = {};
   for (const o of observations) {
@@ -88,6 +115,11 @@ export function summariseShapes(observations: readonly ShapeObservation[]): Shap
       else shapes.errors.push({ status: o.status, body: o.body, count: 1 });
     }
   }
+  return sorted(section);
+}
+
+/** Fields by path, errors by status then body, operations by name: the same run always reads the same. */
+function sorted(section: ShapesSection): ShapesSection {
   for (const shapes of Object.values(section)) {
     shapes.success.fields = Object.fromEntries(
       Object.entries(shapes.success.fields).sort(([a], [b]) => a.localeCompare(b)),

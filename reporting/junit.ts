@@ -66,15 +66,30 @@ function addCase(
     testCase.failure(firstLine(c.reason), 'ContractFailure').stacktrace(cdataSafe(caseEvidence(c, catalog, seed)));
   if (c.outcome === 'error')
     testCase.error(firstLine(c.reason), 'EnvironmentError', cdataSafe(caseEvidence(c, catalog, seed)));
-  if (c.outcome === 'skip') {
-    testCase.skipped();
-    const message = skipMessage(c.reason);
-    afterBuild(testCase, (element) => {
-      const skipped = element.children.find((child) => child.name === 'skipped');
-      skipped?.att('message', message);
-      skipped?.txt(`${c.reason}\nunlocked by: ${unlockingSetting(c.reason)}`);
-    });
+  if (c.outcome === 'skip')
+    skippedWith(testCase, skipMessage(c.reason), `${c.reason}\nunlocked by: ${unlockingSetting(c.reason)}`);
+  // Neither a pass nor a failure: JUnit's <skipped>, saying what it is.
+  if (c.outcome === 'not_applicable') {
+    const text = `not applicable on this target: ${c.reason}`;
+    skippedWith(testCase, text, text);
   }
+  if (c.outcome === 'deviation' && c.deviation) {
+    const text = `known deviation until ${c.deviation.expires}: ${c.deviation.reason}`;
+    skippedWith(testCase, text, `${text}\n${c.reason}`);
+  }
+}
+
+function skippedWith(
+  testCase: ReturnType<ReturnType<ReturnType<typeof builder.newBuilder>['testSuite']>['testCase']>,
+  message: string,
+  text: string,
+): void {
+  testCase.skipped();
+  afterBuild(testCase, (element) => {
+    const skipped = element.children.find((child) => child.name === 'skipped');
+    skipped?.att('message', message);
+    skipped?.txt(text);
+  });
 }
 
 /** The operation's stable snake_case id (classnames must not carry spaces for the viewers that split on dots). */

@@ -7,6 +7,7 @@ import type { Outcome } from '../harness/judge.ts';
 import type { Undocumented } from '../harness/session.ts';
 import { type ShapesSection, summariseShapes } from '../harness/shapes.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
+import type { AppliedDeviation, DeviationReport } from './deviations.ts';
 import { buildDrift, type Drift } from './drift.ts';
 
 export interface Totals {
@@ -15,7 +16,14 @@ export interface Totals {
   failed: number;
   errored: number;
   skipped: number;
+  /** Failures matched by an unexpired entry of conformance.deviations.json: neither pass nor failure. */
+  deviations: number;
+  /** Skips of cases only a mock can provoke (an armed fault, a mock-only fixture) on a target that is not one. */
+  not_applicable: number;
 }
+
+/** A case's outcome in a report: the judge's four, plus the two that reporting/outcomes.ts derives from them. */
+export type CaseOutcome = Outcome | 'deviation' | 'not_applicable';
 
 export interface RunFacts {
   target: string;
@@ -25,13 +33,15 @@ export interface RunFacts {
   duration_ms: number;
   requests: number;
   catalog_sha256: string;
+  /** The cases were a selection (--filter, --only, --shard), e.g. "--only card --shard 1/3"; absent: every case. */
+  selection?: string;
 }
 
 export interface RunResults {
   run: RunFacts;
   summary: { entries: Totals; pairs: Totals; cases: Totals };
-  entries: { id: string; outcome: Outcome; cases: number }[];
-  cases: (Omit<CaseMeta, 'undocumented' | 'durationMs'> & { duration_ms: number })[];
+  entries: { id: string; outcome: CaseOutcome; cases: number }[];
+  cases: ReportCase[];
   undocumented: (Undocumented & { seen_in: string })[];
   /** End-of-run cleanup (harness/run-cleanup.ts): cards cancelled, failed, and ids left live (with the ledger to finish). */
   cleanup?: { cancelled: number; failed: number; left: string[]; ledger: string | null };
@@ -39,23 +49,34 @@ export interface RunResults {
   drift: Drift;
   /** Per operation: the shapes of its success bodies and its distinct error bodies (redacted). */
   shapes: ShapesSection;
+  /** Known deviations applied to this run (reporting/deviations.ts); absent when none were loaded. */
+  deviations?: DeviationReport;
 }
 
-/** Worst first: one failing case makes its entry fail, then errors, then skips. */
-const SEVERITY: Outcome[] = ['fail', 'error', 'skip', 'pass'];
+export type ReportCase = Omit<CaseMeta, 'undocumented' | 'shapes' | 'durationMs' | 'outcome'> & {
+  outcome: CaseOutcome;
+  duration_ms: number;
+  /** The known deviation that turned this failure into outcome "deviation". */
+  deviation?: AppliedDeviation;
+};
 
-export function combine(outcomes: Outcome[]): Outcome {
+/** Worst first: one failing case makes its entry fail, then errors, then skips, known deviations, n/a. */
+const SEVERITY: CaseOutcome[] = ['fail', 'error', 'skip', 'deviation', 'not_applicable', 'pass'];
+
+export function combine(outcomes: CaseOutcome[]): CaseOutcome {
   return SEVERITY.find((o) => outcomes.includes(o)) ?? 'skip';
 }
 
-function totals(outcomes: Outcome[]): Totals {
-  const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
+export function totals(outcomes: CaseOutcome[]): Totals {
+  const count = (o: CaseOutcome) => outcomes.filter((x) => x === o).length;
   return {
     total: outcomes.length,
     passed: count('pass'),
     failed: count('fail'),
     errored: count('error'),
     skipped: count('skip'),
+    deviations: count('deviation'),
+    not_applicable: count('not_applicable'),
   };
 }
 
@@ -69,14 +90,6 @@ export function buildResults(
   facts: Omit<RunFacts, 'requests' | 'catalog_sha256'>,
   cases: CaseMeta[],
 ): RunResults {
-  const byEntry = groupOutcomes(cases, (c) => c.entry);
-  const byPair = groupOutcomes(cases, (c) => pairKey(catalog, c));
-  const entries = catalog.entries
-    .filter((e) => byEntry.has(e.id))
-    .map((e) => {
-      const outcomes = byEntry.get(e.id) ?? [];
-      return { id: e.id, outcome: combine(outcomes), cases: outcomes.length };
-    });
   const undocumented = cases.flatMap((c) =>
     c.undocumented.map((u) => ({ ...u, seen_in: `${c.operation} › ${c.entry}` })),
   );
@@ -86,12 +99,7 @@ export function buildResults(
       requests: cases.reduce((sum, c) => sum + c.requests, 0),
       catalog_sha256: catalog.source.sha256,
     },
-    summary: {
-      entries: totals(entries.map((e) => e.outcome)),
-      pairs: totals([...byPair.values()].map(combine)),
-      cases: totals(cases.map((c) => c.outcome)),
-    },
-    entries,
+    ...summarize(catalog, cases),
     cases: cases.map(({ undocumented: _u, shapes: _s, durationMs, ...rest }) => ({ ...rest, duration_ms: durationMs })),
     undocumented,
     drift: buildDrift(catalog, cases, undocumented),
@@ -99,8 +107,34 @@ export function buildResults(
   };
 }
 
-function groupOutcomes(cases: CaseMeta[], key: (c: CaseMeta) => string): Map<string, Outcome[]> {
-  const groups = new Map<string, Outcome[]>();
+/** Totals per entry, pair and case, and each entry's combined outcome (recomputed when outcomes are reclassified). */
+export function summarize<C extends { entry: string; operation: string; outcome: CaseOutcome }>(
+  catalog: Catalog,
+  cases: C[],
+): Pick<RunResults, 'summary' | 'entries'> {
+  const byEntry = groupOutcomes(cases, (c) => c.entry);
+  const byPair = groupOutcomes(cases, (c) => pairKey(catalog, c));
+  const entries = catalog.entries
+    .filter((e) => byEntry.has(e.id))
+    .map((e) => {
+      const outcomes = byEntry.get(e.id) ?? [];
+      return { id: e.id, outcome: combine(outcomes), cases: outcomes.length };
+    });
+  return {
+    summary: {
+      entries: totals(entries.map((e) => e.outcome)),
+      pairs: totals([...byPair.values()].map(combine)),
+      cases: totals(cases.map((c) => c.outcome)),
+    },
+    entries,
+  };
+}
+
+function groupOutcomes<C extends { outcome: CaseOutcome }>(
+  cases: C[],
+  key: (c: C) => string,
+): Map<string, CaseOutcome[]> {
+  const groups = new Map<string, CaseOutcome[]>();
   for (const c of cases) groups.set(key(c), [...(groups.get(key(c)) ?? []), c.outcome]);
   return groups;
 }

@@ -8,8 +8,13 @@ import { groupSkips } from './skip-groups.ts';
 
 export const MAX_LISTED_FAILURES = 20;
 
-export function tally(t: Pick<Totals, 'passed' | 'failed' | 'errored' | 'skipped'>): string {
-  return `${t.passed} passed, ${t.failed} failed, ${t.errored} errored, ${t.skipped} skipped`;
+export function tally(
+  t: Pick<Totals, 'passed' | 'failed' | 'errored' | 'skipped'> & Partial<Pick<Totals, 'deviations' | 'not_applicable'>>,
+): string {
+  return (
+    `${t.passed} passed, ${t.failed} failed, ${t.errored} errored, ${t.skipped} skipped` +
+    `${t.deviations ? `, ${t.deviations} known deviations` : ''}${t.not_applicable ? `, ${t.not_applicable} not applicable` : ''}`
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ import { redactText } from '../harness/redact.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
 import { buildResults, type RunResults } from './results.ts';
 import { progressLine, tally } from './summary.ts';
-import { writeReports } from './write-reports.ts';
+import { type WriteOptions, writeReports } from './write-reports.ts';
 
 export interface ReporterOptions {
   /**
@@ -24,6 +24,8 @@ export interface ReporterOptions {
   log?: (line: string) => void;
   /** Echo the suite's own "[conformance] …" console lines (the cleanup line) when no other reporter prints them. */
   echoSuiteLines?: boolean;
+  /** Last step before the files are written: not-applicable cases, known deviations, the history line. */
+  finish?: (results: RunResults) => { results: RunResults; write?: WriteOptions };
 }
 
 const PROJECT = 'conformance';
@@ -40,6 +42,8 @@ export class ConformanceReporter implements Reporter {
   private readonly log: (line: string) => void;
   private vitest: Vitest | undefined;
   private outputDir = 'reports';
+  /** What the finishing step asked the writers for (the history), kept for a rewrite after cleanup. */
+  write: WriteOptions = {};
 
   constructor(private readonly options: ReporterOptions = {}) {
     this.log = options.log ?? ((line) => process.stdout.write(`${line}\n`));
@@ -89,9 +93,11 @@ export class ConformanceReporter implements Reporter {
       started_at: target.startedAt,
       duration_ms: Date.now() - this.startedMs,
     };
-    const results = buildResults(catalog, facts, this.cases);
-    this.results = results;
-    this.files = writeReports(this.outputDir, results, catalog);
+    const built = buildResults(catalog, facts, this.cases);
+    const finished = this.options.finish?.(built) ?? { results: built };
+    this.results = finished.results;
+    this.write = finished.write ?? {};
+    this.files = writeReports(this.outputDir, finished.results, catalog, this.write);
   }
 
   private judgingMs(): number {

@@ -11,6 +11,7 @@ const SCHEMA_FILES = [
   'error-body.schema.json',
   'catalog.schema.json',
   'operations.schema.json',
+  'deviations.schema.json',
 ] as const;
 
 export type SchemaName = (typeof SCHEMA_FILES)[number];
@@ -41,6 +42,7 @@ export const validators = {
   errorBody: compiled('error-body.schema.json'),
   catalog: compiled('catalog.schema.json'),
   operations: compiled('operations.schema.json'),
+  deviations: compiled('deviations.schema.json'),
 };
 
 /** One readable line per schema violation, e.g. "/entries/3/status must be equal to one of the allowed values". */

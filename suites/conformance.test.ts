@@ -8,7 +8,9 @@ import { allScenarios } from '../generators/index.ts';
 import type { Scenario } from '../generators/types.ts';
 import { runScenario } from '../harness/run-scenario.ts';
 import { createSession, type Session } from '../harness/session.ts';
+import { bailGuard } from './bail.ts';
 import { type CaseMeta, ContractFailure, EnvironmentError, scenarioTitles } from './case-meta.ts';
+import { selectedTitles } from './selected-cases.ts';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -43,17 +45,25 @@ afterAll(async () => {
 // Independent cases run concurrently (maxConcurrency caps them; npm run conformance sets it from --concurrency).
 const caseTest = target.concurrency > 1 ? test.concurrent : test;
 const titles = scenarioTitles(allScenarios);
-const sections = ['general', 'card', 'cardholder', 'balance', 'transaction'].map((section) => ({
-  section,
-  cases: allScenarios
-    .filter((s) => catalog.entryById.get(s.entry)?.section === section)
-    .map((scenario): [string, Scenario] => [titles.get(scenario) ?? scenario.entry, scenario]),
-}));
+// --only and --shard (suites/selection.ts): the cases this run keeps.
+const selected = new Set(selectedTitles(catalog, target.selection));
+const sections = ['general', 'card', 'cardholder', 'balance', 'transaction']
+  .map((section) => ({
+    section,
+    cases: allScenarios
+      .filter((s) => catalog.entryById.get(s.entry)?.section === section)
+      .map((scenario): [string, Scenario] => [titles.get(scenario) ?? scenario.entry, scenario])
+      .filter(([title]) => selected.has(title)),
+  }))
+  .filter(({ cases }) => cases.length > 0);
+const bail = bailGuard(target.bail);
 
 describe.each(sections)('$section', ({ cases }) => {
   caseTest.for(cases)('%s', async ([, scenario], ctx) => {
     if (!session) throw new EnvironmentError('the session did not start');
+    if (bail.stopReason) ctx.skip(bail.stopReason);
     const result = await runScenario(scenario, session.env);
+    bail.record(result.outcome);
     ctx.task.meta.conformance = {
       ...result,
       title: ctx.task.name,

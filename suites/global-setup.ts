@@ -12,6 +12,7 @@ import { type RunSettings, readRunSettings } from '../harness/settings.ts';
 import { defaultConcurrency } from './concurrency.ts';
 import { preflight } from './preflight.ts';
 import type { ConformanceRun, ConformanceTarget } from './target.ts';
+import { checkBaselineTarget, checkExpectedTarget } from './target-guards.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const fromCli = project.getProvidedContext().conformanceRun;
@@ -19,6 +20,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const run: ConformanceRun = fromCli ?? {
     ...(read as RunSettings),
     mockFaults: null,
+    selection: { only: [], shard: null },
+    bail: null,
+    expectTarget: 'any',
+    baselineTarget: null,
     // vitest's maxConcurrency (its config) caps this.
     concurrency: defaultConcurrency(read?.config.target.kind === 'builtin-mock'),
     reportsDir: resolve(
@@ -28,6 +33,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   const { config, settings } = run;
   const resolved = await preflight(config, settings, run.mockFaults);
+  try {
+    checkExpectedTarget(run.expectTarget, resolved);
+    checkBaselineTarget(run.baselineTarget, resolved.kind);
+  } catch (error) {
+    await resolved.mock?.close();
+    throw error;
+  }
   const maxPerSecond = pacingFor(resolved.kind, config.maxPerSecond) ?? null;
   const ledgerPath = prepareLedger(
     run.reportsDir,
@@ -46,6 +58,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     startedAt: new Date().toISOString(),
     ledgerPath,
     concurrency: run.concurrency,
+    selection: run.selection,
+    bail: run.bail,
   };
   project.provide('conformanceTarget', target);
   console.log(

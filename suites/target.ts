@@ -4,6 +4,8 @@
 
 import type { TargetKind } from '../contract/request.ts';
 import type { RunSettings } from '../harness/settings.ts';
+import type { Selection } from './selection.ts';
+import type { ExpectedTarget } from './target-guards.ts';
 
 export interface ConformanceTarget {
   /** The API base, ending in /api. */
@@ -25,6 +27,10 @@ export interface ConformanceTarget {
   ledgerPath: string;
   /** Cases run at once (test.concurrent, capped by vitest's maxConcurrency). */
   concurrency: number;
+  /** --only and --shard: the cases this run keeps. */
+  selection: Selection;
+  /** --bail: stop after this many cases failed or errored; null never. */
+  bail: number | null;
 }
 
 /** What npm run conformance hands the global setup: the settings it already read and its own options. */
@@ -35,6 +41,12 @@ export interface ConformanceRun extends RunSettings {
   reportsDir: string;
   /** --concurrency, or the target's default (suites/concurrency.ts). */
   concurrency: number;
+  selection: Selection;
+  bail: number | null;
+  /** --expect-target, checked again once the target is resolved. */
+  expectTarget: ExpectedTarget;
+  /** The kind of target the --baseline ran against; null without a baseline. */
+  baselineTarget: string | null;
 }
 
 declare module 'vitest' {

@@ -11,7 +11,8 @@ import { CASE_OUTCOMES, styleOf } from './outcomes.ts';
 import { FILTER_SCRIPT } from './script.ts';
 import { pageCss } from './style.ts';
 
-export function conformancePage(results: RunResults, catalog: Catalog): string {
+/** The page; trend is the inline SVG of earlier runs (reporting/trend-svg.ts), empty without --history. */
+export function conformancePage(results: RunResults, catalog: Catalog, trend = ''): string {
   const cases = results.cases.map((c, index) => ({ c, index }));
   const { run } = results;
   return `<!doctype html>
@@ -27,6 +28,7 @@ ${failureSection(cases, catalog, run.seed)}
 ${errorSection(cases, catalog, run.seed)}
 ${skipSection(cases, catalog)}
 ${matrixSection(cases, catalog)}
+${trend}
 ${driftSection(results)}
 <script>${FILTER_SCRIPT}</script>
 </body></html>

@@ -1,5 +1,5 @@
-// Runs npm run conformance's (or npm run fuzz's) entry point as a child process, with a controlled environment, and
-// collects its output.
+// Runs a CLI entry point (npm run conformance, gate, merge-reports) as a child process, with a controlled
+// environment, and collects its output.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 
@@ -26,11 +26,23 @@ export function runFuzzCli(args: string[], env: Record<string, string>, timeoutM
   return startCli('cli/fuzz.ts', args, env, timeoutMs).done;
 }
 
+/** Any CLI entry (gate, merge-reports, …) with the arguments as given. */
+export function runCli(
+  entry: string,
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 120_000,
+): Promise<CliRun> {
+  return startCli(entry, args, env, timeoutMs, false).done;
+}
+
 function startCli(
   script: string,
   args: string[],
   env: Record<string, string>,
   timeoutMs: number,
+  // An empty, readable --env file: a named one that cannot be read exits 2.
+  withEnvFile = true,
 ): { child: ChildProcess; done: Promise<CliRun> } {
   // Nested vitest must not inherit the outer run's worker settings.
   const clean = Object.fromEntries(
@@ -38,7 +50,7 @@ function startCli(
   );
   // A .mjs entry registers tsx itself (cli/conformance.mjs); a .ts one needs its loader.
   const entry = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', script];
-  const child = spawn(process.execPath, [...entry, '--env', '/nonexistent/.env', ...args], {
+  const child = spawn(process.execPath, [...entry, ...(withEnvFile ? ['--env', '/dev/null'] : []), ...args], {
     env: { ...clean, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,69 @@
+// npm run merge-reports -- <dir>…: one run's reports from its shards' results.json, written by writeReports().
+// Known deviations and the history are applied to the merged run, exactly as npm run conformance does for one.
+
+import { join, resolve } from 'node:path';
+import { CatalogError, loadCatalog } from '../catalog/load.ts';
+import { ConfigError } from '../harness/config.ts';
+import { BaselineError, readResults } from '../reporting/baseline.ts';
+import {
+  DEFAULT_DEVIATIONS_FILE,
+  DeviationsError,
+  deviationProblems,
+  loadDeviations,
+  today,
+} from '../reporting/deviations.ts';
+import { finishRun } from '../reporting/finish-run.ts';
+import { checkHistoryWritable, HistoryError } from '../reporting/history.ts';
+import { MergeError, mergeResults } from '../reporting/merge-results.ts';
+import { writeReports } from '../reporting/write-reports.ts';
+import { UsageError } from './conformance-args.ts';
+import { MERGE_HELP, parseMergeArgs } from './merge-reports-args.ts';
+import { checkReportsWritable } from './run-options.ts';
+
+function main(argv: string[]): number {
+  try {
+    const args = parseMergeArgs(argv);
+    if (args === 'help') {
+      console.log(MERGE_HELP);
+      return 0;
+    }
+    const catalog = loadCatalog();
+    const parts = args.dirs.map((dir) => readResults(join(dir, 'results.json'), 'shard results'));
+    const deviations = loadDeviations(args.deviations ?? DEFAULT_DEVIATIONS_FILE, catalog, args.deviations !== null);
+    if (args.history) checkHistoryWritable(args.history);
+    checkReportsWritable(resolve(args.reportsDir));
+    const merged = mergeResults(parts, catalog, args.dirs);
+    const { results, write } = finishRun(merged, { catalog, deviations, today: today(), historyFile: args.history });
+    writeReports(resolve(args.reportsDir), results, catalog, write);
+    const t = results.summary.cases;
+    console.log(
+      `merge-reports: ${parts.length} shard(s), ${t.total} cases: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored, ${t.skipped} skipped` +
+        `${t.deviations ? `, ${t.deviations} known deviations` : ''}${t.not_applicable ? `, ${t.not_applicable} not applicable` : ''}` +
+        ` · reports in ${args.reportsDir}`,
+    );
+    const problems = deviationProblems(results.deviations);
+    for (const line of problems) console.log(`  ${line}`);
+    if (t.failed > 0) return 1;
+    if (t.errored > 0) return fail(`${t.errored} cases could not be judged because the environment failed`);
+    return problems.length ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) return fail(`${error.message} (see npm run merge-reports -- --help)`);
+    if (
+      error instanceof BaselineError ||
+      error instanceof MergeError ||
+      error instanceof DeviationsError ||
+      error instanceof HistoryError ||
+      error instanceof ConfigError ||
+      error instanceof CatalogError
+    )
+      return fail(error.message);
+    throw error;
+  }
+}
+
+function fail(message: string): number {
+  console.error(`merge-reports: ${message}`);
+  return 2;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,27 @@
+// The steps between a run's raw results and its report files, shared by npm run conformance and
+// npm run merge-reports: cases only a mock can provoke become "not applicable", known deviations are applied,
+// and the run is appended to the history whose trend the HTML report draws.
+
+import type { Catalog } from '../catalog/load.ts';
+import { applyDeviations, type Deviation } from './deviations.ts';
+import { appendHistory, historyLine, readHistory } from './history.ts';
+import { markNotApplicable } from './not-applicable.ts';
+import type { RunResults } from './results.ts';
+import type { WriteOptions } from './write-reports.ts';
+
+export interface FinishOptions {
+  catalog: Catalog;
+  deviations: readonly Deviation[];
+  /** YYYY-MM-DD the deviations are judged on. */
+  today: string;
+  /** --history file to append this run to; null: no history. */
+  historyFile: string | null;
+}
+
+export function finishRun(raw: RunResults, options: FinishOptions): { results: RunResults; write: WriteOptions } {
+  const { catalog } = options;
+  const results = applyDeviations(markNotApplicable(raw, catalog), catalog, options.deviations, options.today);
+  if (!options.historyFile) return { results, write: {} };
+  appendHistory(options.historyFile, historyLine(results, catalog));
+  return { results, write: { history: readHistory(options.historyFile) } };
+}

@@ -1,0 +1,88 @@
+// The CI templates under examples/ are complete files people copy: each must parse as YAML, and every npm script
+// and CLI flag it names must exist, so a renamed option cannot leave a template silently broken.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { HELP } from '../../cli/conformance-args.ts';
+import { GATE_HELP } from '../../cli/gate-args.ts';
+import { MERGE_HELP } from '../../cli/merge-reports-args.ts';
+
+const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
+const HELP_OF: Record<string, string> = { conformance: HELP, gate: GATE_HELP, 'merge-reports': MERGE_HELP };
+// Scripts another issue adds (issue 13: npm run compare). Tolerated only while absent; their flags go unchecked.
+const ADDED_ELSEWHERE = new Set(['compare']);
+
+const templates = ['examples/github-actions', 'examples']
+  .flatMap((dir) => readdirSync(dir).map((name) => join(dir, name)))
+  .filter((file) => file.endsWith('.yml'));
+
+/** Every shell text a template runs: GitHub steps' run, GitLab jobs' script, before_script and after_script. */
+function shellTexts(doc: Record<string, unknown>): string[] {
+  const texts: string[] = [];
+  const visit = (node: unknown, key: string) => {
+    if (typeof node === 'string' && ['run', 'script', 'before_script', 'after_script'].includes(key)) texts.push(node);
+    else if (Array.isArray(node)) for (const item of node) visit(item, key);
+    else if (node && typeof node === 'object')
+      for (const [k, v] of Object.entries(node)) visit(v, Array.isArray(node) ? key : k);
+  };
+  visit(doc, '');
+  return texts;
+}
+
+/** "npm run <script> -- --flag value …" → [script, flags]. */
+function npmRuns(text: string): [string, string[]][] {
+  const commands = text.replace(/\\\n/gu, ' ').split(/&&|\|\||;|\n|\|/u);
+  return commands.flatMap((command) => {
+    const match = /npm run ([\w:-]+)(?:\s+--\s+(.*))?/u.exec(command);
+    if (!match?.[1]) return [];
+    const flags = (match[2] ?? '').split(/\s+/u).filter((t) => /^--[a-z]/u.test(t));
+    return [[match[1], flags] as [string, string[]]];
+  });
+}
+
+describe.each(templates)('%s', (file) => {
+  const doc = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const runs = shellTexts(doc).flatMap(npmRuns);
+
+  it('parses and runs the conformance suite', () => {
+    expect(doc).toBeTypeOf('object');
+    expect(runs.map(([script]) => script)).toContain('conformance');
+  });
+
+  it('names only npm scripts that exist, with flags their --help documents', () => {
+    for (const [script, flags] of runs) {
+      if (ADDED_ELSEWHERE.has(script) && !scripts[script]) continue;
+      expect(scripts, `npm run ${script}`).toHaveProperty([script]);
+      const help = HELP_OF[script];
+      if (flags.length) expect(help, `flags of npm run ${script}`).toBeDefined();
+      for (const flag of flags)
+        expect(help, `${file}: npm run ${script} -- ${flag}`).toMatch(new RegExp(`(^|\\s)${flag}(\\s|$)`, 'mu'));
+    }
+  });
+
+  it('publishes JUnit and guards the target kind', () => {
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/--expect-target (mock|sandbox)/u);
+    if (file.includes('github')) expect(text).toMatch(/dorny\/test-reporter@v\d|mikepenz\/action-junit-report@v\d/u);
+    else expect(JSON.stringify(doc)).toContain('"reports":{"junit"');
+  });
+});
+
+describe('the nightly templates', () => {
+  it.each(['examples/github-actions/nightly-sandbox.yml', 'examples/gitlab-ci.yml'])(
+    '%s shards with distinct credentials, merges, carries the history and compares',
+    (file) => {
+      const text = readFileSync(file, 'utf8');
+      const runs = shellTexts(parse(text)).flatMap(npmRuns);
+      const flagsOf = (script: string) => runs.filter(([s]) => s === script).flatMap(([, flags]) => flags);
+      expect(flagsOf('conformance')).toEqual(expect.arrayContaining(['--shard', '--expect-target', '--env']));
+      expect(flagsOf('merge-reports')).toContain('--history');
+      expect(flagsOf('gate')).toEqual(expect.arrayContaining(['--baseline', '--current']));
+      expect(runs.map(([s]) => s)).toContain('compare');
+      expect(text).toMatch(/UQPAY_CLIENT_ID_\$?\{?/u);
+      expect(text).toContain('UQPAY_MAX_RPS');
+    },
+  );
+});
