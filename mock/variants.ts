@@ -62,7 +62,14 @@ const withMessage =
   (change: (message: string) => string) =>
   (b: object): object => ({ ...b, message: change(String((b as { message?: unknown }).message ?? '')) });
 
+/**
+ * Garbled answers (an HTML page, an empty or non-JSON body) on a 5xx or 429 are the environment's, whatever the case
+ * expects (a gateway, a proxy): the judge reports them as errors, so those classes apply to the other entries only.
+ */
+const GARBLED: readonly DefectKind[] = ['content-type-html', 'empty-body', 'non-json-body'];
+
 function defectFor(entry: CatalogEntry, kind: DefectKind, catalog?: Catalog): EntryDefect | null {
+  if (GARBLED.includes(kind) && (entry.status >= 500 || entry.status === 429)) return null;
   switch (kind) {
     case 'message':
       if (entry.message_kind === 'absent') return { entry: {}, body: (b) => ({ ...b, message: String(entry.code) }) };
