@@ -15,6 +15,9 @@ const OVERLAP_DELAY_MS = 250;
 /** The concurrent copy met environment trouble (5xx, 429, no answer): the provocation is worth another try. */
 export class CopyTrouble extends ArrangeError {}
 
+/** The concurrent copy, a valid request, was refused with a 4xx: judged like a rejected twin. */
+export class CopyRejected extends ArrangeError {}
+
 type Settled = { ok: true; value: Observed } | { ok: false; reason: unknown };
 
 /** Handled at once: a copy that fails during the wait must not become an unhandled rejection (a phantom case). */
@@ -73,7 +76,7 @@ function checkCopy(copy: Settled, first: RequestSpec): void {
   if (!copy.ok) throw copy.reason instanceof TargetError ? new CopyTrouble(copy.reason.message) : copy.reason;
   const { status, text } = copy.value;
   if (status >= 200 && status < 300) return;
-  const Trouble = status >= 500 || status === 429 ? CopyTrouble : ArrangeError;
+  const Trouble = status >= 500 || status === 429 ? CopyTrouble : CopyRejected;
   throw new Trouble(
     `the concurrent copy of ${first.operation} answered ${`${status} ${text.slice(0, 160)}`.trimEnd()}`,
     copy.value,

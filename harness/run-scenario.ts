@@ -12,7 +12,7 @@ import type { DataFactory } from '../generators/data.ts';
 import type { SharedState } from '../generators/shared.ts';
 import { ArrangeError, type Scenario, type ScenarioContext } from '../generators/types.ts';
 import { type ApiClient, TargetError, TokenError } from './client.ts';
-import { CopyTrouble, sendDuplicateInFlight } from './in-flight.ts';
+import { CopyRejected, CopyTrouble, sendDuplicateInFlight } from './in-flight.ts';
 import {
   environmentTrouble,
   expectedMessage,
@@ -121,6 +121,11 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
   } catch (error) {
     if (error instanceof FixtureMissing) return result('skip', error.message);
     if (error instanceof WrongOperation) return result('error', error.message);
+    // The first copy of an in-flight duplicate is the valid request: a documented refusal of it fails like a twin.
+    if (error instanceof CopyRejected && error.observed && matchCatalog(env.catalog, error.observed).length > 0) {
+      const twin: FailedCheck = { check: 'twin', expected: '2xx', got: error.observed.status, detail: error.message };
+      return result('fail', error.message, null, [twin], { source: 'twin', observed: error.observed });
+    }
     if (error instanceof ArrangeError || error instanceof TargetError || error instanceof TokenError) {
       const setup = error instanceof TargetError ? undefined : error.observed;
       const source = error instanceof TokenError ? ('token' as const) : ('arrange' as const);
