@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { Catalog } from '../catalog/load.ts';
 import { ConfigError } from '../harness/config.ts';
 import { BaselineError, type Comparison, compareRuns, describeComparison, readResults } from '../reporting/baseline.ts';
+import type { Deviation } from '../reporting/deviation-types.ts';
 import {
   DEFAULT_DEVIATIONS_FILE,
-  type Deviation,
   DeviationsError,
   deviationProblems,
   loadDeviations,

@@ -5,33 +5,16 @@
 import { readFileSync } from 'node:fs';
 import type { Catalog } from '../catalog/load.ts';
 import { describeErrors, validators } from '../schemas/validators.ts';
+import {
+  type AppliedDeviation,
+  type Deviation,
+  type DeviationReport,
+  OBSERVABLE,
+  type Observable,
+} from './deviation-types.ts';
 import { type ReportCase, type RunResults, summarize } from './results.ts';
 
 export const DEFAULT_DEVIATIONS_FILE = 'conformance.deviations.json';
-
-/** The fields of an answer a deviation can name; every failed check of a matching case must be among them. */
-const OBSERVABLE = ['status', 'type', 'code', 'message'] as const;
-type Observable = (typeof OBSERVABLE)[number];
-
-export interface Deviation {
-  entry: string;
-  operation?: string;
-  observed: Partial<Record<Observable, unknown>>;
-  reason: string;
-  /** YYYY-MM-DD, the last day (UTC) it applies. */
-  expires: string;
-}
-
-export type AppliedDeviation = Pick<Deviation, 'entry' | 'reason' | 'expires'> & { operation?: string };
-
-export interface DeviationReport {
-  /** Failures reported as known deviations. */
-  applied: number;
-  /** Entries past their date that still match failures: those cases fail again. */
-  expired: (AppliedDeviation & { cases: string[] })[];
-  /** Entries whose cases ran and none failed as described: remove them. */
-  stale: AppliedDeviation[];
-}
 
 export class DeviationsError extends Error {}
 

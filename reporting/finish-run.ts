@@ -3,7 +3,8 @@
 // and the run is appended to the history whose trend the HTML report draws.
 
 import type { Catalog } from '../catalog/load.ts';
-import { applyDeviations, type Deviation } from './deviations.ts';
+import type { Deviation } from './deviation-types.ts';
+import { applyDeviations } from './deviations.ts';
 import { appendHistory, historyLine, readHistory } from './history.ts';
 import { markNotApplicable } from './not-applicable.ts';
 import type { RunResults } from './results.ts';

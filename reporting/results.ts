@@ -7,7 +7,7 @@ import type { Outcome } from '../harness/judge.ts';
 import type { Undocumented } from '../harness/session.ts';
 import { type ShapesSection, summariseShapes } from '../harness/shapes.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
-import type { AppliedDeviation, DeviationReport } from './deviations.ts';
+import type { AppliedDeviation, DeviationReport } from './deviation-types.ts';
 import { buildDrift, type Drift } from './drift.ts';
 
 export interface Totals {

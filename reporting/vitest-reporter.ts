@@ -35,6 +35,9 @@ export class ConformanceReporter implements Reporter {
   /** The report files written, in order (results.json first). */
   files: string[] = [];
   private readonly cases: CaseMeta[] = [];
+  /** Each test's place in the suite, and each reported case's: the order the reports keep. */
+  private readonly suiteOrder = new Map<string, number>();
+  private readonly positions = new Map<CaseMeta, number>();
   /** Cases this run will judge (the tests --filter selected), known once the suite is collected. */
   private total = 0;
   private collectedMs: number | null = null;
@@ -57,7 +60,10 @@ export class ConformanceReporter implements Reporter {
 
   onTestModuleCollected(testModule: TestModule): void {
     if (testModule.project.name !== PROJECT) return;
-    for (const test of testModule.children.allTests()) if (test.options.mode !== 'skip') this.total++;
+    for (const test of testModule.children.allTests()) {
+      this.suiteOrder.set(test.id, this.suiteOrder.size);
+      if (test.options.mode !== 'skip') this.total++;
+    }
     this.collectedMs = Date.now();
   }
 
@@ -70,6 +76,7 @@ export class ConformanceReporter implements Reporter {
     const meta = caseMetaOf(testCase);
     if (!meta) return;
     this.cases.push(meta);
+    this.positions.set(meta, this.suiteOrder.get(testCase.id) ?? Number.MAX_SAFE_INTEGER);
     const done = this.cases.length;
     const every = this.options.progressEvery ?? 50;
     if (meta.outcome === 'fail' || meta.outcome === 'error')
@@ -93,7 +100,11 @@ export class ConformanceReporter implements Reporter {
       started_at: target.startedAt,
       duration_ms: Date.now() - this.startedMs,
     };
-    const built = buildResults(catalog, facts, this.cases);
+    // Concurrent cases finish in any order; the reports list them in suite order, as a sequential run would.
+    const inSuiteOrder = [...this.cases].sort(
+      (a, b) => (this.positions.get(a) ?? Number.MAX_SAFE_INTEGER) - (this.positions.get(b) ?? Number.MAX_SAFE_INTEGER),
+    );
+    const built = buildResults(catalog, facts, inSuiteOrder);
     const finished = this.options.finish?.(built) ?? { results: built };
     this.results = finished.results;
     this.write = finished.write ?? {};

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
-import { applyDeviations, type Deviation, deviationProblems, loadDeviations } from '../../reporting/deviations.ts';
+import type { Deviation } from '../../reporting/deviation-types.ts';
+import { applyDeviations, deviationProblems, loadDeviations } from '../../reporting/deviations.ts';
 import { junitXml } from '../../reporting/junit.ts';
 import { fakeCase, fakeResults, messageFailure } from '../__helpers__/fake-results.ts';
 
