@@ -54,11 +54,12 @@ function banner(results: RunResults): string {
     `<b data-count="${level}.${field}">${results.summary[level][field]}</b>`;
   const line = (level: keyof RunResults['summary'], name: string) =>
     `${name}: ${count(level, 'total')} — ${count(level, 'passed')} passed, ${count(level, 'failed')} failed, ` +
-    `${count(level, 'errored')} errored, ${count(level, 'skipped')} skipped`;
+    `${count(level, 'errored')} errored, ${count(level, 'skipped')} skipped, ` +
+    `${count(level, 'deviations')} known deviations, ${count(level, 'not_applicable')} not applicable`;
   const c = (field: keyof Totals, label: string) => `<span>${count('cases', field)} ${label}</span>`;
   return `<div class="verdict o-${verdict}" id="verdict" data-verdict="${verdict}">
 <span class="word">${verdict.toUpperCase()}</span><span>${esc(VERDICT_WORDS[verdict])}</span>
-<div class="counts">${c('total', 'cases')}${c('failed', 'failed')}${c('errored', 'errored')}${c('skipped', 'skipped')}${c('passed', 'passed')}</div>
+<div class="counts">${c('total', 'cases')}${c('failed', 'failed')}${c('errored', 'errored')}${c('skipped', 'skipped')}${c('deviations', 'known deviations')}${c('not_applicable', 'not applicable')}${c('passed', 'passed')}</div>
 <div class="sub">${line('entries', 'Entries')}<br>${line('pairs', 'Documented pairs')}</div></div>`;
 }
 

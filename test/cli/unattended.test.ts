@@ -96,7 +96,7 @@ describe('npm run conformance', () => {
     const env = Object.fromEntries(
       Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('UQPAY_')),
     );
-    const npm = spawn('npm', ['run', 'conformance', '--', '--env', '/nonexistent/.env', '--quiet', '--reports', dir], {
+    const npm = spawn('npm', ['run', 'conformance', '--', '--env', '/dev/null', '--quiet', '--reports', dir], {
       env: { ...env, NO_COLOR: '1', UQPAY_SEED: '5' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
