@@ -11,8 +11,6 @@ import { MERGE_HELP } from '../../cli/merge-reports-args.ts';
 
 const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
 const HELP_OF: Record<string, string> = { conformance: HELP, gate: GATE_HELP, 'merge-reports': MERGE_HELP };
-// Scripts another issue adds (issue 13: npm run compare). Tolerated only while absent; their flags go unchecked.
-const ADDED_ELSEWHERE = new Set(['compare']);
 
 const templates = ['examples/github-actions', 'examples']
   .flatMap((dir) => readdirSync(dir).map((name) => join(dir, name)))
@@ -53,7 +51,6 @@ describe.each(templates)('%s', (file) => {
 
   it('names only npm scripts that exist, with flags their --help documents', () => {
     for (const [script, flags] of runs) {
-      if (ADDED_ELSEWHERE.has(script) && !scripts[script]) continue;
       expect(scripts, `npm run ${script}`).toHaveProperty([script]);
       const help = HELP_OF[script];
       if (flags.length) expect(help, `flags of npm run ${script}`).toBeDefined();
