@@ -5,13 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Catalog } from '../catalog/load.ts';
 import { describeErrors, validators } from '../schemas/validators.ts';
-import {
-  type AppliedDeviation,
-  type Deviation,
-  type DeviationReport,
-  OBSERVABLE,
-  type Observable,
-} from './deviation-types.ts';
+import type { AppliedDeviation, Deviation, DeviationReport, Observable } from './deviation-types.ts';
 import { type ReportCase, type RunResults, summarize } from './results.ts';
 
 export const DEFAULT_DEVIATIONS_FILE = 'conformance.deviations.json';
