@@ -23,6 +23,10 @@ async function main(): Promise<number> {
   try {
     const mock = await startMock(options);
     const credential = mock.fixtures.credentials.default;
+    // Before the banner: whoever reads the banner may signal at once, and a signal with no handler kills outright.
+    const stop = () => void mock.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     console.log(`UQPAY mock listening: ${mock.baseUrl}`);
     console.log(`  UQPAY_BASE_URL=${mock.baseUrl}`);
     console.log(`  client id: ${credential.client_id}   api key: ${credential.api_key}   (mock-only credentials)`);
@@ -30,9 +34,6 @@ async function main(): Promise<number> {
     console.log(
       `  new cards settle after ${mock.options.settleMs} ms (--settle-ms); webhooks: ${mock.options.webhookUrl ?? `logged at ${new URL(mock.baseUrl).origin}/__mock/webhooks (--webhook-url to send)`}`,
     );
-    const stop = () => void mock.close().then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
     return -1;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
