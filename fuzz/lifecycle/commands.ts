@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import type { OperationName } from '../../catalog/ids.ts';
 import type { Observed, RequestSpec } from '../../contract/request.ts';
+import { awaitIssuedCard } from '../../generators/await-card.ts';
 import { expectEntry, expectSuccess, send } from '../send.ts';
 import { CaseFailure, type FuzzContext } from '../types.ts';
 import {
@@ -66,6 +67,8 @@ export async function createStep(m: LifecycleModel, r: LifecycleReal, limit: num
   const answer = await step(r, { operation: 'Create Card', body: payload }, prediction);
   if (prediction) return;
   r.cardId = String(body(answer).card_id);
+  // Issuing is asynchronous: the card is PENDING until it settles, as on the sandbox; the model starts once it has.
+  await awaitIssuedCard(r.fz.ctx, body(answer), r.onBehalfOf);
   m.card = { status: 'ACTIVE', availableCents: limit, perTransactionCents: null };
   m.balanceCents -= limit;
   // Authorizations of the earlier card are no longer this sequence's to reverse.

@@ -9,6 +9,7 @@ import { IDEMPOTENCY_PROPERTIES } from '../../fuzz/idempotency.ts';
 import { LIFECYCLE_PROPERTY } from '../../fuzz/lifecycle/index.ts';
 import { allPrecedenceProperties } from '../../fuzz/precedence.ts';
 import { allStructuralProperties, structuralProperty } from '../../fuzz/structural.ts';
+import { BUILT_IN_SETTLE_MS } from '../../mock/options.ts';
 import { REMOVE, startRuleVariantMock } from '../../mock/rule-variants.ts';
 import { startMock } from '../../mock/server.ts';
 import { defectVariant } from '../../mock/variants.ts';
@@ -23,7 +24,7 @@ const KEYED = catalog.operations.filter((o) => o.idempotency_key).map((o) => o.n
 describe('against the faithful mock', { timeout: SLOW_MS }, () => {
   let harness: FuzzHarness;
   beforeAll(async () => {
-    harness = await fuzzHarness(await startMock({ seed: 1 }));
+    harness = await fuzzHarness(await startMock({ seed: 1, settleMs: BUILT_IN_SETTLE_MS }));
   }, SLOW_MS);
   afterAll(() => harness.close());
 
@@ -46,7 +47,7 @@ describe('against a mock that breaks each property', { timeout: SLOW_MS }, () =>
     const entry = catalog.entryById.get('general.b.request_parameters_invalid');
     if (!entry) throw new Error('catalog lacks general.b.request_parameters_invalid');
     const variant = defectVariant(entry, 'extra-field');
-    const harness = await fuzzHarness(await startMock({ seed: 1, variant }));
+    const harness = await fuzzHarness(await startMock({ seed: 1, variant, settleMs: BUILT_IN_SETTLE_MS }));
     try {
       const [result] = await harness.run([structuralProperty('Create Cardholder')], 5);
       expect(result?.outcome, result?.reason ?? '').toBe('fail');
