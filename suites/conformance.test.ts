@@ -11,6 +11,7 @@ import { createSession, type Session } from '../harness/session.ts';
 import { bailGuard } from './bail.ts';
 import { type CaseMeta, ContractFailure, EnvironmentError, scenarioTitles } from './case-meta.ts';
 import { selectedTitles } from './selected-cases.ts';
+import { SECTION_ORDER } from './selection.ts';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -47,15 +48,13 @@ const caseTest = target.concurrency > 1 ? test.concurrent : test;
 const titles = scenarioTitles(allScenarios);
 // --only and --shard (suites/selection.ts): the cases this run keeps.
 const selected = new Set(selectedTitles(catalog, target.selection));
-const sections = ['general', 'card', 'cardholder', 'balance', 'transaction']
-  .map((section) => ({
-    section,
-    cases: allScenarios
-      .filter((s) => catalog.entryById.get(s.entry)?.section === section)
-      .map((scenario): [string, Scenario] => [titles.get(scenario) ?? scenario.entry, scenario])
-      .filter(([title]) => selected.has(title)),
-  }))
-  .filter(({ cases }) => cases.length > 0);
+const sections = SECTION_ORDER.map((section) => ({
+  section,
+  cases: allScenarios
+    .filter((s) => catalog.entryById.get(s.entry)?.section === section)
+    .map((scenario): [string, Scenario] => [titles.get(scenario) ?? scenario.entry, scenario])
+    .filter(([title]) => selected.has(title)),
+})).filter(({ cases }) => cases.length > 0);
 const bail = bailGuard(target.bail);
 
 describe.each(sections)('$section', ({ cases }) => {
