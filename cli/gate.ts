@@ -6,10 +6,9 @@ import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { BaselineError, compareRuns, describeComparison, readResults } from '../reporting/baseline.ts';
 import {
   applyDeviations,
-  DEFAULT_DEVIATIONS_FILE,
   DeviationsError,
   deviationProblems,
-  loadDeviations,
+  deviationsOption,
   today,
 } from '../reporting/deviations.ts';
 import { UsageError } from './conformance-args.ts';
@@ -24,7 +23,7 @@ function main(argv: string[]): number {
     }
     const catalog = loadCatalog();
     const baseline = readResults(args.baseline, 'baseline');
-    const deviations = loadDeviations(args.deviations ?? DEFAULT_DEVIATIONS_FILE, catalog, args.deviations !== null);
+    const deviations = deviationsOption(args.deviations, catalog);
     const current = applyDeviations(readResults(args.current, 'current run'), catalog, deviations, today());
     const comparison = compareRuns(baseline, current);
     if (comparison.refused !== null) return fail(comparison.refused);

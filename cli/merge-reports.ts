@@ -5,16 +5,11 @@ import { join, resolve } from 'node:path';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { ConfigError } from '../harness/config.ts';
 import { BaselineError, readResults } from '../reporting/baseline.ts';
-import {
-  DEFAULT_DEVIATIONS_FILE,
-  DeviationsError,
-  deviationProblems,
-  loadDeviations,
-  today,
-} from '../reporting/deviations.ts';
+import { DeviationsError, deviationProblems, deviationsOption, today } from '../reporting/deviations.ts';
 import { finishRun } from '../reporting/finish-run.ts';
 import { checkHistoryWritable, HistoryError } from '../reporting/history.ts';
 import { MergeError, mergeResults } from '../reporting/merge-results.ts';
+import { tally } from '../reporting/summary.ts';
 import { writeReports } from '../reporting/write-reports.ts';
 import { UsageError } from './conformance-args.ts';
 import { MERGE_HELP, parseMergeArgs } from './merge-reports-args.ts';
@@ -29,7 +24,7 @@ function main(argv: string[]): number {
     }
     const catalog = loadCatalog();
     const parts = args.dirs.map((dir) => readResults(join(dir, 'results.json'), 'shard results'));
-    const deviations = loadDeviations(args.deviations ?? DEFAULT_DEVIATIONS_FILE, catalog, args.deviations !== null);
+    const deviations = deviationsOption(args.deviations, catalog);
     if (args.history) checkHistoryWritable(args.history);
     checkReportsWritable(resolve(args.reportsDir));
     const merged = mergeResults(parts, catalog, args.dirs);
@@ -37,9 +32,7 @@ function main(argv: string[]): number {
     writeReports(resolve(args.reportsDir), results, catalog, write);
     const t = results.summary.cases;
     console.log(
-      `merge-reports: ${parts.length} shard(s), ${t.total} cases: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored, ${t.skipped} skipped` +
-        `${t.deviations ? `, ${t.deviations} known deviations` : ''}${t.not_applicable ? `, ${t.not_applicable} not applicable` : ''}` +
-        ` · reports in ${args.reportsDir}`,
+      `merge-reports: ${parts.length} shard(s), ${t.total} cases: ${tally(t)} · reports in ${args.reportsDir}`,
     );
     const problems = deviationProblems(results.deviations);
     for (const line of problems) console.log(`  ${line}`);

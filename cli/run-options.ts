@@ -13,7 +13,7 @@ import {
   DEFAULT_DEVIATIONS_FILE,
   DeviationsError,
   deviationProblems,
-  loadDeviations,
+  deviationsOption,
   today,
 } from '../reporting/deviations.ts';
 import { finishRun } from '../reporting/finish-run.ts';
@@ -52,7 +52,7 @@ export async function planRun(args: ConformanceArgs, catalog: Catalog): Promise<
     const titles = selecting ? (await import('../suites/selected-cases.ts')).selectedTitles(catalog, selection) : null;
     if (titles?.length === 0)
       throw new SelectionError(`the selection (${describeSelection(selection, null)}) holds no case`);
-    const deviations = loadDeviations(args.deviations ?? DEFAULT_DEVIATIONS_FILE, catalog, args.deviations !== null);
+    const deviations = deviationsOption(args.deviations, catalog);
     if (args.history) checkHistoryWritable(args.history);
     const baseline = args.baseline ? readResults(args.baseline, 'baseline') : null;
     if (baseline && baseline.run.catalog_sha256 !== catalog.source.sha256)

@@ -13,6 +13,11 @@ export const DEFAULT_DEVIATIONS_FILE = 'conformance.deviations.json';
 export class DeviationsError extends Error {}
 
 /** Reads and checks a deviations file; a missing default file means none. Throws DeviationsError (exit 2). */
+/** --deviations <file>: a named file must exist; without one the checked-in default may be absent. */
+export function deviationsOption(named: string | null, catalog: Catalog): Deviation[] {
+  return loadDeviations(named ?? DEFAULT_DEVIATIONS_FILE, catalog, named !== null);
+}
+
 export function loadDeviations(file: string, catalog: Catalog, required: boolean): Deviation[] {
   let text: string;
   try {
