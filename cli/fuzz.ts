@@ -2,18 +2,17 @@
 // seed and reports folder as npm run conformance (harness/config.ts, suites/preflight.ts). Exit codes: 0 every
 // property held, 1 a property was falsified, 2 configuration or environment.
 
-import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { config as loadDotenv } from 'dotenv';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { fuzzContext } from '../fuzz/context.ts';
 import { allProperties } from '../fuzz/properties.ts';
 import { type PropertyResult, runProperties } from '../fuzz/run.ts';
 import { TargetError, TokenError } from '../harness/client.ts';
-import { ConfigError, loadRunConfig, pacingFor, type RunConfig } from '../harness/config.ts';
+import { ConfigError, pacingFor, type RunConfig } from '../harness/config.ts';
 import { cleanupAfterRun, cleanupLine, prepareLedger } from '../harness/run-cleanup.ts';
 import { createSession } from '../harness/session.ts';
+import { readRunSettings } from '../harness/settings.ts';
 import { type FuzzReport, fuzzReport } from '../reporting/fuzz-report.ts';
 import { writeFuzzReports } from '../reporting/write-fuzz-reports.ts';
 import { preflight, type ResolvedTarget } from '../suites/preflight.ts';
@@ -22,14 +21,15 @@ import { FUZZ_HELP, type FuzzArgs, FuzzUsageError, fuzzSettings, parseFuzzArgs }
 async function main(): Promise<number> {
   let args: FuzzArgs | 'help';
   let config: RunConfig;
+  // The UQPAY_* settings (credentials, fixtures, fuzz sizes) from the environment and --env; nothing is written back.
+  let env: Record<string, string>;
   try {
     args = parseFuzzArgs(process.argv.slice(2));
     if (args === 'help') {
       console.log(FUZZ_HELP);
       return 0;
     }
-    loadDotenv({ quiet: true, path: args.envFile });
-    config = loadRunConfig(process.env, () => randomInt(1, 2 ** 31));
+    ({ config, settings: env } = readRunSettings(args.envFile));
     loadCatalog();
   } catch (error) {
     if (error instanceof FuzzUsageError) return fail(`${error.message} (see npm run fuzz -- --help)`);
@@ -47,8 +47,8 @@ async function main(): Promise<number> {
   let target: ResolvedTarget;
   let settings: ReturnType<typeof fuzzSettings>;
   try {
-    target = await preflight(config, process.env);
-    settings = fuzzSettings(process.env, target.kind === 'mock');
+    target = await preflight(config, env);
+    settings = fuzzSettings(env, target.kind === 'mock');
     if (settings.path && properties.length !== 1) {
       throw new ConfigError(`UQPAY_FUZZ_PATH replays one property: --filter selects ${properties.length}`);
     }
@@ -65,7 +65,7 @@ async function main(): Promise<number> {
       `${config.requestBudget ? ` · budget ${config.requestBudget} requests` : ''}`,
   );
   try {
-    return await run(args, config, target, settings, properties);
+    return await run(args, config, target, settings, properties, env);
   } finally {
     await target.mock?.close();
   }
@@ -77,6 +77,7 @@ async function run(
   target: ResolvedTarget,
   settings: { runs: number; path: string | null },
   properties: ReturnType<typeof allProperties>,
+  env: Record<string, string>,
 ): Promise<number> {
   const pacing = pacingFor(target.kind, config.maxPerSecond);
   // The built-in mock is disposable; on any other target every card the run creates goes into the ledger.
@@ -95,6 +96,7 @@ async function run(
     ...(config.requestBudget ? { requestBudget: config.requestBudget } : {}),
     ...(pacing ? { maxPerSecond: pacing } : {}),
     ...(ledgerPath ? { ledgerPath } : {}),
+    env,
   });
   const startedAt = new Date().toISOString();
   const started = performance.now();
@@ -135,7 +137,7 @@ async function run(
     fz.observations,
   );
   await session.close();
-  const left = ledgerPath ? await cleanup(target, ledgerPath, config, pacing) : 0;
+  const left = ledgerPath ? await cleanup(target, ledgerPath, config, pacing, env) : 0;
   writeFuzzReports(resolve(args.reportsDir), report);
   const { summary } = report;
   console.log(
@@ -177,12 +179,13 @@ async function cleanup(
   ledgerPath: string,
   config: RunConfig,
   pacing: number | null | undefined,
+  env: Record<string, string>,
 ): Promise<number> {
   const outcome = await cleanupAfterRun({
     baseUrl: target.baseUrl,
     kind: target.kind,
     ledgerPath,
-    env: process.env,
+    env,
     timeoutMs: config.timeoutMs,
     maxPerSecond: pacing ?? undefined,
   });
