@@ -9,7 +9,7 @@ import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import type { AnyOperation, Operation } from '../catalog/types.ts';
 import type { Credential, CredentialName } from '../contract/fixtures.ts';
 import type { Observed, RequestSpec } from '../contract/request.ts';
-import { BODY_CAP_BYTES, isLoginExpired, readCapped } from './answer-body.ts';
+import { BODY_CAP_BYTES, isLoginExpired, readCapped, retryDelayMs } from './answer-body.ts';
 import { recorder } from './recorder.ts';
 import { redactHeaders } from './redact.ts';
 
@@ -110,10 +110,7 @@ export class ApiClient {
     let observed = await mint();
     // A blip at the token endpoint (5xx, or 429 with its Retry-After) is retried, not reported as refused credentials.
     for (let attempt = 1; attempt <= MINT_RETRIES && (observed.status >= 500 || observed.status === 429); attempt++) {
-      const retryAfter = Number(observed.headers['retry-after']);
-      const waitMs =
-        Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 30) * 1000 : 250 * 2 ** attempt;
-      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(observed, attempt)));
       observed = await mint();
     }
     const body = observed.json as { auth_token?: unknown; expired_at?: unknown } | undefined;

@@ -11,6 +11,7 @@ import type { Observed, RequestSpec, TargetKind } from '../contract/request.ts';
 import type { DataFactory } from '../generators/data.ts';
 import type { SharedState } from '../generators/shared.ts';
 import { ArrangeError, type Scenario, type ScenarioContext } from '../generators/types.ts';
+import { retryDelayMs } from './answer-body.ts';
 import { type ApiClient, TargetError, TokenError } from './client.ts';
 import { CopyRejected, CopyTrouble, sendDuplicateInFlight } from './in-flight.ts';
 import {
@@ -214,11 +215,6 @@ async function sendJudged(
     observed = await ctx.send(stable);
   }
   return observed;
-}
-
-function retryDelayMs(observed: Observed, attempt: number): number {
-  const retryAfter = Number(observed.headers['retry-after']);
-  return Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 30) * 1000 : 250 * 2 ** attempt;
 }
 
 async function sendFaulty(
