@@ -1,6 +1,7 @@
 // Command-line arguments of npm run conformance.
 
 import { parseArgs } from 'node:util';
+import { DEFAULT_RETRIES_ON_ERROR } from '../harness/run-case.ts';
 
 export const HELP = `Usage: npm run conformance -- [options]
 
@@ -30,6 +31,9 @@ Options:
                         summary and the cleanup line are still printed
   --mock-faults <rate>  built-in mock only: about this share (0–1) of requests meets a 429 with Retry-After,
                         a 500, a connection reset or 2 s of latency; verdicts must not change
+  --retries-on-error <n>  run a case whose environment failed (5xx or 429 not under test, a gateway or
+                        garbled answer, a timeout) again from a fresh arrange, up to n times (default 2;
+                        0 = never); contract failures are never retried
 
 Selection:
   --list                print the selected case names and exit; sends nothing
@@ -66,6 +70,8 @@ export interface ConformanceArgs {
   mockFaults: number | null;
   /** Cases run at once; null for the default of the target. */
   concurrency: number | null;
+  /** --retries-on-error: fresh attempts of a case whose environment failed. */
+  retriesOnError: number;
   /** Selection, nightly and gate options (cli/run-options.ts). */
   list: boolean;
   only: string[];
@@ -91,6 +97,7 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
         quiet: { type: 'boolean' },
         'mock-faults': { type: 'string' },
         concurrency: { type: 'string' },
+        'retries-on-error': { type: 'string' },
         list: { type: 'boolean' },
         only: { type: 'string', multiple: true },
         shard: { type: 'string' },
@@ -117,6 +124,9 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
   if (concurrency !== undefined && !/^[1-9]\d{0,2}$/u.test(concurrency)) {
     throw new UsageError('--concurrency needs a whole number from 1 to 999');
   }
+  const retries = text('retries-on-error');
+  if (retries !== undefined && !/^\d$/u.test(retries))
+    throw new UsageError(`--retries-on-error needs a whole number from 0 to 9 (got "${retries}")`);
   const expectTarget = text('expect-target') ?? 'any';
   if (expectTarget !== 'sandbox' && expectTarget !== 'mock' && expectTarget !== 'any')
     throw new UsageError(`--expect-target must be sandbox, mock or any (got "${expectTarget}")`);
@@ -126,6 +136,7 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
   return {
     mockFaults: faults === undefined ? null : Number(faults),
     concurrency: concurrency === undefined ? null : Number(concurrency),
+    retriesOnError: retries === undefined ? DEFAULT_RETRIES_ON_ERROR : Number(retries),
     filter: filter ?? null,
     reportsDir: text('reports') ?? 'reports',
     envFile: text('env') ?? '.env',

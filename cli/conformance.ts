@@ -47,6 +47,7 @@ async function main(): Promise<number> {
       concurrency: args.concurrency ?? defaultConcurrency(settings.config.target.kind === 'builtin-mock'),
       selection: plan.selection,
       bail: args.bail,
+      retriesOnError: args.retriesOnError,
       expectTarget: args.expectTarget,
       baselineTarget: plan.baseline?.run.target ?? null,
     };

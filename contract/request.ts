@@ -28,6 +28,8 @@ export interface RequestSpec {
   onBehalfOf?: string;
   /** Extra headers, sent last. */
   headers?: Record<string, string>;
+  /** A status poll while waiting for a resource to settle: how many are sent is timing by nature, counted apart. */
+  poll?: true;
 }
 
 export interface Observed {

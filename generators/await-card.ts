@@ -93,7 +93,7 @@ async function awaitSettled(ctx: Arranger, initial: unknown, what: Settling, pol
     await new Promise((resolve) => setTimeout(resolve, delay));
     delay = Math.min(delay * policy.factor, policy.maxDelayMs);
     polls++;
-    state = (await ctx.arrange(what.retrieve))[what.field];
+    state = (await ctx.arrange({ ...what.retrieve, poll: true }))[what.field];
   }
   if (what.failed.includes(String(state))) {
     throw new ArrangeError(`${what.name} settled as ${String(state)}: the target failed to issue it`);

@@ -2,6 +2,8 @@
 // unique emails, phones and reference ids, reference_id of at least 10 characters. Seeded, so a run replays —
 // except the unique identifiers, which also carry a per-run nonce: a nightly run with a fixed seed against a
 // sandbox that keeps yesterday's cardholders must not collide with them.
+// Each case draws from a fork of its own (fork(label)): its streams derive from the seed and its label, so what a case
+// sends does not depend on which other cases ran first (concurrent runs replay too).
 
 import { createHash, randomInt } from 'node:crypto';
 import type { Faker } from '@faker-js/faker';
@@ -15,20 +17,33 @@ export class DataFactory {
   private readonly faker: Faker;
   /** A second stream, derived from the seed, for ids that must name nothing (see uuid()). */
   private readonly idFaker: Faker;
+  /** A stream derived from the run's nonce: idempotency keys and phone numbers, new on every run. */
+  private readonly nonceFaker: Faker;
   private counter = 0;
-  /** Distinguishes runs that share a target, so uniqueness holds across runs too. */
+  /** Distinguishes runs that share a target, so uniqueness holds across runs too (and a fork from its siblings). */
   private readonly runTag: string;
-  /** Where this run's phone numbers start; each number after it is used once. */
-  private readonly phoneBase: number;
 
   constructor(
     readonly seed: number,
-    nonce: number = randomInt(0, 2 ** 40),
+    private readonly nonce: number = randomInt(0, 2 ** 40),
+    private readonly label = '',
+    /** Phone numbers handed out by this factory and every fork of its root: each is used once per run. */
+    private readonly phones = new Set<string>(),
   ) {
-    this.faker = seededFaker(seed);
-    this.idFaker = seededFaker(derivedSeed(seed, 'ids that name nothing'));
-    this.runTag = nonce.toString(36);
-    this.phoneBase = nonce % 9_000_000;
+    this.faker = seededFaker(label ? derivedSeed(seed, `data of ${label}`) : seed);
+    this.idFaker = seededFaker(derivedSeed(seed, `ids that name nothing${label ? ` of ${label}` : ''}`));
+    this.nonceFaker = seededFaker(derivedSeed(nonce, `per-run values of ${label}`));
+    this.runTag = `${nonce.toString(36)}${label ? labelTag(label) : ''}`;
+  }
+
+  /** The factory of one case (or shared value): streams of its own, derived from the seed and the label. */
+  fork(label: string): DataFactory {
+    return new DataFactory(this.seed, this.nonce, this.label ? `${this.label} / ${label}` : label, this.phones);
+  }
+
+  /** An idempotency key: a v4 UUID from the nonce's stream (a fixed seed never replays yesterday's keys). */
+  idempotencyKey(): string {
+    return this.nonceFaker.string.uuid();
   }
 
   /**
@@ -53,10 +68,14 @@ export class DataFactory {
     return `conformance.${this.runTag}.${this.next()}@example.com`;
   }
 
-  /** An 8-digit Singapore mobile number: never repeated within a run (up to a million per run). */
+  /** An 8-digit Singapore mobile number: never repeated within a run (drawn again on the rare repeat). */
   phone(): string {
-    const n = (this.phoneBase + this.next()) % 10_000_000;
-    return `8${String(n).padStart(7, '0')}`;
+    for (;;) {
+      const phone = `8${this.nonceFaker.string.numeric({ length: 7, allowLeadingZeros: true })}`;
+      if (this.phones.has(phone)) continue;
+      this.phones.add(phone);
+      return phone;
+    }
   }
 
   referenceId(): string {
@@ -101,6 +120,11 @@ export class DataFactory {
         .trim() || 'Mock Merchant'
     );
   }
+}
+
+/** Five base-36 characters naming a fork in its unique values (emails, reference and identity numbers). */
+function labelTag(label: string): string {
+  return createHash('sha256').update(label).digest().readUInt32BE(0).toString(36).padStart(7, '0').slice(-5);
 }
 
 /** A seed for a separate stream: the same for the same seed and purpose, unrelated to the seed's own sequence. */

@@ -2,7 +2,6 @@
 // twin, which must succeed. Environment trouble (unreachable target, 5xx, exhausted 429 retries, a failed arrange
 // step) is an error; a missing fixture is a skip with the setting to add; only the contract can fail.
 
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Catalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
@@ -12,6 +11,7 @@ import type { DataFactory } from '../generators/data.ts';
 import type { SharedState } from '../generators/shared.ts';
 import { ArrangeError, type Scenario, type ScenarioContext } from '../generators/types.ts';
 import { retryDelayMs } from './answer-body.ts';
+import { attributeTo, CaseAnswers, currentAnswers } from './case-answers.ts';
 import { type ApiClient, TargetError, TokenError } from './client.ts';
 import { CopyRejected, CopyTrouble, sendDuplicateInFlight } from './in-flight.ts';
 import {
@@ -36,7 +36,7 @@ export interface RunEnvironment {
   shared: SharedState;
   target: TargetKind;
   /** Called with every response a scenario receives, arrange steps included (passive conformance). */
-  onResponse?: (observed: Observed, operation: string) => void;
+  onResponse?: (observed: Observed, operation: string, poll?: boolean) => void;
 }
 
 export interface CaseResult {
@@ -57,21 +57,52 @@ export interface CaseResult {
   observed: Seen | null;
   requests: number;
   durationMs: number;
+  /** Status polls while waiting for a resource to settle (not in requests): timing by nature. */
+  polls?: number;
   /** How many times the judged request was sent, when environment trouble (5xx/429 not under test) made it retry. */
   attempts?: number;
   /** How to reproduce a case that did not pass (redacted); absent on a pass and when no request was answered. */
   repro?: Repro;
+  /**
+   * An error because the environment failed on the way (5xx or 429 not under test, a gateway or garbled answer, a
+   * timeout, an in-flight copy that met a fault): a fresh attempt may pass (harness/run-case.ts retries it).
+   */
+  transient?: true;
+}
+
+export interface ScenarioRunOptions {
+  /** Names the case (its title, and the attempt): its mock scope and data stream derive from the seed and this. */
+  label?: string;
+  /** Where its requests and answers are recorded; a new log by default. */
+  answers?: CaseAnswers;
 }
 
 const RETRIES = 3;
 
-export async function runScenario(scenario: Scenario, env: RunEnvironment): Promise<CaseResult> {
+let unlabelled = 0;
+
+export function runScenario(
+  scenario: Scenario,
+  env: RunEnvironment,
+  options: ScenarioRunOptions = {},
+): Promise<CaseResult> {
+  // Unlabelled runs (tests, the selfcheck's variants of one scenario) must still not share a scope or data stream.
+  const label = options.label ?? `${scenario.operation} › ${scenario.entry} › ${scenario.fault} #${++unlabelled}`;
+  // Counted per scenario, not from the shared client: concurrent cases would count each other's requests.
+  const answers = options.answers ?? new CaseAnswers(env.data.fork(label));
+  return attributeTo(answers, () => runAttributed(scenario, env, label, answers));
+}
+
+async function runAttributed(
+  scenario: Scenario,
+  env: RunEnvironment,
+  label: string,
+  sent: CaseAnswers,
+): Promise<CaseResult> {
   const entry = env.catalog.entryById.get(scenario.entry);
   if (!entry) throw new Error(`scenario names unknown entry ${scenario.entry}`);
   const started = performance.now();
-  const extra: { attempts?: number } = {};
-  // Counted per scenario, not from the shared client: concurrent cases would count each other's requests.
-  const sent = { requests: 0 };
+  const extra: { attempts?: number; transient?: true } = {};
   const result = (
     outcome: Outcome,
     reason: string,
@@ -91,14 +122,16 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
       observed,
       requests: sent.requests,
       durationMs: Math.round(performance.now() - started),
-      ...extra,
+      ...(sent.polls ? { polls: sent.polls } : {}),
+      ...(extra.attempts ? { attempts: extra.attempts } : {}),
+      ...(extra.transient && outcome === 'error' ? { transient: true as const } : {}),
       ...(evidence && outcome !== 'pass'
         ? {
             repro: buildRepro({ baseUrl: env.client.baseUrl, seed: env.data.seed, fault: scenario.fault, ...evidence }),
           }
         : {}),
     });
-  const scope = newScope(env.fixtures);
+  const scope = newScope(env.fixtures, env.data.seed, label);
   const ctx = contextFor(env, scope, sent);
   try {
     const attempts = { count: 1 };
@@ -107,10 +140,13 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     const verdict = judge(entry, faulty, provocation.values);
     const observedFaulty = seen(faulty);
     const faultyEvidence = { source: 'faulty' as const, observed: faulty, spec: provocation.faulty };
+    // The judge errs only on environment trouble (5xx or 429 not under test, a gateway or garbled answer).
+    if (verdict.outcome === 'error') extra.transient = true;
     if (verdict.outcome !== 'pass')
       return result(verdict.outcome, verdict.reason, observedFaulty, verdict.checks, faultyEvidence);
     const control = await sendWithRetries(ctx, provocation.valid);
     const controlTrouble = environmentTrouble(control);
+    if (controlTrouble || isOverloaded(control)) extra.transient = true;
     if (controlTrouble) return result('error', `positive control: ${controlTrouble}`, observedFaulty);
     if (control.status >= 200 && control.status < 300) return result('pass', '', observedFaulty);
     const rejected = `positive control (${scenario.operation} without the fault) answered ${control.status} ${control.text.slice(0, 160)}`;
@@ -127,6 +163,7 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
       const twin: FailedCheck = { check: 'twin', expected: '2xx', got: error.observed.status, detail: error.message };
       return result('fail', error.message, null, [twin], { source: 'twin', observed: error.observed });
     }
+    if (isTransient(error)) extra.transient = true;
     if (error instanceof ArrangeError || error instanceof TargetError || error instanceof TokenError) {
       const setup = error instanceof TargetError ? undefined : error.observed;
       const source = error instanceof TokenError ? ('token' as const) : ('arrange' as const);
@@ -138,22 +175,30 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
   }
 }
 
-/** A scenario's context: its requests carry its scope (on a mock) and are counted in sent. */
+/**
+ * A scenario's context: its requests carry its scope (on a mock) and are counted on their owner (the running case or
+ * shared build, harness/case-answers.ts; else on sent); its data is its owner's own stream.
+ */
 export function contextFor(env: RunEnvironment, scope?: string, sent = { requests: 0 }): ScenarioContext {
   const send = async (spec: RequestSpec) => {
-    sent.requests++;
-    const observed = await env.client.send(scopedRequest(spec, scope));
-    env.onResponse?.(observed, spec.operation);
+    const owner: { requests: number; polls?: number } = currentAnswers() ?? sent;
+    if (spec.poll) owner.polls = (owner.polls ?? 0) + 1;
+    else owner.requests++;
+    // A key from the case's own stream rather than the client's random one: the request replays with the seed.
+    const observed = await env.client.send(scopedRequest(withKey(ctx, spec), scope));
+    env.onResponse?.(observed, spec.operation, spec.poll === true);
     return observed;
   };
   const ctx: ScenarioContext = {
     target: env.target,
     fixtures: scopedFixtures(env.fixtures, scope),
-    data: env.data,
+    get data() {
+      return currentAnswers()?.data ?? env.data;
+    },
     shared: env.shared,
     send,
     mintToken: async (name) => {
-      sent.requests++;
+      (currentAnswers() ?? sent).requests++;
       const minted = await env.client.mintToken(await env.fixtures.credential(name));
       // The client's cached token of this credential is now superseded.
       env.client.forgetToken(name);
@@ -182,7 +227,7 @@ export function contextFor(env: RunEnvironment, scope?: string, sent = { request
 
 /** Retries environment trouble (429, 5xx) with the same idempotency key, honouring Retry-After. */
 async function sendWithRetries(ctx: ScenarioContext, spec: RequestSpec): Promise<Observed> {
-  const stable: RequestSpec = spec.idempotencyKey === undefined ? { ...spec, idempotencyKey: randomUUID() } : spec;
+  const stable = withKey(ctx, spec);
   let observed = await ctx.send(stable);
   for (let attempt = 1; attempt <= RETRIES && (observed.status === 429 || observed.status >= 500); attempt++) {
     await sleep(retryDelayMs(observed, attempt));
@@ -201,7 +246,7 @@ async function sendJudged(
   entry: CatalogEntry,
   attempts: { count: number },
 ): Promise<Observed> {
-  const stable: RequestSpec = spec.idempotencyKey === undefined ? { ...spec, idempotencyKey: randomUUID() } : spec;
+  const stable = withKey(ctx, spec);
   let observed = await ctx.send(stable);
   const notUnderTest = (o: Observed) =>
     environmentTrouble(o) !== null ||
@@ -259,6 +304,36 @@ async function provokeAndSend(
       if (!(error instanceof CopyTrouble) || round >= 3) throw error;
     }
   }
+}
+
+/**
+ * The spec with an idempotency key of its own (from the case's data stream), kept across its retries. Status polls
+ * draw none: how many a wait takes is timing, and must not shift the keys drawn after it.
+ */
+function withKey(ctx: ScenarioContext, spec: RequestSpec): RequestSpec {
+  if (spec.idempotencyKey !== undefined || spec.poll) return spec;
+  return { ...spec, idempotencyKey: ctx.data.idempotencyKey() };
+}
+
+function isOverloaded(observed: Observed): boolean {
+  return observed.status >= 500 || observed.status === 429;
+}
+
+/**
+ * Whether an error of the scenario came from the environment on the way (worth a fresh attempt): a timeout or reset,
+ * an in-flight copy that met trouble, an overlap that could not be arranged, a setup step or token request answered
+ * 5xx, 429 or garbage. Not: a spent request budget, a credential clash, a documented refusal of a setup step.
+ */
+function isTransient(error: unknown): boolean {
+  if (error instanceof TargetError) return error.kind === 'timeout' || error.kind === 'unreachable';
+  if (error instanceof CopyTrouble) return true;
+  if (error instanceof TokenError) return isOverloaded(error.observed) || environmentTrouble(error.observed) !== null;
+  if (error instanceof CopyRejected || error instanceof WrongOperation) return false;
+  if (error instanceof ArrangeError) {
+    const { observed } = error;
+    return !observed || isOverloaded(observed) || environmentTrouble(observed) !== null;
+  }
+  return false;
 }
 
 /** Status and the start of the body, for a reason line (redacted where reasons leave the harness). */

@@ -1,14 +1,16 @@
 // Scoping a scenario on the mock: every request it sends carries its own scope header, and every fault it arms
-// names that scope, so scenarios running concurrently never meet each other's faults or holds.
+// names that scope, so scenarios running concurrently never meet each other's faults or holds. The scope derives
+// from the seed and the case's label (title and attempt): it shows in reproduction headers, which must replay.
 
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { FaultSpec } from '../contract/faults.ts';
 import { SCOPE_HEADER } from '../contract/faults.ts';
 import type { FixtureProvider } from '../contract/fixture-provider.ts';
 import type { RequestSpec } from '../contract/request.ts';
 
-export function newScope(fixtures: FixtureProvider): string | undefined {
-  return fixtures.kind === 'mock' ? randomUUID() : undefined;
+export function newScope(fixtures: FixtureProvider, seed: number, label: string): string | undefined {
+  if (fixtures.kind !== 'mock') return undefined;
+  return createHash('sha256').update(`scope:${seed}:${label}`).digest('hex').slice(0, 32);
 }
 
 export function scopedRequest(spec: RequestSpec, scope: string | undefined): RequestSpec {

@@ -1,11 +1,13 @@
 // One conformance session against one target: the HTTP client, the fixture provider for that kind of target, the
-// seeded data factory, shared arranged state, and the passive-conformance log of undocumented answers.
+// seeded data factory, shared arranged state, and the passive-conformance log of undocumented answers. Answers are
+// recorded on the case that received them (harness/case-answers.ts); shared arranged state on its own log.
 
 import { loadCatalog } from '../catalog/load.ts';
 import type { FixtureProvider } from '../contract/fixture-provider.ts';
 import type { Observed, TargetKind } from '../contract/request.ts';
 import { DataFactory } from '../generators/data.ts';
 import { SharedState } from '../generators/shared.ts';
+import { attributeTo, CaseAnswers, currentAnswers, type Undocumented } from './case-answers.ts';
 import { ApiClient } from './client.ts';
 import { remoteCredentials } from './config.ts';
 import { EnvFixtures, MockFixtures } from './fixtures.ts';
@@ -15,22 +17,29 @@ import { ledgerObserver } from './ledger-observer.ts';
 import { recorder, startRecording } from './recorder.ts';
 import { redactText, redactValue } from './redact.ts';
 import type { RunEnvironment } from './run-scenario.ts';
-import { type ShapeObservation, ShapeRecorder } from './shapes.ts';
+import { observe, type ShapeObservation } from './shapes.ts';
 
-export interface Undocumented {
-  operation: string;
-  status: number;
-  /** The body, redacted (card data, secrets and document contents masked). */
-  body: unknown;
+export type { Undocumented } from './case-answers.ts';
+
+/** What the build of one shared value (generators/shared.ts) sent and received; no case owns it. */
+export interface SharedAnswers {
+  /** "shared arrange <key>": the seen_in of its undocumented answers. */
+  source: string;
+  requests: number;
+  polls: number;
+  undocumented: Undocumented[];
+  shapes: ShapeObservation[];
 }
 
 export interface Session {
   env: RunEnvironment;
   kind: TargetKind;
-  /** Error answers that match no catalog entry, seen since the last drain. */
+  /** Error answers that match no catalog entry, seen outside any case and shared arrange since the last drain. */
   drainUndocumented(): Undocumented[];
-  /** The shape of every answer seen since the last drain (success shapes, redacted error bodies). */
+  /** The shape of every answer seen outside any case and shared arrange since the last drain. */
   drainShapes(): ShapeObservation[];
+  /** The shared values built so far and what their builds sent and received, by key. */
+  sharedAnswers(): SharedAnswers[];
   close(): Promise<void>;
 }
 
@@ -46,6 +55,12 @@ export interface SessionOptions {
   env?: Record<string, string | undefined>;
   /** The cleanup ledger (JSONL) every created card and unanswered card request is appended to; cleanup reads it. */
   ledgerPath?: string;
+  /**
+   * The target starts empty for this run (the built-in mock): unique values and idempotency keys derive from the
+   * seed too, so the same seed replays byte for byte. Otherwise they carry a random nonce (a lasting target keeps
+   * earlier runs' cardholders and keys).
+   */
+  freshTarget?: boolean;
 }
 
 export function createSession(options: SessionOptions): Session {
@@ -70,12 +85,16 @@ export function createSession(options: SessionOptions): Session {
     },
     catalog.operations,
   );
-  let undocumented: Undocumented[] = [];
-  const shapes = new ShapeRecorder();
-  const onResponse = (observed: Observed, operation: string) => {
-    shapes.record(observed, operation);
-    if (observed.status < 400 || matchCatalog(catalog, observed).length > 0) return;
-    undocumented.push({
+  const outside = new CaseAnswers();
+  const shared = new Map<string, CaseAnswers>();
+  const data = new DataFactory(options.seed, options.freshTarget ? seededNonce(options.seed) : undefined);
+  const onResponse = (observed: Observed, operation: string, poll = false) => {
+    const owner = currentAnswers() ?? outside;
+    const undocumented = observed.status >= 400 && matchCatalog(catalog, observed).length === 0;
+    // How many status polls a wait takes is timing by nature: their documented answers do not count as shapes.
+    if (!poll || undocumented) owner.shapes.push(observe(observed, operation));
+    if (!undocumented) return;
+    owner.undocumented.push({
       operation,
       status: observed.status,
       body: observed.json === undefined ? redactText(observed.text.slice(0, 500)) : redactValue(observed.json),
@@ -87,17 +106,28 @@ export function createSession(options: SessionOptions): Session {
       catalog,
       client,
       fixtures,
-      data: new DataFactory(options.seed),
-      shared: new SharedState(),
+      data,
+      // A shared value's requests belong to the value, not to whichever case happened to need it first.
+      shared: new SharedState((key, make) => {
+        const answers = new CaseAnswers(data.fork(`shared arrange ${key}`));
+        shared.set(key, answers);
+        return attributeTo(answers, make);
+      }),
       target: options.kind,
       onResponse,
     },
-    drainShapes: () => shapes.drain(),
-    drainUndocumented: () => {
-      const drained = undocumented;
-      undocumented = [];
-      return drained;
-    },
+    drainShapes: () => outside.shapes.splice(0),
+    drainUndocumented: () => outside.undocumented.splice(0),
+    sharedAnswers: () =>
+      [...shared]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, { requests, polls, undocumented, shapes }]) => ({
+          source: `shared arrange ${key}`,
+          requests,
+          polls,
+          undocumented,
+          shapes,
+        })),
     close: () => {
       recorder()?.flush();
       return client.close();
@@ -119,6 +149,11 @@ async function findStandardProduct(client: ApiClient): Promise<string | null> {
       p.card_form.includes('VIR'),
   ) as { product_id?: unknown } | undefined;
   return typeof usable?.product_id === 'string' ? usable.product_id : null;
+}
+
+/** The nonce a fresh target gets: derived from the seed, so the same seed sends the same values. */
+function seededNonce(seed: number): number {
+  return Math.floor(seed * 2654435761) % 2 ** 40;
 }
 
 function credentialsChecked(env: Record<string, string | undefined>): Record<string, string | undefined> {

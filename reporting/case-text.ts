@@ -30,6 +30,16 @@ export function remediationLine(c: ReportedCase, catalog: Catalog): string | nul
   return remediation ? `remediation (${remediation.action}): ${remediation.hint}` : null;
 }
 
+/** The attempts that errored before the reported one (harness/run-case.ts), one line each; none when there were none. */
+export function attemptLines(c: ReportedCase): string[] {
+  const earlier = c.earlier_attempts ?? [];
+  if (earlier.length === 0) return [];
+  return [
+    `attempt ${earlier.length + 1} of ${earlier.length + 1}; the environment failed on the earlier ones:`,
+    ...earlier.map((a, i) => `  attempt ${i + 1}: ${a.outcome}: ${a.reason.split('\n')[0]}`),
+  ];
+}
+
 /** The body of a <failure> or <error>: everything a reader needs without opening another file. */
 export function caseEvidence(c: ReportedCase, catalog: Catalog, seed: number): string {
   const entry = catalog.entryById.get(c.entry);
@@ -39,6 +49,7 @@ export function caseEvidence(c: ReportedCase, catalog: Catalog, seed: number): s
     `entry ${c.entry} (${expected}) on ${c.operation} — fault: ${c.fault || '(none)'}`,
     c.outcome === 'fail' ? 'the contract broke:' : `the environment failed: ${c.reason}`,
   ];
+  lines.push(...attemptLines(c));
   if (c.checks.length) lines.push(...checkLines(c));
   if (entry && c.outcome === 'fail') lines.push(remediationLine(c, catalog) ?? '');
   if (c.repro) {

@@ -57,8 +57,9 @@ export function buildDrift(
   const answers = new Map<string, UndocumentedAnswer>();
   const drift = new Map<string, MessageDrift>();
   for (const u of undocumented) {
-    // Already reported as the failure of the case that expected an entry here: listed there, not twice.
-    if (failures.some((c) => u.seen_in === `${c.operation} › ${c.entry}` && sameAnswer(u, c))) continue;
+    // Already reported as the failure of the case that received it: listed there, not twice. Exact: the same case
+    // (seen_in is the title of the case that sent the request) and the same answer.
+    if (failures.some((c) => u.seen_in === c.title && u.operation === c.operation && sameAnswer(u, c))) continue;
     const known = knownEntryWithOtherMessage(catalog, u);
     if (known) {
       addDrift(drift, known.id, known.message ?? '', String((u.body as { message: unknown }).message), u.operation);

@@ -6,7 +6,7 @@
 
 import builder from 'junit-report-builder';
 import type { Catalog } from '../catalog/load.ts';
-import { caseEvidence, type ReportedCase } from './case-text.ts';
+import { attemptLines, caseEvidence, type ReportedCase } from './case-text.ts';
 import { afterBuild, cdataSafe } from './junit-builder-gaps.ts';
 import type { RunResults } from './results.ts';
 import { skipMessage, unlockingSetting } from './skip-groups.ts';
@@ -62,6 +62,9 @@ function addCase(
     .className(`${section}.${operationId(catalog, c.operation)}`)
     .name(c.title)
     .time(seconds(c.duration_ms));
+  // A case that ran again after an environment failure says so, whatever its outcome (flaky when it passed).
+  if (c.earlier_attempts?.length && c.outcome !== 'fail' && c.outcome !== 'error')
+    testCase.standardOutput(cdataSafe(attemptLines(c).join('\n')));
   if (c.outcome === 'fail')
     testCase.failure(firstLine(c.reason), 'ContractFailure').stacktrace(cdataSafe(caseEvidence(c, catalog, seed)));
   if (c.outcome === 'error')

@@ -32,7 +32,7 @@ export function mergeResults(parts: readonly RunResults[], catalog: Catalog, nam
   const order = new Map(suiteOrder(catalog).map((title, i) => [title, i]));
   const rank = (title: string) => order.get(title) ?? Number.MAX_SAFE_INTEGER;
   const cases = parts.flatMap((p) => p.cases).sort((a, b) => rank(a.title) - rank(b.title));
-  // seen_in names "<operation> › <entry>": order the answers like the cases that saw them.
+  // seen_in names the case that saw an answer (a shared arrange's answers go last): order them like those cases.
   const undocumentedRank = (seen: string) =>
     Math.min(...cases.filter((c) => c.title.startsWith(seen)).map((c) => rank(c.title)));
   const undocumented = parts
@@ -54,6 +54,7 @@ export function mergeResults(parts: readonly RunResults[], catalog: Catalog, nam
       requests: parts.reduce((sum, p) => sum + p.run.requests, 0),
       catalog_sha256: first.run.catalog_sha256,
       ...(selection ? { selection } : {}),
+      timing: { started_at: new Date(start).toISOString(), duration_ms: end - start },
     },
     ...summarize(catalog, cases),
     cases,

@@ -1,12 +1,15 @@
 // Turns the cases of a run into reports/results.json: run facts, totals per entry, per documented pair and per
-// case, every case with expected and observed values, and the undocumented answers seen along the way.
-// An entry or a pair passes only when every one of its cases passed; any failure, error or skip shows.
+// case, every case with expected and observed values, and the undocumented answers seen along the way, each with
+// the case that received it (or the shared arranged value whose build did). An entry or a pair passes only when
+// every one of its cases passed; any failure, error or skip shows. Fields that are timing by nature sit in the
+// `timing` objects of the run and of each case (the older run.started_at, run.duration_ms and cases[].duration_ms
+// repeat them for existing readers): two runs with the same seed against equal targets differ only there.
 
 import type { Catalog } from '../catalog/load.ts';
 import type { Outcome } from '../harness/judge.ts';
 import type { Undocumented } from '../harness/session.ts';
 import { type ShapesSection, summariseShapes } from '../harness/shapes.ts';
-import type { CaseMeta } from '../suites/case-meta.ts';
+import type { CaseMeta, SharedArrangeMeta } from '../suites/case-meta.ts';
 import type { AppliedDeviation, DeviationReport } from './deviation-types.ts';
 import { buildDrift, type Drift } from './drift.ts';
 
@@ -35,11 +38,34 @@ export interface RunFacts {
   catalog_sha256: string;
   /** The cases were a selection (--filter, --only, --shard), e.g. "--only card --shard 1/3"; absent: every case. */
   selection?: string;
+  /** Timing by nature: when the run started and how long it took (the same as started_at and duration_ms). */
+  timing?: RunTiming;
+}
+
+export interface RunTiming {
+  started_at: string;
+  duration_ms: number;
+  /** Status polls while waiting for resources to settle (not in requests). */
+  polls?: number;
+}
+
+/** A case's timing by nature: how long it took, and each earlier attempt that errored (harness/run-case.ts). */
+export interface CaseTiming {
+  duration_ms: number;
+  /** Status polls while waiting for a resource to settle (not in requests). */
+  polls?: number;
+  earlier_attempts_ms?: number[];
 }
 
 export interface RunResults {
   run: RunFacts;
-  summary: { entries: Totals; pairs: Totals; cases: Totals };
+  summary: {
+    entries: Totals;
+    pairs: Totals;
+    cases: Totals;
+    /** Cases that passed only after an environment failure made them run again: flakiness data. */
+    flaky?: number;
+  };
   entries: { id: string; outcome: CaseOutcome; cases: number }[];
   cases: ReportCase[];
   undocumented: (Undocumented & { seen_in: string })[];
@@ -53,9 +79,15 @@ export interface RunResults {
   deviations?: DeviationReport;
 }
 
-export type ReportCase = Omit<CaseMeta, 'undocumented' | 'shapes' | 'durationMs' | 'outcome'> & {
+export type ReportCase = Omit<
+  CaseMeta,
+  'undocumented' | 'shapes' | 'durationMs' | 'polls' | 'outcome' | 'earlier_attempts'
+> & {
   outcome: CaseOutcome;
   duration_ms: number;
+  /** Attempts that errored because the environment failed, before the one reported; absent when there were none. */
+  earlier_attempts?: { outcome: 'error'; reason: string }[];
+  timing?: CaseTiming;
   /** The known deviation that turned this failure into outcome "deviation". */
   deviation?: AppliedDeviation;
 };
@@ -89,29 +121,57 @@ export function buildResults(
   catalog: Catalog,
   facts: Omit<RunFacts, 'requests' | 'catalog_sha256'>,
   cases: CaseMeta[],
+  /** What the builds of shared arranged values sent and received (no case owns them). */
+  shared: readonly SharedArrangeMeta[] = [],
 ): RunResults {
-  const undocumented = cases.flatMap((c) =>
-    c.undocumented.map((u) => ({ ...u, seen_in: `${c.operation} › ${c.entry}` })),
-  );
+  // seen_in is the case that sent the request (its title), or the shared value whose build did.
+  const undocumented = [
+    ...cases.flatMap((c) => c.undocumented.map((u) => ({ ...u, seen_in: c.title }))),
+    ...shared.flatMap((s) => s.undocumented.map((u) => ({ ...u, seen_in: s.source }))),
+  ];
   return {
     run: {
       ...facts,
-      requests: cases.reduce((sum, c) => sum + c.requests, 0),
+      requests: [...cases, ...shared].reduce((sum, c) => sum + c.requests, 0),
       catalog_sha256: catalog.source.sha256,
+      timing: {
+        started_at: facts.started_at,
+        duration_ms: facts.duration_ms,
+        polls: [...cases, ...shared].reduce((sum, c) => sum + (c.polls ?? 0), 0),
+      },
     },
     ...summarize(catalog, cases),
-    cases: cases.map(({ undocumented: _u, shapes: _s, durationMs, ...rest }) => ({ ...rest, duration_ms: durationMs })),
+    cases: cases.map(reportCase),
     undocumented,
     drift: buildDrift(catalog, cases, undocumented),
-    shapes: summariseShapes(cases.flatMap((c) => c.shapes ?? [])),
+    shapes: summariseShapes([...cases.flatMap((c) => c.shapes ?? []), ...shared.flatMap((s) => s.shapes)]),
+  };
+}
+
+function reportCase({
+  undocumented: _u,
+  shapes: _s,
+  durationMs,
+  polls,
+  earlier_attempts,
+  ...rest
+}: CaseMeta): ReportCase {
+  const timing: CaseTiming = { duration_ms: durationMs, ...(polls ? { polls } : {}) };
+  if (earlier_attempts?.length) timing.earlier_attempts_ms = earlier_attempts.map((a) => a.duration_ms);
+  return {
+    ...rest,
+    duration_ms: durationMs,
+    ...(earlier_attempts?.length
+      ? { earlier_attempts: earlier_attempts.map(({ outcome, reason }) => ({ outcome, reason })) }
+      : {}),
+    timing,
   };
 }
 
 /** Totals per entry, pair and case, and each entry's combined outcome (recomputed when outcomes are reclassified). */
-export function summarize<C extends { entry: string; operation: string; outcome: CaseOutcome }>(
-  catalog: Catalog,
-  cases: C[],
-): Pick<RunResults, 'summary' | 'entries'> {
+export function summarize<
+  C extends { entry: string; operation: string; outcome: CaseOutcome; earlier_attempts?: readonly unknown[] },
+>(catalog: Catalog, cases: C[]): Pick<RunResults, 'summary' | 'entries'> {
   const byEntry = groupOutcomes(cases, (c) => c.entry);
   const byPair = groupOutcomes(cases, (c) => pairKey(catalog, c));
   const entries = catalog.entries
@@ -125,6 +185,7 @@ export function summarize<C extends { entry: string; operation: string; outcome:
       entries: totals(entries.map((e) => e.outcome)),
       pairs: totals([...byPair.values()].map(combine)),
       cases: totals(cases.map((c) => c.outcome)),
+      flaky: cases.filter((c) => c.outcome === 'pass' && (c.earlier_attempts?.length ?? 0) > 0).length,
     },
     entries,
   };

@@ -42,6 +42,7 @@ export function runSummary(results: RunResults, reportsDir: string, files: reado
     line('pairs', pairs),
     line('cases', cases),
     `  ${results.run.requests} requests in ${(results.run.duration_ms / 1000).toFixed(1)} s · seed ${results.run.seed}`,
+    ...retryLines(results),
     ...failureLines(results),
     ...errorLines(results),
     ...skipLines(results),
@@ -55,6 +56,15 @@ export function runSummary(results: RunResults, reportsDir: string, files: reado
   }
   lines.push(`reports: ${files.map((f, i) => (i === 0 ? `${reportsDir}/${f}` : f)).join(', ')}`);
   return lines.join('\n');
+}
+
+/** Cases that ran again after an environment failure, and how many passed only then (flaky). */
+function retryLines(results: RunResults): string[] {
+  const retried = results.cases.filter((c) => c.earlier_attempts?.length).length;
+  if (retried === 0) return [];
+  return [
+    `  ${retried} cases ran again after an environment failure; ${results.summary.flaky ?? 0} passed only then (flaky)`,
+  ];
 }
 
 function failureLines(results: RunResults): string[] {

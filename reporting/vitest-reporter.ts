@@ -85,7 +85,7 @@ export class ConformanceReporter implements Reporter {
       this.log(progressLine(done, this.total, Date.now() - this.startedMs, this.tally(), this.judgingMs()));
   }
 
-  onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     // No target means the global setup did not resolve one (a configuration error) or the project did not run.
     const target = this.vitest?.getProjectByName(PROJECT)?.getProvidedContext().conformanceTarget;
     if (!target) return;
@@ -104,7 +104,9 @@ export class ConformanceReporter implements Reporter {
     const inSuiteOrder = [...this.cases].sort(
       (a, b) => (this.positions.get(a) ?? Number.MAX_SAFE_INTEGER) - (this.positions.get(b) ?? Number.MAX_SAFE_INTEGER),
     );
-    const built = buildResults(catalog, facts, inSuiteOrder);
+    // The shared arranged values' builds, handed over on the suite file (suites/conformance.test.ts).
+    const shared = modules.filter((m) => m.project.name === PROJECT).flatMap((m) => m.meta().conformanceShared ?? []);
+    const built = buildResults(catalog, facts, inSuiteOrder, shared);
     const finished = this.options.finish?.(built) ?? { results: built };
     this.results = finished.results;
     this.write = finished.write ?? {};

@@ -1,8 +1,9 @@
 // What each conformance test hands to the reporter, and how its outcome surfaces in vitest.
 
 import type { Scenario } from '../generators/types.ts';
+import type { EarlierAttempt } from '../harness/run-case.ts';
 import type { CaseResult } from '../harness/run-scenario.ts';
-import type { Undocumented } from '../harness/session.ts';
+import type { SharedAnswers, Undocumented } from '../harness/session.ts';
 import type { ShapeObservation } from '../harness/shapes.ts';
 
 export interface CaseMeta extends CaseResult {
@@ -11,7 +12,12 @@ export interface CaseMeta extends CaseResult {
   undocumented: Undocumented[];
   /** Every answer the case saw, as shapes (success) or redacted bodies (errors); summarised into results.json. */
   shapes?: ShapeObservation[];
+  /** Attempts that errored because the environment failed, before the one reported (harness/run-case.ts). */
+  earlier_attempts?: EarlierAttempt[];
 }
+
+/** What the build of one shared arranged value sent and received (no case owns it): handed over on the file. */
+export type SharedArrangeMeta = SharedAnswers;
 
 /** The contract is broken: the target answered, but not as documented. */
 export class ContractFailure extends Error {

@@ -6,16 +6,24 @@ import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import { loadCatalog } from '../catalog/load.ts';
 import { allScenarios } from '../generators/index.ts';
 import type { Scenario } from '../generators/types.ts';
-import { runScenario } from '../harness/run-scenario.ts';
+import { runCase } from '../harness/run-case.ts';
 import { createSession, type Session } from '../harness/session.ts';
 import { bailGuard } from './bail.ts';
-import { type CaseMeta, ContractFailure, EnvironmentError, scenarioTitles } from './case-meta.ts';
+import {
+  type CaseMeta,
+  ContractFailure,
+  EnvironmentError,
+  type SharedArrangeMeta,
+  scenarioTitles,
+} from './case-meta.ts';
 import { selectedTitles } from './selected-cases.ts';
 import { SECTION_ORDER } from './selection.ts';
 
 declare module 'vitest' {
   interface TaskMeta {
     conformance?: CaseMeta;
+    /** On the file: what the shared arranged values' builds sent and received. */
+    conformanceShared?: SharedArrangeMeta[];
   }
 }
 
@@ -34,10 +42,14 @@ beforeAll(() => {
     ...(target.maxPerSecond ? { maxPerSecond: target.maxPerSecond } : {}),
     env: target.settings,
     ledgerPath: target.ledgerPath,
+    freshTarget: target.freshTarget,
   });
 });
 
-afterAll(async () => {
+// vitest hands the suite (here the file) as the second argument, after a destructured context.
+// biome-ignore lint/correctness/noEmptyPattern: vitest requires the first argument to be an object pattern
+afterAll(async ({}, file) => {
+  file.meta.conformanceShared = session?.sharedAnswers() ?? [];
   // Cards are cancelled after the run from the ledger (harness/cleanup.ts), by the CLI or the global setup's
   // teardown: no hook timeout applies.
   await session?.close();
@@ -61,13 +73,16 @@ describe.each(sections)('$section', ({ cases }) => {
   caseTest.for(cases)('%s', async ([, scenario], ctx) => {
     if (!session) throw new EnvironmentError('the session did not start');
     if (bail.stopReason) ctx.skip(bail.stopReason);
-    const result = await runScenario(scenario, session.env);
+    // Every answer the case saw is recorded on it; an environment failure runs it again from a fresh arrange.
+    const run = await runCase(scenario, session.env, ctx.task.name, target.retriesOnError);
+    const { result } = run;
     bail.record(result.outcome);
     ctx.task.meta.conformance = {
       ...result,
       title: ctx.task.name,
-      undocumented: session.drainUndocumented(),
-      shapes: session.drainShapes(),
+      undocumented: run.undocumented,
+      shapes: run.shapes,
+      ...(run.earlier.length ? { earlier_attempts: run.earlier } : {}),
     };
     if (result.outcome === 'skip') ctx.skip(result.reason);
     if (result.outcome === 'error') throw new EnvironmentError(result.reason);

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { pacingFor } from '../harness/config.ts';
+import { DEFAULT_RETRIES_ON_ERROR } from '../harness/run-case.ts';
 import { cleanupAfterRun, cleanupLine, prepareLedger } from '../harness/run-cleanup.ts';
 import { type RunSettings, readRunSettings } from '../harness/settings.ts';
 import { defaultConcurrency } from './concurrency.ts';
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     mockFaults: null,
     selection: { only: [], shard: null },
     bail: null,
+    retriesOnError: DEFAULT_RETRIES_ON_ERROR,
     expectTarget: 'any',
     baselineTarget: null,
     // vitest's maxConcurrency (its config) caps this.
@@ -60,6 +62,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     concurrency: run.concurrency,
     selection: run.selection,
     bail: run.bail,
+    retriesOnError: run.retriesOnError,
+    freshTarget: resolved.mock !== undefined,
   };
   project.provide('conformanceTarget', target);
   console.log(

@@ -31,6 +31,10 @@ export interface ConformanceTarget {
   selection: Selection;
   /** --bail: stop after this many cases failed or errored; null never. */
   bail: number | null;
+  /** --retries-on-error: how many times a case whose environment failed runs again from a fresh arrange. */
+  retriesOnError: number;
+  /** The target started empty for this run (the built-in mock): the same seed sends the same values. */
+  freshTarget: boolean;
 }
 
 /** What npm run conformance hands the global setup: the settings it already read and its own options. */
@@ -43,6 +47,8 @@ export interface ConformanceRun extends RunSettings {
   concurrency: number;
   selection: Selection;
   bail: number | null;
+  /** --retries-on-error (harness/run-case.ts). */
+  retriesOnError: number;
   /** --expect-target, checked again once the target is resolved. */
   expectTarget: ExpectedTarget;
   /** The kind of target the --baseline ran against; null without a baseline. */

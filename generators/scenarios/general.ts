@@ -2,7 +2,6 @@
 // x-on-behalf-of, idempotency keys, request bodies, internal faults and the account-wide rate limit.
 // Each takes the operation's valid request (valid-requests.ts) and adds exactly one fault.
 
-import { randomUUID } from 'node:crypto';
 import type { EntryId } from '../../catalog/ids.ts';
 import { loadCatalog } from '../../catalog/load.ts';
 import type { Operation } from '../../catalog/types.ts';
@@ -168,7 +167,7 @@ const ROWS: GeneralRow[] = [
     fault: 'idempotency key first used on another endpoint',
     appliesTo: takesKey,
     provoke: async (ctx, v, op) => {
-      const key = randomUUID();
+      const key = ctx.data.idempotencyKey();
       await ctx.arrange({ ...otherEndpoint(ctx, op), idempotencyKey: key });
       return { faulty: { ...v, idempotencyKey: key } };
     },
@@ -178,7 +177,7 @@ const ROWS: GeneralRow[] = [
     fault: 'idempotency key first used by another account',
     appliesTo: takesKey,
     provoke: async (ctx, v) => {
-      const key = randomUUID();
+      const key = ctx.data.idempotencyKey();
       // Any final answer binds the key to the other account; on path operations it cannot see this account's ids.
       // A 5xx or 429 binds nothing (the key stays free), so that answer is checked.
       await ctx.setup({ ...v, auth: { kind: 'credential', name: 'other-account' }, idempotencyKey: key });
@@ -191,7 +190,7 @@ const ROWS: GeneralRow[] = [
     appliesTo: takesKey,
     freshTwin: true,
     provoke: async (ctx, v, op) => {
-      const key = randomUUID();
+      const key = ctx.data.idempotencyKey();
       // On the mock the first copy is held until the duplicate was answered (harness/in-flight.ts); elsewhere timing.
       if (ctx.fixtures.awaitHeld) await ctx.fixtures.armFault({ kind: 'hold', operation: op.id, count: 1 });
       return { faulty: { ...v, idempotencyKey: key }, concurrent: { ...v, idempotencyKey: key } };

@@ -87,17 +87,20 @@ export async function runOperation(
     const body = readBody(op, single(req.headers['content-type']), req.rawBody);
     const handler = s.handlers[op.id];
     if (!handler) throw new Error(`no rule for operation ${op.id}`);
-    const result = handler({
-      world: s.world,
-      op,
-      account,
-      apiKey: caller.apiKey,
-      params: req.params,
-      query: req.query,
-      body,
-      options: s.options,
-      limiter: s.limiter,
-    });
+    const key = op.idempotency_key ? single(req.headers['x-idempotency-key']) : undefined;
+    const result = s.world.withKeyedDraws(key && `${account.id}|${key}`, () =>
+      handler({
+        world: s.world,
+        op,
+        account,
+        apiKey: caller.apiKey,
+        params: req.params,
+        query: req.query,
+        body,
+        options: s.options,
+        limiter: s.limiter,
+      }),
+    );
     answer = s.responder.review(
       { status: result.status, body: result.body, headers: result.headers ?? {} },
       variantName,

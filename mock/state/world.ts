@@ -1,5 +1,6 @@
 // The whole in-memory state of one mock instance, with the lookups the operation rules share.
 
+import { createHash } from 'node:crypto';
 import type { Faker } from '@faker-js/faker';
 import { seededFaker } from '../../lib/seeded-faker.ts';
 import { EventOutbox } from '../webhooks/events.ts';
@@ -40,7 +41,10 @@ export class World {
   readonly pool: PoolCard[] = [];
   readonly transfers = new Map<string, Transfer>();
   readonly reports = new Map<string, Report>();
-  readonly faker: Faker;
+  private readonly ownFaker: Faker;
+  /** Reseeded per keyed request (withKeyedDraws): what that request creates does not depend on arrival order. */
+  private readonly keyedFaker: Faker;
+  private keyed = false;
   /** Work that finishes later (card orders, KYC reviews), on this world's clock. */
   readonly settlements: Settlements;
   /** Events the platform publishes; the webhook dispatcher delivers them. */
@@ -50,8 +54,31 @@ export class World {
     readonly seed: number,
     readonly clock = new Clock(),
   ) {
-    this.faker = seededFaker(seed);
+    this.ownFaker = seededFaker(seed);
+    this.keyedFaker = seededFaker(seed);
     this.settlements = new Settlements(clock);
+  }
+
+  /** The random source of ids, card numbers and codes: the request's own while a keyed request is handled. */
+  get faker(): Faker {
+    return this.keyed ? this.keyedFaker : this.ownFaker;
+  }
+
+  /**
+   * Runs a (synchronous) operation rule with its random draws seeded by the world's seed and the request's
+   * idempotency key: the same request creates the same ids whatever ran before it, so a client's same-seed runs
+   * at any concurrency see the same ids. Without a key the world's own stream is used.
+   */
+  withKeyedDraws<T>(key: string | undefined, rule: () => T): T {
+    if (!key) return rule();
+    const digest = createHash('sha256').update(`${this.seed}|${key}`).digest();
+    this.keyedFaker.seed(digest.readUInt32BE(0));
+    this.keyed = true;
+    try {
+      return rule();
+    } finally {
+      this.keyed = false;
+    }
   }
 
   uuid(): string {

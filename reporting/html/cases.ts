@@ -3,7 +3,7 @@
 // errors grouped by reason, then the skips grouped by the setting that would unlock them.
 
 import type { Catalog } from '../../catalog/load.ts';
-import { type ReportedCase, replayCommand } from '../case-text.ts';
+import { attemptLines, type ReportedCase, replayCommand } from '../case-text.ts';
 import { codePoint, diffableMessages, messageDiff, needsCodePoint, visible } from '../message-diff.ts';
 import { groupSkips } from '../skip-groups.ts';
 import { caseAnchor, esc } from './escape.ts';
@@ -54,8 +54,14 @@ export function htmlDiff(expected: string, got: string): string {
     .join('');
 }
 
+/** The attempts that errored before the reported one, when the case ran again (harness/run-case.ts). */
+function attempts(c: ReportedCase): string {
+  const lines = attemptLines(c);
+  return lines.length ? `<pre class="attempts">${esc(lines.join('\n'))}</pre>` : '';
+}
+
 function reproduction(c: ReportedCase, seed: number): string {
-  const replay = `<p class="replay"><b>Replay</b> <code>${esc(replayCommand(c, seed))}</code></p>`;
+  const replay = `${attempts(c)}<p class="replay"><b>Replay</b> <code>${esc(replayCommand(c, seed))}</code></p>`;
   if (!c.repro) return replay;
   const { request, response, source } = c.repro;
   const query = Object.keys(request.query).length ? `?${new URLSearchParams(request.query)}` : '';
@@ -75,7 +81,7 @@ export function errorSection(cases: readonly Indexed[], catalog: Catalog, seed: 
       const items = members
         .map(({ c, index }) => {
           const section = catalog.entryById.get(c.entry)?.section ?? '';
-          return `<li class="case" id="${caseAnchor(index)}" data-outcome="error" data-section="${esc(section)}">${esc(c.title)}${c.repro ? `<details><summary>request, response and curl</summary>${reproduction(c, seed)}</details>` : ''}</li>`;
+          return `<li class="case" id="${caseAnchor(index)}" data-outcome="error" data-section="${esc(section)}">${esc(c.title)}${c.repro ? `<details><summary>request, response and curl</summary>${reproduction(c, seed)}</details>` : attempts(c)}</li>`;
         })
         .join('');
       return `<div class="group"><h3><span class="badge o-error">ERROR</span> ${esc(reason)} <span class="count">(${members.length})</span></h3><ul>${items}</ul></div>`;

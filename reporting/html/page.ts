@@ -50,9 +50,9 @@ const VERDICT_WORDS = {
 /** The counts carry data-count="<level>.<field>" so a test can compare them with results.json. */
 function banner(results: RunResults): string {
   const verdict = verdictOf(results.summary.cases);
-  const count = (level: keyof RunResults['summary'], field: keyof Totals) =>
+  const count = (level: Level, field: keyof Totals) =>
     `<b data-count="${level}.${field}">${results.summary[level][field]}</b>`;
-  const line = (level: keyof RunResults['summary'], name: string) =>
+  const line = (level: Level, name: string) =>
     `${name}: ${count(level, 'total')} — ${count(level, 'passed')} passed, ${count(level, 'failed')} failed, ` +
     `${count(level, 'errored')} errored, ${count(level, 'skipped')} skipped, ` +
     `${count(level, 'deviations')} known deviations, ${count(level, 'not_applicable')} not applicable`;
@@ -60,7 +60,17 @@ function banner(results: RunResults): string {
   return `<div class="verdict o-${verdict}" id="verdict" data-verdict="${verdict}">
 <span class="word">${verdict.toUpperCase()}</span><span>${esc(VERDICT_WORDS[verdict])}</span>
 <div class="counts">${c('total', 'cases')}${c('failed', 'failed')}${c('errored', 'errored')}${c('skipped', 'skipped')}${c('deviations', 'known deviations')}${c('not_applicable', 'not applicable')}${c('passed', 'passed')}</div>
-<div class="sub">${line('entries', 'Entries')}<br>${line('pairs', 'Documented pairs')}</div></div>`;
+<div class="sub">${line('entries', 'Entries')}<br>${line('pairs', 'Documented pairs')}${flakyLine(results)}</div></div>`;
+}
+
+type Level = 'entries' | 'pairs' | 'cases';
+
+/** Cases that passed only after an environment failure made them run again (harness/run-case.ts). */
+function flakyLine(results: RunResults): string {
+  const flaky = results.summary.flaky ?? 0;
+  const retried = results.cases.filter((c) => c.earlier_attempts?.length).length;
+  if (retried === 0) return '';
+  return `<br>Retried after an environment failure: ${retried} cases, <b data-count="flaky">${flaky}</b> passed only after a retry (flaky)`;
 }
 
 function filters(catalog: Catalog): string {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { loadCatalog } from '../../catalog/load.ts';
 import { allScenarios } from '../../generators/index.ts';
-import { runScenario } from '../../harness/run-scenario.ts';
+import { runCase } from '../../harness/run-case.ts';
 import { createSession } from '../../harness/session.ts';
 import { createMock, type Mock } from '../../mock/server.ts';
 import { buildResults, type RunResults } from '../../reporting/results.ts';
@@ -41,20 +41,16 @@ async function runAgainst(dropCardLimit: boolean): Promise<RunResults> {
   const cases = [];
   try {
     for (const scenario of SUBSET) {
-      const result = await runScenario(scenario, session.env);
-      cases.push({
-        ...result,
-        title: titles.get(scenario) ?? scenario.entry,
-        undocumented: session.drainUndocumented(),
-        shapes: session.drainShapes(),
-      });
+      const title = titles.get(scenario) ?? scenario.entry;
+      const { result, undocumented, shapes } = await runCase(scenario, session.env, title);
+      cases.push({ ...result, title, undocumented, shapes });
     }
   } finally {
     await session.close();
     await mock.app.close();
   }
   const facts = { target: 'mock', base_url_host: 'mock', seed: 5, started_at: '', duration_ms: 0 };
-  return buildResults(catalog, facts, cases);
+  return buildResults(catalog, facts, cases, session.sharedAnswers());
 }
 
 function compare(...args: string[]) {
