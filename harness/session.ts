@@ -87,6 +87,7 @@ export function createSession(options: SessionOptions): Session {
   );
   const outside = new CaseAnswers();
   const shared = new Map<string, CaseAnswers>();
+  const buildsOf = new Map<string, number>();
   const data = new DataFactory(options.seed, options.freshTarget ? seededNonce(options.seed) : undefined);
   const onResponse = (observed: Observed, operation: string, poll = false) => {
     const owner = currentAnswers() ?? outside;
@@ -109,8 +110,12 @@ export function createSession(options: SessionOptions): Session {
       data,
       // A shared value's requests belong to the value, not to whichever case happened to need it first.
       shared: new SharedState((key, make) => {
-        const answers = new CaseAnswers(data.fork(`shared arrange ${key}`));
-        shared.set(key, answers);
+        // A failed build is tried again by the next case that needs it: with data of its own (unique values).
+        const builds = (buildsOf.get(key) ?? 0) + 1;
+        buildsOf.set(key, builds);
+        const name = `${key}${builds > 1 ? ` (build ${builds})` : ''}`;
+        const answers = new CaseAnswers(data.fork(`shared arrange ${name}`));
+        shared.set(name, answers);
         return attributeTo(answers, make);
       }),
       target: options.kind,

@@ -76,3 +76,13 @@ describe('--expect-target sandbox with a URL that cannot be the sandbox', () => 
     ).not.toThrow();
   });
 });
+
+describe('--retries-on-error', () => {
+  it('defaults to 2, takes 0 to 9, and refuses anything else in one line', () => {
+    expect(args().retriesOnError).toBe(2);
+    expect(args('--retries-on-error', '0').retriesOnError).toBe(0);
+    expect(args('--retries-on-error', '5').retriesOnError).toBe(5);
+    for (const bad of ['10', 'two', ''])
+      expect(() => parseConformanceArgs(['--retries-on-error', bad])).toThrow(/--retries-on-error needs/u);
+  });
+});

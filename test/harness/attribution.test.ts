@@ -20,10 +20,12 @@ import { scenarioTitles } from '../../suites/case-meta.ts';
 const SEED = 23;
 const catalog = loadCatalog();
 const titles = scenarioTitles(allScenarios);
-// Eight operations' worth of cases, a few each: arrange steps, shared arranged state and in-flight duplicates.
-const SUBSET = allScenarios.filter((s) =>
-  ['Retrieve Card', 'Card Recharge', 'Create Cardholder', 'Update Card Status'].includes(s.operation),
-);
+// More than eight cases at a time: arrange steps, shared arranged state (cards) and an in-flight duplicate.
+const SUBSET = [
+  ...allScenarios.filter((s) => s.operation === 'Retrieve Card'),
+  ...allScenarios.filter((s) => s.operation === 'Card Recharge').slice(0, 8),
+  ...allScenarios.filter((s) => s.operation === 'Create Cardholder' && s.entry === 'general.request_being_processed'),
+];
 const PLANTED = { code: 499, message: 'planted: an answer the page does not document' };
 
 type Rewrite = (scope: string | undefined, status: number, body: Record<string, unknown>) => unknown;
@@ -70,7 +72,7 @@ async function runSubset(baseUrl: string): Promise<RunResults> {
 }
 
 describe('an undocumented answer sent from one case while seven others run', () => {
-  const target = SUBSET.find((s) => s.operation === 'Card Recharge' && s.entry.startsWith('card.b.')) ?? SUBSET[0];
+  const target = SUBSET.find((s) => s.operation === 'Card Recharge');
   const title = target ? (titles.get(target) ?? '') : '';
   let results: RunResults;
   beforeAll(async () => {
