@@ -1,8 +1,9 @@
 // The fields of results.json that are timing by nature, named in one place: two runs with the same seed against equal
 // targets give the same results.json apart from these (test/harness/attribution.test.ts proves it at concurrency 8).
 // They are the `timing` objects of the run and of each case, the older fields that repeat them for existing readers
-// (run.started_at, run.duration_ms and cases[].duration_ms), and the target's clock inside a case's evidence: the
-// answer's `date` header and the date-time values of its body (repro.response), kept there as the target sent them.
+// (run.started_at, run.duration_ms and cases[].duration_ms), and the clocks inside a case's evidence: the answer's
+// `date` header and the date-time values of the request and answer bodies (a card's expiry date a scenario computed
+// from today, a record's create_time), kept in the repro as they were sent.
 
 import type { Repro } from '../harness/repro.ts';
 import type { RunResults } from './results.ts';
@@ -21,10 +22,15 @@ export function withoutTiming(results: RunResults): unknown {
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/u;
 
-/** The evidence without the target's clock: its date header and its body's date-time values. */
+/** The evidence without the clocks: the answer's date header and the bodies' date-time values. */
 function withoutClock(repro: Repro): unknown {
   const { date: _date, ...headers } = repro.response.headers;
-  return { ...repro, response: { ...repro.response, headers, body: maskDateTimes(repro.response.body) } };
+  return {
+    ...repro,
+    request: { ...repro.request, body: maskDateTimes(repro.request.body) },
+    response: { ...repro.response, headers, body: maskDateTimes(repro.response.body) },
+    curl: repro.curl.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z?/gu, '<date-time>'),
+  };
 }
 
 function maskDateTimes(value: unknown): unknown {
