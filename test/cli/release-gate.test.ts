@@ -10,6 +10,8 @@ import { loadCatalog } from '../../catalog/load.ts';
 import type { OperationShapes } from '../../harness/shapes.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
 import { defectVariant } from '../../mock/variants.ts';
+import type { RunResults } from '../../reporting/results.ts';
+import { withoutTiming } from '../../reporting/timing.ts';
 import { selectedTitles } from '../../suites/selected-cases.ts';
 import { parseSelection } from '../../suites/selection.ts';
 import { type CliRun, runCli, runConformanceCli } from '../__helpers__/run-cli.ts';
@@ -37,9 +39,10 @@ const deviationsFile = (name: string, observed: string, expires: string) => {
 /** results.json without what legitimately differs between runs: times, the built-in mock's port, and request
  * counts (each shard's session mints its own token). */
 function comparable(text: string) {
-  const json = JSON.parse(text);
-  const { started_at: _s, duration_ms: _d, base_url_host: _h, requests: _r, ...run } = json.run;
-  const cases = json.cases.map(({ duration_ms: _t, requests: _q, ...c }: Record<string, unknown>) => c);
+  // Timing by nature (reporting/timing.ts) aside; each shard also has its own address and shared arranged state.
+  const json = withoutTiming(JSON.parse(text)) as RunResults;
+  const { base_url_host: _h, requests: _r, ...run } = json.run;
+  const cases = json.cases.map(({ requests: _q, ...c }) => c);
   // Each shard arranges its own shared state, so how often a shape was seen differs; which shapes were seen must not.
   const shapes = Object.fromEntries(
     Object.entries(json.shapes as Record<string, OperationShapes>).map(([operation, o]) => [
