@@ -67,3 +67,21 @@ export function retryDelayMs(observed: Observed, attempt: number): number {
   const retryAfter = Number(observed.headers['retry-after']);
   return Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 30) * 1000 : 250 * 2 ** attempt;
 }
+
+/** Sends again while the answer is a 429 or 5xx (honouring retryDelayMs), at most `retries` more times. */
+export async function resendWhileTrouble(send: () => Promise<Observed>, retries = 3): Promise<Observed> {
+  let observed = await send();
+  for (let attempt = 1; attempt <= retries && (observed.status === 429 || observed.status >= 500); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, retryDelayMs(observed, attempt)));
+    observed = await send();
+  }
+  return observed;
+}
+
+/** "500 code \"api_error\"" or "502 text/html body": the status and the body's error code, for a reason line. */
+export function statusAndCode(observed: Observed): string {
+  const code = (observed.json as { code?: unknown } | undefined)?.code;
+  if (code !== undefined) return `${observed.status} code ${JSON.stringify(code)}`;
+  const type = observed.headers['content-type']?.split(';')[0] ?? 'unlabelled';
+  return `${observed.status} without an error code (${observed.text.trim() === '' ? 'empty' : type} body)`;
+}

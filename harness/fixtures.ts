@@ -151,7 +151,11 @@ export class EnvFixtures implements FixtureProvider {
   async product(name: ProductName) {
     const setting = `UQPAY_FIXTURE_PRODUCT_${upper(name)}`;
     if (name === 'standard' && !this.env[setting]) {
-      this.standardProduct ??= this.discoverStandardProduct().catch(() => null);
+      // Discovered once per run. List Products is retried like any request inside the discovery; a failure that
+      // outlasts the retries is kept as the error it is (naming the request), so every case that needs the product
+      // reports it without spending the sandbox's request quota on the same failing call again. Never a skip
+      // asking for the setting, which would hide the failure.
+      this.standardProduct ??= this.discoverStandardProduct();
       const discovered = await this.standardProduct;
       if (discovered) return discovered;
     }
