@@ -70,6 +70,7 @@ export class MockFixtures implements FixtureProvider {
       throw new FixtureMissing({
         fixture: 'an unassigned pool card (the mock has no more; restart it)',
         setting: null,
+        exhausted: true,
       });
     this.handedOut.add(card.card_number);
     return card;
@@ -82,7 +83,7 @@ export class MockFixtures implements FixtureProvider {
       activation_code: string | null;
     };
     if (!card.activation_code)
-      throw new FixtureMissing({ fixture: `an activation code for card ${cardId}`, setting: null });
+      throw new FixtureMissing({ fixture: `an activation code for card ${cardId}`, setting: null, exhausted: true });
     return card.activation_code;
   }
   async expiredToken() {

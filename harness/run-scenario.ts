@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Catalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
-import { FixtureMissing, type FixtureProvider } from '../contract/fixture-provider.ts';
+import { FixtureMissing, type FixtureProvider, type SkipCategory } from '../contract/fixture-provider.ts';
 import type { Observed, RequestSpec, TargetKind } from '../contract/request.ts';
 import type { DataFactory } from '../generators/data.ts';
 import type { SharedState } from '../generators/shared.ts';
@@ -61,6 +61,8 @@ export interface CaseResult {
   attempts?: number;
   /** How to reproduce a case that did not pass (redacted); absent on a pass and when no request was answered. */
   repro?: Repro;
+  /** A skip's kind and the setting that unlocks it, as data (the reports read these, not the reason). */
+  skip?: SkipCategory;
 }
 
 const RETRIES = 3;
@@ -120,7 +122,7 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     const twin: FailedCheck = { check: 'twin', expected: '2xx', got: control.status, detail: rejected };
     return result('fail', rejected, observedFaulty, [twin], twinEvidence);
   } catch (error) {
-    if (error instanceof FixtureMissing) return result('skip', error.message);
+    if (error instanceof FixtureMissing) return { ...result('skip', error.message), skip: error.category };
     if (error instanceof WrongOperation) return result('error', error.message);
     // The first copy of an in-flight duplicate is the valid request: a documented refusal of it fails like a twin.
     if (error instanceof CopyRejected && error.observed && matchCatalog(env.catalog, error.observed).length > 0) {
