@@ -12,6 +12,7 @@ import type { DataFactory } from '../generators/data.ts';
 import type { SharedState } from '../generators/shared.ts';
 import { ArrangeError, type Scenario, type ScenarioContext } from '../generators/types.ts';
 import { retryDelayMs } from './answer-body.ts';
+import { afterClearingFaults } from './clear-faults.ts';
 import { type ApiClient, TargetError, TokenError } from './client.ts';
 import { CopyRejected, CopyTrouble, sendDuplicateInFlight } from './in-flight.ts';
 import {
@@ -68,6 +69,12 @@ export interface CaseResult {
 const RETRIES = 3;
 
 export async function runScenario(scenario: Scenario, env: RunEnvironment): Promise<CaseResult> {
+  const scope = newScope(env.fixtures);
+  const result = await runInScope(scenario, env, scope);
+  return afterClearingFaults(result, () => env.fixtures.clearFaults(scope));
+}
+
+async function runInScope(scenario: Scenario, env: RunEnvironment, scope: string | undefined): Promise<CaseResult> {
   const entry = env.catalog.entryById.get(scenario.entry);
   if (!entry) throw new Error(`scenario names unknown entry ${scenario.entry}`);
   const started = performance.now();
@@ -100,7 +107,6 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
           }
         : {}),
     });
-  const scope = newScope(env.fixtures);
   const ctx = contextFor(env, scope, sent);
   try {
     const attempts = { count: 1 };
@@ -135,8 +141,6 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
       return result('error', error.message, null, [], setup ? { source, observed: setup } : undefined);
     }
     return result('error', `the scenario itself failed: ${(error as Error).message}`);
-  } finally {
-    await env.fixtures.clearFaults(scope).catch(() => undefined);
   }
 }
 
