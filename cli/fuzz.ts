@@ -2,7 +2,7 @@
 // seed and reports folder as npm run conformance (harness/config.ts, suites/preflight.ts). Exit codes: 0 every
 // property held, 1 a property was falsified, 2 configuration or environment, 70 a property crashed (a bug of ours).
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { fuzzContext } from '../fuzz/context.ts';
@@ -205,14 +205,18 @@ async function cleanup(
   return outcome.left.length;
 }
 
-/** Precedence winners in an earlier fuzz.json of the same host (none when absent or unreadable). */
+/** Precedence winners in an earlier fuzz.json of the same host (none when absent; said so when unreadable). */
 function previousWinners(dir: string, host: string): [string, unknown][] {
+  const file = join(dir, 'fuzz.json');
+  if (!existsSync(file)) return [];
   try {
-    const previous = JSON.parse(readFileSync(join(dir, 'fuzz.json'), 'utf8')) as FuzzReport;
+    const previous = JSON.parse(readFileSync(file, 'utf8')) as FuzzReport;
     if (previous.run?.base_url_host !== host && !(isLoopback(previous.run?.base_url_host) && isLoopback(host)))
       return [];
     return (previous.precedence ?? []).map(({ property, winner }) => [property, winner]);
-  } catch {
+  } catch (error) {
+    // Only the comparison with earlier winners is lost: the run goes on, but not in silence.
+    console.error(`fuzz: ${file} cannot be read, so precedence is not compared with it: ${(error as Error).message}`);
     return [];
   }
 }

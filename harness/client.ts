@@ -332,7 +332,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return undefined;
+    return undefined; // not JSON: json stays undefined and the text is kept, for the judge to report
   }
 }
 

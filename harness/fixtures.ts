@@ -38,6 +38,7 @@ export class MockFixtures implements FixtureProvider {
       await res.body.dump();
       return res.statusCode === 200;
     } catch {
+      // Unreachable or no answer: not a mock. Not hidden: the preflight's token mint, next, names the failure.
       return false;
     }
   }
