@@ -15,7 +15,7 @@ import {
   isClientRefused,
   isLoginExpired,
   readCapped,
-  retryDelayMs,
+  resendWhileTrouble,
 } from './answer-body.ts';
 import { recorder } from './recorder.ts';
 import { redactHeaders } from './redact.ts';
@@ -116,12 +116,8 @@ export class ApiClient {
         'x-api-key': credential.api_key,
         accept: 'application/json',
       });
-    let observed = await mint();
     // A blip at the token endpoint (5xx, or 429 with its Retry-After) is retried, not reported as refused credentials.
-    for (let attempt = 1; attempt <= MINT_RETRIES && (observed.status >= 500 || observed.status === 429); attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(observed, attempt)));
-      observed = await mint();
-    }
+    const observed = await resendWhileTrouble(mint, MINT_RETRIES);
     const body = observed.json as { auth_token?: unknown; expired_at?: unknown } | undefined;
     if (observed.status !== 200 || typeof body?.auth_token !== 'string' || typeof body.expired_at !== 'number') {
       throw new TokenError(`token request for ${credential.client_id} answered ${observed.status}`, observed);
