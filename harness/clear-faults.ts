@@ -2,13 +2,20 @@
 // control path broke under the run, and faults left armed could meet later requests of that scope. The case says so.
 
 import { redactText } from './redact.ts';
-import type { CaseResult } from './run-scenario.ts';
+
+/** The parts of a case result (run-scenario.ts CaseResult) this step may change. */
+interface Verdict {
+  outcome: 'pass' | 'fail' | 'error' | 'skip';
+  reason: string;
+  checks: unknown[];
+  skip?: unknown;
+}
 
 /**
  * The case's result once its faults are cleared. A failed clear makes a pass or a skip an environment error; a
  * failure or an error keeps its verdict (the contract or the environment already spoke) and adds the problem.
  */
-export async function afterClearingFaults(result: CaseResult, clear: () => Promise<void>): Promise<CaseResult> {
+export async function afterClearingFaults<R extends Verdict>(result: R, clear: () => Promise<void>): Promise<R> {
   try {
     await clear();
     return result;
@@ -18,7 +25,7 @@ export async function afterClearingFaults(result: CaseResult, clear: () => Promi
     );
     if (result.outcome === 'fail' || result.outcome === 'error')
       return { ...result, reason: `${result.reason}; also ${problem}` };
-    const { skip: _skip, ...rest } = result;
-    return { ...rest, outcome: 'error', reason: problem, checks: [] };
+    // No longer a skip: its category goes (JSON drops an undefined field).
+    return { ...result, outcome: 'error', reason: problem, checks: [], skip: undefined };
   }
 }
