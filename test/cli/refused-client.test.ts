@@ -51,5 +51,5 @@ describe('a target that refuses this client after the mint', () => {
     expect(mints).toBeLessThanOrEqual(2);
     // The read and its one resend with a fresh token: no case ran.
     expect(refused).toBe(2);
-  });
+  }, 120_000); // a CLI run (vitest starting in a child process), like the other CLI tests
 });
