@@ -5,13 +5,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Catalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
-import { FixtureMissing, type FixtureProvider } from '../contract/fixture-provider.ts';
+import { FixtureMissing, type FixtureProvider, type SkipCategory } from '../contract/fixture-provider.ts';
 import type { Observed, RequestSpec, TargetKind } from '../contract/request.ts';
 import type { DataFactory } from '../generators/data.ts';
 import type { SharedState } from '../generators/shared.ts';
 import { ArrangeError, type Scenario, type ScenarioContext } from '../generators/types.ts';
 import { retryDelayMs } from './answer-body.ts';
 import { attributeTo, CaseAnswers, currentAnswers } from './case-answers.ts';
+import { afterClearingFaults } from './clear-faults.ts';
 import { type ApiClient, TargetError, TokenError } from './client.ts';
 import { CopyRejected, CopyTrouble, sendDuplicateInFlight } from './in-flight.ts';
 import {
@@ -63,6 +64,8 @@ export interface CaseResult {
   attempts?: number;
   /** How to reproduce a case that did not pass (redacted); absent on a pass and when no request was answered. */
   repro?: Repro;
+  /** A skip's kind and the setting that unlocks it, as data (the reports read these, not the reason). */
+  skip?: SkipCategory;
   /**
    * An error because the environment failed on the way (5xx or 429 not under test, a gateway or garbled answer, a
    * timeout, an in-flight copy that met a fault): a fresh attempt may pass (harness/run-case.ts retries it).
@@ -90,13 +93,17 @@ export function runScenario(
   const label = options.label ?? `${scenario.operation} › ${scenario.entry} › ${scenario.fault} #${++unlabelled}`;
   // Counted per scenario, not from the shared client: concurrent cases would count each other's requests.
   const answers = options.answers ?? new CaseAnswers(env.data.fork(label));
-  return attributeTo(answers, () => runAttributed(scenario, env, label, answers));
+  return attributeTo(answers, async () => {
+    const scope = newScope(env.fixtures, env.data.seed, label);
+    const result = await runInScope(scenario, env, scope, answers);
+    return afterClearingFaults(result, () => env.fixtures.clearFaults(scope));
+  });
 }
 
-async function runAttributed(
+async function runInScope(
   scenario: Scenario,
   env: RunEnvironment,
-  label: string,
+  scope: string | undefined,
   sent: CaseAnswers,
 ): Promise<CaseResult> {
   const entry = env.catalog.entryById.get(scenario.entry);
@@ -131,7 +138,6 @@ async function runAttributed(
           }
         : {}),
     });
-  const scope = newScope(env.fixtures, env.data.seed, label);
   const ctx = contextFor(env, scope, sent);
   try {
     const attempts = { count: 1 };
@@ -156,7 +162,7 @@ async function runAttributed(
     const twin: FailedCheck = { check: 'twin', expected: '2xx', got: control.status, detail: rejected };
     return result('fail', rejected, observedFaulty, [twin], twinEvidence);
   } catch (error) {
-    if (error instanceof FixtureMissing) return result('skip', error.message);
+    if (error instanceof FixtureMissing) return { ...result('skip', error.message), skip: error.category };
     if (error instanceof WrongOperation) return result('error', error.message);
     // The first copy of an in-flight duplicate is the valid request: a documented refusal of it fails like a twin.
     if (error instanceof CopyRejected && error.observed && matchCatalog(env.catalog, error.observed).length > 0) {
@@ -170,8 +176,6 @@ async function runAttributed(
       return result('error', error.message, null, [], setup ? { source, observed: setup } : undefined);
     }
     return result('error', `the scenario itself failed: ${(error as Error).message}`);
-  } finally {
-    await env.fixtures.clearFaults(scope).catch(() => undefined);
   }
 }
 
