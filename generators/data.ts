@@ -14,11 +14,10 @@ export const TINY_PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 export class DataFactory {
-  private readonly faker: Faker;
-  /** A second stream, derived from the seed, for ids that must name nothing (see uuid()). */
-  private readonly idFaker: Faker;
-  /** A stream derived from the run's nonce: idempotency keys and phone numbers, new on every run. */
-  private readonly nonceFaker: Faker;
+  // Each stream is built on first use: most cases draw from one or two of them (a faker costs ~0.2 ms to build).
+  #faker: Faker | undefined;
+  #idFaker: Faker | undefined;
+  #nonceFaker: Faker | undefined;
   private counter = 0;
   /** Distinguishes runs that share a target, so uniqueness holds across runs too (and a fork from its siblings). */
   private readonly runTag: string;
@@ -30,10 +29,25 @@ export class DataFactory {
     /** Phone numbers handed out by this factory and every fork of its root: each is used once per run. */
     private readonly phones = new Set<string>(),
   ) {
-    this.faker = seededFaker(label ? derivedSeed(seed, `data of ${label}`) : seed);
-    this.idFaker = seededFaker(derivedSeed(seed, `ids that name nothing${label ? ` of ${label}` : ''}`));
-    this.nonceFaker = seededFaker(derivedSeed(nonce, `per-run values of ${label}`));
     this.runTag = `${nonce.toString(36)}${label ? labelTag(label) : ''}`;
+  }
+
+  private get faker(): Faker {
+    this.#faker ??= seededFaker(this.label ? derivedSeed(this.seed, `data of ${this.label}`) : this.seed);
+    return this.#faker;
+  }
+
+  /** A second stream, derived from the seed, for ids that must name nothing (see uuid()). */
+  private get idFaker(): Faker {
+    const purpose = `ids that name nothing${this.label ? ` of ${this.label}` : ''}`;
+    this.#idFaker ??= seededFaker(derivedSeed(this.seed, purpose));
+    return this.#idFaker;
+  }
+
+  /** A stream derived from the run's nonce: idempotency keys and phone numbers, new on every run. */
+  private get nonceFaker(): Faker {
+    this.#nonceFaker ??= seededFaker(derivedSeed(this.nonce, `per-run values of ${this.label}`));
+    return this.#nonceFaker;
   }
 
   /** The factory of one case (or shared value): streams of its own, derived from the seed and the label. */
