@@ -4,6 +4,7 @@
 
 import fc from 'fast-check';
 import { redactText } from '../harness/redact.ts';
+import { type ScopedProperty, scopedProperty } from './case-scope.ts';
 import { curlCommand } from './curl.ts';
 import { CaseEnvironmentError, CaseFailure, type FuzzContext, type FuzzProperty, type PropertyKind } from './types.ts';
 
@@ -37,6 +38,11 @@ export interface RunOptions {
   concurrency: number;
   /** false: report the first failing case without shrinking it (tests that only need a falsification). */
   shrink?: boolean;
+  /**
+   * false: no edge examples first, only generated cases (the kill-rate proof: a moved boundary must be found by
+   * generation, not by the example that names it).
+   */
+  examples?: boolean;
   /** Replays one counterexample path (with a filter that selects one property). */
   path?: string;
   onResult?: (result: PropertyResult) => void;
@@ -81,11 +87,13 @@ async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptio
     seed,
   };
   let details: fc.RunDetails<unknown>;
+  let scoped: ScopedProperty;
   try {
-    details = await fc.check(property.build(fz), {
+    scoped = scopedProperty(property.build(fz), `${seed}|${property.name}`);
+    details = await fc.check(scoped.property, {
       seed,
       numRuns,
-      ...(property.examples ? { examples: property.examples as never } : {}),
+      ...(property.examples && options.examples !== false ? { examples: property.examples as never } : {}),
       ...(options.path ? { path: options.path } : {}),
       ...(options.shrink === false ? { endOnFailure: true } : {}),
     });
@@ -105,11 +113,13 @@ async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptio
   const common = { ...base, runs: details.numRuns, shrinks: details.numShrinks, duration_ms: ms(started) };
   if (!details.failed)
     return { ...common, outcome: 'pass', path: null, counterexample: null, reason: null, curl: null };
+  // The verdict is the first failing case's; the shrunk case (which failed the same way) is the evidence.
+  const first = scoped.firstError() ?? details.errorInstance;
   const error = details.errorInstance;
   const sent = error instanceof CaseFailure || error instanceof CaseEnvironmentError ? error.sent : null;
   return {
     ...common,
-    outcome: error instanceof CaseFailure ? 'fail' : 'error',
+    outcome: first instanceof CaseFailure ? 'fail' : 'error',
     path: details.counterexamplePath,
     counterexample: details.counterexample ? shorten(redactText(fc.stringify(details.counterexample))) : null,
     reason: error instanceof Error ? error.message : String(error),
