@@ -135,6 +135,7 @@ async function run(
     results,
     fz.drift,
     fz.observations,
+    fz.shapeObservations,
   );
   await session.close();
   const left = ledgerPath ? await cleanup(target, ledgerPath, config, pacing, env) : 0;

@@ -48,5 +48,6 @@ export async function fuzzContext(session: Session): Promise<FuzzContext> {
     },
     drift: [],
     observations: new Map(),
+    shapeObservations: new Map(),
   };
 }

@@ -63,8 +63,8 @@ export function expectSuccess(fz: FuzzContext, spec: RequestSpec, observed: Obse
 }
 
 /** The ids of the documented entries an answer is exactly, closed envelope included (empty: undocumented). */
-export function documentedAs(fz: FuzzContext, observed: Observed): string[] {
+export function documentedAs(fz: FuzzContext, observed: Observed, values: Record<string, string> = {}): string[] {
   return matchCatalog(fz.catalog, observed)
-    .filter((e) => judge(e, observed).outcome === 'pass')
+    .filter((e) => judge(e, observed, values).outcome === 'pass')
     .map((e) => e.id);
 }

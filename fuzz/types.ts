@@ -20,6 +20,8 @@ export interface FuzzContext {
   drift: DriftRecord[];
   /** Precedence winners seen, by property name (an observation, not a contract). */
   observations: Map<string, unknown>;
+  /** Answers to structural mutations the page leaves open: per "structural › <operation> › <what>", answer → count. */
+  shapeObservations: Map<string, Record<string, number>>;
 }
 
 export interface DriftRecord {

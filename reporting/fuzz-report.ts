@@ -1,6 +1,6 @@
 // reports/fuzz.json: the run's facts (target, base-URL host, seed, runs per property, start, duration, requests,
 // cases per second), every property's result, the drift section (undocumented answers seen by structural fuzz,
-// redacted) and the precedence observations. Written with reports/junit.xml's fuzz suite by writeFuzzReports (write-fuzz-reports.ts).
+// redacted), the precedence observations and the structural ones. Written with reports/junit.xml's fuzz suite by writeFuzzReports (write-fuzz-reports.ts).
 
 import type { PropertyResult } from '../fuzz/run.ts';
 import type { DriftRecord } from '../fuzz/types.ts';
@@ -20,6 +20,8 @@ export interface FuzzReport {
   cases_per_second: number;
   properties: PropertyResult[];
   precedence: { property: string; winner: unknown }[];
+  /** Answers to structural mutations the page leaves open (fuzz/structural-validity.ts): an observation, no verdict. */
+  structural_observations: { observation: string; answers: Record<string, number> }[];
   drift: DriftRecord[];
 }
 
@@ -28,6 +30,7 @@ export function fuzzReport(
   properties: PropertyResult[],
   drift: DriftRecord[],
   observations: Map<string, unknown>,
+  shapeObservations: Map<string, Record<string, number>> = new Map(),
 ): FuzzReport {
   const cases = properties.reduce((sum, p) => sum + p.runs + p.shrinks, 0);
   const count = (outcome: PropertyResult['outcome']) => properties.filter((p) => p.outcome === outcome).length;
@@ -43,6 +46,9 @@ export function fuzzReport(
     cases_per_second: run.duration_ms > 0 ? Math.round((cases * 1000) / run.duration_ms) : 0,
     properties,
     precedence: [...observations].map(([property, winner]) => ({ property, winner })),
+    structural_observations: [...shapeObservations]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([observation, answers]) => ({ observation, answers })),
     drift: drift.slice(0, 200),
   };
 }
