@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import type { RequestSpec } from '../contract/request.ts';
 import type { ScenarioContext } from '../generators/types.ts';
+import { provideIdempotencyKeys } from '../harness/idempotency-keys.ts';
 import { type CaseState, currentCase, hash52 } from './case-scope.ts';
 
 export const ABSENT = Symbol.for('uqpay.fuzz.absent');
@@ -53,6 +54,9 @@ export function uniqueText(length: number): string {
   const tail = `${key.toString(36)}${n.toString(36)}`;
   return tail.length >= length ? tail.slice(-length) : `${'r'.repeat(length - tail.length)}${tail}`;
 }
+
+// Keys the harness adds to a case's requests (arrange steps included) come from the case too.
+provideIdempotencyKeys(() => (currentCase() ? uniqueText(36) : null));
 
 export function uniqueEmail(): string {
   const { key, n } = nextFresh();

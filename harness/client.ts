@@ -2,7 +2,6 @@
 // on-behalf-of, JSON body), sends it with undici, and reports what came back. Tokens are minted per credential and
 // refreshed before they expire; every request is counted.
 
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, errors, request } from 'undici';
 import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
@@ -10,6 +9,7 @@ import type { AnyOperation, Operation } from '../catalog/types.ts';
 import type { Credential, CredentialName } from '../contract/fixtures.ts';
 import type { Observed, RequestSpec } from '../contract/request.ts';
 import { BODY_CAP_BYTES, isLoginExpired, readCapped, retryDelayMs } from './answer-body.ts';
+import { newIdempotencyKey } from './idempotency-keys.ts';
 import { recorder } from './recorder.ts';
 import { redactHeaders } from './redact.ts';
 
@@ -168,7 +168,7 @@ export class ApiClient {
     }
     if (auth.kind === 'raw') headers['x-auth-token'] = auth.value;
     if (op.idempotency_key && spec.idempotencyKey !== null) {
-      headers['x-idempotency-key'] = spec.idempotencyKey ?? randomUUID();
+      headers['x-idempotency-key'] = spec.idempotencyKey ?? newIdempotencyKey();
     }
     if (spec.onBehalfOf !== undefined) headers['x-on-behalf-of'] = spec.onBehalfOf;
     let body: string | undefined;
