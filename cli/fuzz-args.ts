@@ -36,6 +36,8 @@ export interface FuzzArgs {
   filter: string | null;
   reportsDir: string;
   envFile: string;
+  /** --env was given: then the file must be readable. */
+  envExplicit: boolean;
   list: boolean;
   quiet: boolean;
 }
@@ -66,6 +68,7 @@ export function parseFuzzArgs(args: string[]): FuzzArgs | 'help' {
     filter: filter ?? null,
     reportsDir: text('reports') ?? 'reports',
     envFile: text('env') ?? '.env',
+    envExplicit: text('env') !== undefined,
     list: values.list === true,
     quiet: values.quiet === true,
   };

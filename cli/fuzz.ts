@@ -17,6 +17,7 @@ import { type FuzzReport, fuzzReport } from '../reporting/fuzz-report.ts';
 import { writeFuzzReports } from '../reporting/write-fuzz-reports.ts';
 import { preflight, type ResolvedTarget } from '../suites/preflight.ts';
 import { FUZZ_HELP, type FuzzArgs, FuzzUsageError, fuzzSettings, parseFuzzArgs } from './fuzz-args.ts';
+import { checkEnvFile } from './run-options.ts';
 
 async function main(): Promise<number> {
   let args: FuzzArgs | 'help';
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
       console.log(FUZZ_HELP);
       return 0;
     }
+    checkEnvFile(args);
     ({ config, settings: env } = readRunSettings(args.envFile));
     loadCatalog();
   } catch (error) {
@@ -142,7 +144,7 @@ async function run(
   writeFuzzReports(resolve(args.reportsDir), report);
   const { summary } = report;
   console.log(
-    `fuzz summary: ${summary.properties} properties: ${summary.passed} held, ${summary.failed} falsified, ${summary.errored} errored\n` +
+    `fuzz summary: ${summary.properties} properties: ${summary.passed} held, ${summary.failed} falsified, ${summary.errored} errored${summary.skipped ? `, ${summary.skipped} skipped` : ''}\n` +
       `  ${summary.cases} cases, ${report.run.requests} requests in ${(report.run.duration_ms / 1000).toFixed(1)} s` +
       ` · ${report.cases_per_second} cases/s · seed ${config.seed}` +
       `${report.drift.length ? `\n  ${report.drift.length} undocumented answers (drift section of fuzz.json)` : ''}` +
@@ -158,6 +160,10 @@ async function run(
 function print(r: PropertyResult, quiet: boolean): void {
   if (r.outcome === 'pass') {
     if (!quiet) console.log(`  ✓ ${r.name} (${r.runs} runs)`);
+    return;
+  }
+  if (r.outcome === 'skip') {
+    console.log(`  - SKIPPED ${r.name}: ${r.reason ?? ''}`);
     return;
   }
   const mark = r.outcome === 'fail' ? '✗ FALSIFIED' : '! ERROR';

@@ -6,9 +6,17 @@ import fc from 'fast-check';
 import { redactText } from '../harness/redact.ts';
 import { type ScopedProperty, scopedProperty } from './case-scope.ts';
 import { curlCommand } from './curl.ts';
-import { CaseEnvironmentError, CaseFailure, type FuzzContext, type FuzzProperty, type PropertyKind } from './types.ts';
+import {
+  CaseEnvironmentError,
+  CaseFailure,
+  CaseSkipped,
+  type FuzzContext,
+  type FuzzProperty,
+  type PropertyKind,
+} from './types.ts';
 
-export type FuzzOutcome = 'pass' | 'fail' | 'error';
+/** skip: the property needs a fixture the settings do not name (the reason names the setting). */
+export type FuzzOutcome = 'pass' | 'fail' | 'error' | 'skip';
 
 export interface PropertyResult {
   name: string;
@@ -117,6 +125,8 @@ async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptio
   const first = scoped.firstError() ?? details.errorInstance;
   const error = details.errorInstance;
   const sent = error instanceof CaseFailure || error instanceof CaseEnvironmentError ? error.sent : null;
+  if (first instanceof CaseSkipped)
+    return { ...common, outcome: 'skip', path: null, counterexample: null, reason: first.message, curl: null };
   return {
     ...common,
     outcome: first instanceof CaseFailure ? 'fail' : 'error',

@@ -6,20 +6,17 @@ import type { Observed, RequestSpec } from '../contract/request.ts';
 import { ArrangeError } from '../generators/types.ts';
 import { TargetError, TokenError } from '../harness/client.ts';
 import { judge, matchCatalog } from '../harness/judge.ts';
-import { CaseEnvironmentError, CaseFailure, type FuzzContext } from './types.ts';
+import { CaseEnvironmentError, CaseFailure, CaseSkipped, type FuzzContext } from './types.ts';
 
 /** Runs an arrange step or request, turning environment trouble into CaseEnvironmentError. */
 export async function guarded<T>(step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
-    if (error instanceof CaseFailure || error instanceof CaseEnvironmentError) throw error;
-    if (
-      error instanceof ArrangeError ||
-      error instanceof TargetError ||
-      error instanceof TokenError ||
-      error instanceof FixtureMissing
-    ) {
+    if (error instanceof CaseFailure || error instanceof CaseEnvironmentError || error instanceof CaseSkipped)
+      throw error;
+    if (error instanceof FixtureMissing) throw new CaseSkipped(error.message);
+    if (error instanceof ArrangeError || error instanceof TargetError || error instanceof TokenError) {
       throw new CaseEnvironmentError(error.message);
     }
     throw new CaseEnvironmentError(`the property itself failed: ${(error as Error).message}`);

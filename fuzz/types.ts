@@ -77,3 +77,11 @@ export class CaseEnvironmentError extends Error {
     this.name = 'CaseEnvironmentError';
   }
 }
+
+/** The case needs a fixture the target's settings do not name: the property is skipped, naming the setting. */
+export class CaseSkipped extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CaseSkipped';
+  }
+}

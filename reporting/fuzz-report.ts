@@ -16,7 +16,7 @@ export interface FuzzReport {
     requests: number;
     filter: string | null;
   };
-  summary: { properties: number; passed: number; failed: number; errored: number; cases: number };
+  summary: { properties: number; passed: number; failed: number; errored: number; skipped: number; cases: number };
   cases_per_second: number;
   properties: PropertyResult[];
   precedence: { property: string; winner: unknown }[];
@@ -41,6 +41,7 @@ export function fuzzReport(
       passed: count('pass'),
       failed: count('fail'),
       errored: count('error'),
+      skipped: count('skip'),
       cases,
     },
     cases_per_second: run.duration_ms > 0 ? Math.round((cases * 1000) / run.duration_ms) : 0,
