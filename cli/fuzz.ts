@@ -16,6 +16,7 @@ import { readRunSettings } from '../harness/settings.ts';
 import { type FuzzReport, fuzzReport } from '../reporting/fuzz-report.ts';
 import { writeFuzzReports } from '../reporting/write-fuzz-reports.ts';
 import { preflight, type ResolvedTarget } from '../suites/preflight.ts';
+import { checkExpectedTarget } from '../suites/target-guards.ts';
 import { FUZZ_HELP, type FuzzArgs, FuzzUsageError, fuzzSettings, parseFuzzArgs } from './fuzz-args.ts';
 import { checkEnvFile } from './run-options.ts';
 
@@ -32,6 +33,7 @@ async function main(): Promise<number> {
     }
     checkEnvFile(args);
     ({ config, settings: env } = readRunSettings(args.envFile));
+    checkExpectedTarget(args.expectTarget, config.target);
     loadCatalog();
   } catch (error) {
     if (error instanceof FuzzUsageError) return fail(`${error.message} (see npm run fuzz -- --help)`);
@@ -50,6 +52,7 @@ async function main(): Promise<number> {
   let settings: ReturnType<typeof fuzzSettings>;
   try {
     target = await preflight(config, env);
+    checkExpectedTarget(args.expectTarget, target);
     settings = fuzzSettings(env, target.kind === 'mock');
     if (settings.path && properties.length !== 1) {
       throw new ConfigError(`UQPAY_FUZZ_PATH replays one property: --filter selects ${properties.length}`);
