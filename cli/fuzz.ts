@@ -15,9 +15,9 @@ import { createSession } from '../harness/session.ts';
 import { readRunSettings } from '../harness/settings.ts';
 import { type FuzzReport, fuzzReport } from '../reporting/fuzz-report.ts';
 import { writeFuzzReports } from '../reporting/write-fuzz-reports.ts';
-import { preflight, type ResolvedTarget } from '../suites/preflight.ts';
 import { checkExpectedTarget } from '../suites/target-guards.ts';
 import { FUZZ_HELP, type FuzzArgs, FuzzUsageError, fuzzSettings, parseFuzzArgs } from './fuzz-args.ts';
+import { type FuzzTarget, resolveFuzzTarget } from './fuzz-target.ts';
 import { checkEnvFile } from './run-options.ts';
 
 async function main(): Promise<number> {
@@ -48,16 +48,17 @@ async function main(): Promise<number> {
   }
   if (properties.length === 0) return fail(`no property matches --filter "${filter}"`);
 
-  let target: ResolvedTarget;
+  let target: FuzzTarget | undefined;
   let settings: ReturnType<typeof fuzzSettings>;
   try {
-    target = await preflight(config, env);
+    target = await resolveFuzzTarget(config, env);
     checkExpectedTarget(args.expectTarget, target);
     settings = fuzzSettings(env, target.kind === 'mock');
     if (settings.path && properties.length !== 1) {
       throw new ConfigError(`UQPAY_FUZZ_PATH replays one property: --filter selects ${properties.length}`);
     }
   } catch (error) {
+    await target?.close();
     if (error instanceof ConfigError) return fail(error.message);
     throw error;
   }
@@ -72,21 +73,21 @@ async function main(): Promise<number> {
   try {
     return await run(args, config, target, settings, properties, env);
   } finally {
-    await target.mock?.close();
+    await target.close();
   }
 }
 
 async function run(
   args: FuzzArgs,
   config: RunConfig,
-  target: ResolvedTarget,
+  target: FuzzTarget,
   settings: { runs: number; path: string | null },
   properties: ReturnType<typeof allProperties>,
   env: Record<string, string>,
 ): Promise<number> {
   const pacing = pacingFor(target.kind, config.maxPerSecond);
   // The built-in mock is disposable; on any other target every card the run creates goes into the ledger.
-  const ledgerPath = target.mock
+  const ledgerPath = target.builtIn
     ? null
     : prepareLedger(
         resolve(args.reportsDir),
@@ -185,7 +186,7 @@ function print(r: PropertyResult, quiet: boolean): void {
 
 /** Cancels the cards the run issued (outside the built-in mock), from its ledger; says loudly what is left. */
 async function cleanup(
-  target: ResolvedTarget,
+  target: FuzzTarget,
   ledgerPath: string,
   config: RunConfig,
   pacing: number | null | undefined,
