@@ -33,7 +33,7 @@ async function record(
   const send = session.env.client.send.bind(session.env.client);
   session.env.client.send = async (spec) => {
     const observed = await send(spec);
-    const { ['x-auth-token']: _token, ...headers } = observed.request.headers;
+    const { 'x-auth-token': _token, ...headers } = observed.request.headers;
     sent.push(
       `${observed.request.method} ${observed.request.path}\n${JSON.stringify(headers)}\n${observed.request.body}`,
     );
