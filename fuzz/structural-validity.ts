@@ -8,7 +8,15 @@
 import type { OperationName } from '../catalog/ids.ts';
 import type { RequestSpec } from '../contract/request.ts';
 import { type FieldType, type QueryKind, REQUEST_SHAPES, type RequestShape } from './request-shapes.ts';
-import type { Mutation } from './structural.ts';
+
+/** One structural change to a valid request (fuzz/structural.ts generates them). */
+export type Mutation =
+  | { kind: 'replace-body'; value: unknown }
+  | { kind: 'drop'; key: string }
+  | { kind: 'set'; key: string; value: unknown }
+  | { kind: 'raw'; text: string }
+  | { kind: 'query'; key: string; value: string }
+  | { kind: 'param'; key: string; value: string };
 
 export type Validity = { kind: 'invalid' | 'valid' | 'observe'; why: string };
 

@@ -13,16 +13,10 @@ import { TargetError } from '../harness/client.ts';
 import { redactText, redactValue } from '../harness/redact.ts';
 import { REQUEST_SHAPES } from './request-shapes.ts';
 import { documentedAs, guarded } from './send.ts';
-import { mutationValidity } from './structural-validity.ts';
+import { type Mutation, mutationValidity } from './structural-validity.ts';
 import { CaseEnvironmentError, CaseFailure, type FuzzContext, type FuzzProperty } from './types.ts';
 
-export type Mutation =
-  | { kind: 'replace-body'; value: unknown }
-  | { kind: 'drop'; key: string }
-  | { kind: 'set'; key: string; value: unknown }
-  | { kind: 'raw'; text: string }
-  | { kind: 'query'; key: string; value: string }
-  | { kind: 'param'; key: string; value: string };
+export type { Mutation };
 
 /** Every list's filters, for query mutations on any GET. */
 const LIST_FILTERS = [...new Set(Object.values(REQUEST_SHAPES).flatMap((shape) => Object.keys(shape.query)))];
