@@ -3,7 +3,7 @@
 // bench/results.jsonl. With --sandbox it also times a subset (--sandbox-filter) against a mock at sandbox-like
 // latency and rate limit, with the suite at its sandbox defaults (1 case at a time, 8 requests/s).
 
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import { BUILT_IN_SETTLE_MS } from '../mock/options.ts';
 import { postmanCollection, RECORDING_SETTLE_MS } from '../reporting/export/postman.ts';
 import { readRecording, replay, spanS } from './floor.ts';
 import { median, startMockChild, timed } from './processes.ts';
+import { appendResult, npmCommand } from './record.ts';
 
 const { values } = parseArgs({
   options: {
@@ -163,7 +164,7 @@ const report = {
 };
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/bench.json', `${JSON.stringify(report, null, 2)}\n`);
-if (!values['no-record']) appendFileSync('bench/results.jsonl', `${JSON.stringify({ bench: 'suite', ...report })}\n`);
+if (!values['no-record']) appendResult({ bench: 'suite', command: npmCommand('bench'), ...report });
 console.log(JSON.stringify(report, null, 2));
 rmSync(work, { recursive: true, force: true });
 process.exit(0);
