@@ -1,28 +1,35 @@
-// npm run build (and `prepare`, so npm ci builds it): compiles the project's TypeScript into dist/ with
-// tsconfig.build.json, keeping the source layout (cli/conformance.ts -> dist/cli/conformance.js), copies the JSON the
-// code reads beside itself (the catalog, the schemas), then writes the stamp that lets the entries trust dist/
-// (fresh.mjs). The stamp holds the time the build started, so a source saved during the build makes dist/ stale.
+// npm run build (and `prepare`, so npm ci builds it): compiles the project's TypeScript with tsconfig.build.json,
+// keeping the source layout (cli/conformance.ts -> dist/cli/conformance.js), copies the JSON the code reads beside
+// itself (the catalog, the schemas) and writes the stamp that lets the entries trust dist/ (fresh.mjs), holding the
+// time the build started, so a source saved during the build makes dist/ stale. It builds into a folder of its own
+// and swaps it in whole: a run that is using dist/, or a second build at the same time, never sees half a tree.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST, STAMP, sourceFiles } from './sources.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const startedMs = Date.now();
-rmSync(join(root, DIST), { recursive: true, force: true });
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const fresh = join(root, `.${DIST}-build-${process.pid}`);
+const old = join(root, `.${DIST}-old-${process.pid}`);
+const tsc = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', fresh],
+  { cwd: root, stdio: 'inherit' },
+);
 if (tsc.status !== 0) {
-  // No stamp: the entries keep running the sources through tsx until a build succeeds.
+  rmSync(fresh, { recursive: true, force: true });
+  // dist/ is left as it was; its stamp is older than the sources, so the entries run the sources through tsx.
   console.error('build: tsc failed; dist/ is not used until `npm run build` succeeds');
   process.exit(tsc.status ?? 2);
 }
 for (const file of sourceFiles(root).filter((f) => f.endsWith('.json') && !f.startsWith('test'))) {
-  mkdirSync(join(root, DIST, dirname(file)), { recursive: true });
-  copyFileSync(join(root, file), join(root, DIST, file));
+  mkdirSync(join(fresh, dirname(file)), { recursive: true });
+  copyFileSync(join(root, file), join(fresh, file));
 }
-writeFileSync(join(root, DIST, STAMP), `${JSON.stringify({ startedMs })}\n`);
+writeFileSync(join(fresh, STAMP), `${JSON.stringify({ startedMs })}\n`);
+if (existsSync(join(root, DIST))) renameSync(join(root, DIST), old);
+renameSync(fresh, join(root, DIST));
+rmSync(old, { recursive: true, force: true });
