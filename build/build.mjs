@@ -14,11 +14,17 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const startedMs = Date.now();
 const fresh = join(root, `.${DIST}-build-${process.pid}`);
 const old = join(root, `.${DIST}-old-${process.pid}`);
-const tsc = spawnSync(
-  process.execPath,
-  [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', fresh],
-  { cwd: root, stdio: 'inherit' },
-);
+const compiler = join(root, 'node_modules/typescript/bin/tsc');
+if (!existsSync(compiler)) {
+  // An install without devDependencies (npm ci --omit=dev runs `prepare` too): nothing to build with, and no reason to
+  // fail the install; the entries run the sources through tsx.
+  console.error('build: typescript is not installed (devDependencies omitted); the sources run through tsx');
+  process.exit(0);
+}
+const tsc = spawnSync(process.execPath, [compiler, '-p', 'tsconfig.build.json', '--outDir', fresh], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (tsc.status !== 0) {
   rmSync(fresh, { recursive: true, force: true });
   // dist/ is left as it was; its stamp is older than the sources, so the entries run the sources through tsx.
