@@ -7,12 +7,13 @@
 //   npm run bench:fuzz -- [--repeat 3] [--seed 1] [--no-record]
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { appendResult, load1, npmCommand } from './record.ts';
 
-const RESULTS = new URL('./results.jsonl', import.meta.url);
+/** What each repetition runs; the line's `command` is how this bench itself was started. */
 const COMMAND = 'npm run fuzz -- --quiet';
 
 const { values: args } = parseArgs({
@@ -58,9 +59,9 @@ function once(): Run {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const loadBefore = Number(loadavg()[0]?.toFixed(2));
+const loadBefore = load1();
 const runs = Array.from({ length: repeat }, once);
-const loadAfter = Number(loadavg()[0]?.toFixed(2));
+const loadAfter = load1();
 const commit = (() => {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
@@ -70,10 +71,8 @@ const commit = (() => {
 })();
 const line = {
   bench: 'fuzz',
-  command: COMMAND,
-  date: new Date().toISOString(),
-  node: process.version,
-  cpus: availableParallelism(),
+  command: npmCommand('bench:fuzz'),
+  measured: COMMAND,
   load_before: loadBefore,
   load_after: loadAfter,
   commit,
@@ -88,7 +87,7 @@ const line = {
 };
 console.log(
   `${COMMAND}: ${line.cases} cases · ${line.cases_per_second} cases/s (median of ${repeat}: ${line.cases_per_second_each.join(', ')})` +
-    ` · run ${line.run_s_median} s, wall ${line.wall_s_median} s · load ${loadBefore} → ${loadAfter} on ${line.cpus} cores`,
+    ` · run ${line.run_s_median} s, wall ${line.wall_s_median} s · load ${loadBefore} → ${loadAfter}`,
 );
-if (!args['no-record']) appendFileSync(RESULTS, `${JSON.stringify(line)}\n`);
+if (!args['no-record']) appendResult(line);
 process.exitCode = line.all_held ? 0 : 1;

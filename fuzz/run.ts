@@ -12,6 +12,7 @@ import {
   CaseSkipped,
   type FuzzContext,
   type FuzzProperty,
+  PropertyCrash,
   type PropertyKind,
 } from './types.ts';
 
@@ -67,12 +68,19 @@ export async function runProperties(
     while (next < properties.length) {
       const index = next++;
       const property = properties[index] as FuzzProperty;
-      const result = await runOne(property, fz, options);
-      results[index] = result;
-      options.onResult?.(result);
+      try {
+        const result = await runOne(property, fz, options);
+        results[index] = result;
+        options.onResult?.(result);
+      } catch (crash) {
+        next = properties.length; // a crash (a bug of ours) stops the run once the properties under way end
+        throw crash;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  const settled = await Promise.allSettled(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  const crashed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (crashed) throw crashed.reason;
   return results;
 }
 
@@ -94,10 +102,17 @@ async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptio
     note: property.note ?? null,
     seed,
   };
+  let built: ReturnType<FuzzProperty['build']>;
+  try {
+    built = property.build(fz);
+  } catch (bug) {
+    throw new PropertyCrash(property.name, bug);
+  }
   let details: fc.RunDetails<unknown>;
   let scoped: ScopedProperty;
   try {
-    scoped = scopedProperty(property.build(fz), `${seed}|${property.name}`);
+    scoped = scopedProperty(built, `${seed}|${property.name}`);
+    // fc.check itself throws on an invalid replay path (UQPAY_FUZZ_PATH): reported below as the property's error.
     details = await fc.check(scoped.property, {
       seed,
       numRuns,
@@ -124,9 +139,11 @@ async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptio
   // The verdict is the first failing case's; the shrunk case (which failed the same way) is the evidence.
   const first = scoped.firstError() ?? details.errorInstance;
   const error = details.errorInstance;
-  const sent = error instanceof CaseFailure || error instanceof CaseEnvironmentError ? error.sent : null;
   if (first instanceof CaseSkipped)
     return { ...common, outcome: 'skip', path: null, counterexample: null, reason: first.message, curl: null };
+  if (!(first instanceof CaseFailure || first instanceof CaseEnvironmentError))
+    throw new PropertyCrash(property.name, first);
+  const sent = error instanceof CaseFailure || error instanceof CaseEnvironmentError ? error.sent : null;
   return {
     ...common,
     outcome: first instanceof CaseFailure ? 'fail' : 'error',

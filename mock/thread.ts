@@ -12,8 +12,10 @@ export interface ThreadMock {
 }
 
 export async function startThreadMock(options: Partial<MockOptions>): Promise<ThreadMock> {
-  // The entry registers tsx in the worker (a worker does not inherit the main thread's loader).
-  const worker = new Worker(new URL('./thread-worker.mjs', import.meta.url), { workerData: options });
+  // Compiled (dist/), the worker's own compiled file; from the sources, an entry that registers tsx in the worker
+  // (a worker does not inherit the main thread's loader).
+  const entry = import.meta.url.endsWith('.js') ? './thread-worker.js' : './thread-worker.mjs';
+  const worker = new Worker(new URL(entry, import.meta.url), { workerData: options });
   const [message] = (await Promise.race([
     once(worker, 'message'),
     once(worker, 'error').then(([e]) => Promise.reject(e)),
