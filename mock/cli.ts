@@ -37,7 +37,14 @@ async function main(): Promise<number> {
       }
     }
     // Before the banner: whoever reads the banner may signal at once, and a signal with no handler kills outright.
-    const stop = () => void mock.close().then(() => process.exit(0));
+    // The last line says what was served: with no control surface (--sandbox-like) it is the only count there is.
+    const served = () =>
+      `mock: served ${mock.stats.requests} requests, ${mock.stats.mints} of them token mints; by status ${JSON.stringify(mock.stats.byStatus)}`;
+    const stop = () =>
+      void mock.close().then(() => {
+        console.log(served());
+        process.exit(0);
+      });
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     console.log(`UQPAY mock listening: ${mock.baseUrl}`);

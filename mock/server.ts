@@ -60,7 +60,7 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
     },
   });
   app.server.maxConnections = options.maxConnections;
-  const stats = { requests: 0, byStatus: {} as Record<string, number> };
+  const stats = { requests: 0, mints: 0, byStatus: {} as Record<string, number> };
   const webhooks = new WebhookDispatcher(world.events, options.webhookUrl, options.webhookSecret);
   app.addHook('onClose', async () => world.settlements.close());
   const mock: Mock = { app, services, fixtures, options, stats, webhooks };
@@ -77,6 +77,7 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
   routes.add(app, 'POST', `${API_PREFIX}/v1/connect/token`, async (req, reply) => {
     try {
       const header = (name: string) => [req.headers[name]].flat()[0];
+      stats.mints++;
       const latency = profileLatency(services);
       if (latency > 0) await sleep(latency);
       limitMints(services, header('x-client-id'));
