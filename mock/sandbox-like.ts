@@ -62,5 +62,5 @@ export const SANDBOX_LIKE: Readonly<Partial<MockOptions>> = {
 };
 
 export function sandboxLikeHelp(): string {
-  return SANDBOX_LIKE_SETTINGS.map((s) => `      ${s.option}: ${s.value}`).join('\n');
+  return SANDBOX_LIKE_SETTINGS.map((s) => `                      - ${s.option}: ${s.value}`).join('\n');
 }
