@@ -30,6 +30,11 @@ export interface RequestSpec {
   headers?: Record<string, string>;
   /** A status poll while waiting for a resource to settle: how many are sent is timing by nature, counted apart. */
   poll?: true;
+  /**
+   * An in-flight duplicate: sent just behind the request with the same (explicit) idempotency key once that one has
+   * left the pacer, instead of a pacing interval later; it still counts against the pace.
+   */
+  overlapsFirstCopy?: true;
 }
 
 export interface Observed {

@@ -20,14 +20,14 @@ export class DataFactory {
   #nonceFaker: Faker | undefined;
   private counter = 0;
   /** Distinguishes runs that share a target, so uniqueness holds across runs too (and a fork from its siblings). */
-  private readonly runTag: string;
+  private runTag: string;
 
   constructor(
     readonly seed: number,
     private readonly nonce: number = randomInt(0, 2 ** 40),
     private readonly label = '',
     /** Phone numbers handed out by this factory and every fork of its root: each is used once per run. */
-    private readonly phones = new Set<string>(),
+    private phones = new Set<string>(),
   ) {
     this.runTag = `${nonce.toString(36)}${label ? labelTag(label) : ''}`;
   }
@@ -58,6 +58,19 @@ export class DataFactory {
   /** An idempotency key: a v4 UUID from the nonce's stream (a fixed seed never replays yesterday's keys). */
   idempotencyKey(): string {
     return this.nonceFaker.string.uuid();
+  }
+
+  /**
+   * Starts the streams again from another seed and nonce (cheaper than a new factory): a fuzz case draws its data
+   * from its own seed, so a replayed case sends the same bytes. takenPhones: numbers other streams already used.
+   */
+  reseed(seed: number, nonce: number, takenPhones?: Set<string>): void {
+    this.phones = takenPhones ?? new Set();
+    this.faker.seed(seed);
+    this.idFaker.seed(derivedSeed(seed, 'ids that name nothing'));
+    this.nonceFaker.seed(derivedSeed(nonce, `per-run values of ${this.label}`));
+    this.counter = 0;
+    this.runTag = `${nonce.toString(36)}${this.label ? labelTag(this.label) : ''}`;
   }
 
   /**

@@ -14,6 +14,7 @@ import { retryDelayMs } from './answer-body.ts';
 import { attributeTo, CaseAnswers, currentAnswers } from './case-answers.ts';
 import { afterClearingFaults } from './clear-faults.ts';
 import { type ApiClient, TargetError, TokenError } from './client.ts';
+import { providedIdempotencyKey } from './idempotency-keys.ts';
 import { CopyRejected, CopyTrouble, sendDuplicateInFlight } from './in-flight.ts';
 import {
   environmentTrouble,
@@ -316,7 +317,7 @@ async function provokeAndSend(
  */
 function withKey(ctx: ScenarioContext, spec: RequestSpec): RequestSpec {
   if (spec.idempotencyKey !== undefined || spec.poll) return spec;
-  return { ...spec, idempotencyKey: ctx.data.idempotencyKey() };
+  return { ...spec, idempotencyKey: providedIdempotencyKey() ?? ctx.data.idempotencyKey() };
 }
 
 function isOverloaded(observed: Observed): boolean {
