@@ -4,6 +4,7 @@
 // cards left live), 130/143 after SIGINT/SIGTERM.
 
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { ConfigError } from '../harness/config.ts';
 import { cleanupAfterRun, cleanupLine } from '../harness/run-cleanup.ts';
@@ -71,6 +72,8 @@ async function judge(args: ConformanceArgs, run: ConformanceRun, plan: RunPlan):
   });
   const { createVitest } = await import('vitest/node');
   const vitest = await createVitest('test', {
+    // The project's own folder, not the working directory: installed as a package, the suites live in node_modules.
+    root: fileURLToPath(new URL('..', import.meta.url)),
     project: ['conformance'],
     watch: false,
     maxConcurrency: run.concurrency,
