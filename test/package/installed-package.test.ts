@@ -94,6 +94,21 @@ console.log(JSON.stringify({ entries: catalog.entries.length, json: json.entries
     });
   });
 
+  it('runs the example of the README section "Use the catalog in your own code" as written', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Use the catalog in your own code'));
+    const example = /```js\n([\s\S]*?)```/u.exec(section)?.[1];
+    expect(example).toBeDefined();
+    writeFileSync(join(consumer, 'readme-example.mjs'), example ?? '');
+    const { stdout } = await inConsumer(process.execPath, ['readme-example.mjs']);
+    const entry = loadCatalog().entryById.get('card.card_not_found');
+    expect(stdout.split('\n')).toEqual([
+      `card.card_not_found false ${entry?.remediation.action} ${entry?.remediation.hint}`,
+      `${loadCatalog().entries.length} documented errors`,
+      '',
+    ]);
+  });
+
   it('type-checks a consumer against its declarations, and rejects a misspelt id, code or operation', async () => {
     writeFileSync(
       join(consumer, 'good.ts'),
