@@ -174,3 +174,32 @@ function parse(text: string): unknown {
     return undefined;
   }
 }
+
+describe('classify() inputs', () => {
+  const body = '{"type":"card_error","code":"card_not_found","message":"card not found or deactivated"}';
+
+  it("reads the content type from fetch's Headers or a plain record, as the suite does", () => {
+    expect(
+      ids(classify({ status: 400, headers: new Headers({ 'Content-Type': 'application/json' }), body }).matches),
+    ).toEqual(['card.card_not_found']);
+    const html = classify({ status: 400, headers: new Headers({ 'content-type': 'text/html' }), body });
+    expect(html.matches).toEqual([]);
+    expect(html.reason).toMatch(/content_type: expected "application\/json", got "text\/html"/u);
+    expect(classify({ status: 400, headers: { 'Content-Type': ['text/html'] }, body }).matches).toEqual([]);
+    expect(ids(classify({ status: 400, body: JSON.parse(body) }).matches)).toEqual(['card.card_not_found']);
+  });
+
+  it('says why an answer is no documented error', () => {
+    expect(classify({ status: 400, body: 'Bad Request' }).reason).toBe('the body is not a JSON object');
+    expect(classify({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html></html>' }).reason).toMatch(
+      /^the target answered 502 without a JSON error envelope/u,
+    );
+  });
+
+  it('refuses an answer without an HTTP status and an unknown operation, with one line', () => {
+    expect(() => classify({ status: 0, body })).toThrow('classify: answer.status must be an HTTP status code');
+    expect(() => classify({ status: 400, body }, { operation: 'Retrieve Crad' as never })).toThrow(
+      'classify: unknown operation "Retrieve Crad"',
+    );
+  });
+});
