@@ -148,10 +148,9 @@ export const result = classify({ status: 400, body: '{}' }, { operation: 'Retrie
 
   it('runs the suite with npx uqpay-conformance on the built-in mock, exit 0', async () => {
     const reports = join(dir, 'reports');
-    // `--` keeps npm from reading the run's options (--only, --quiet) as its own.
+    // --yes=false: never fetch a package of that name from the registry (not `--no`, which takes the next word).
     const { stdout } = await inConsumer('npx', [
-      '--no',
-      '--',
+      '--yes=false',
       'uqpay-conformance',
       '--only',
       'card.card_not_found',
@@ -165,7 +164,7 @@ export const result = classify({ status: 400, body: '{}' }, { operation: 'Retrie
   });
 
   it('starts the mock with npx uqpay-mock, which answers and then stops', async () => {
-    const child = spawn('npx', ['--no', '--', 'uqpay-mock', '--port', '0'], {
+    const child = spawn('npx', ['--yes=false', 'uqpay-mock', '--port', '0'], {
       cwd: consumer,
       env,
       detached: true,
