@@ -31,7 +31,9 @@ const env = {
   NO_COLOR: '1',
   UQPAY_SEED: '7',
 };
-const inConsumer = (command: string, args: string[]) => run(command, args, { cwd: consumer, env, encoding: 'utf8' });
+// Each command is bounded: a child that outlives its test would keep writing into the folder afterAll removes.
+const inConsumer = (command: string, args: string[]) =>
+  run(command, args, { cwd: consumer, env, encoding: 'utf8', timeout: 55_000 });
 
 beforeAll(async () => {
   await run('npm', ['pack', '--pack-destination', dir, '--loglevel=error'], { cwd: ROOT, env, encoding: 'utf8' });
@@ -50,7 +52,7 @@ beforeAll(async () => {
 }, 180_000);
 
 // The consumer's node_modules is a hundred packages: removed asynchronously, with time for a busy disk.
-afterAll(() => rm(dir, { recursive: true, force: true }), 60_000);
+afterAll(() => rm(dir, { recursive: true, force: true, maxRetries: 3 }), 60_000);
 
 describe.concurrent('the installed package', () => {
   it('ships the library compiled, and no tests, reports or benchmarks', async () => {
@@ -148,6 +150,7 @@ export const result = classify({ status: 400, body: '{}' }, { operation: 'Retrie
     expect(output).toMatch(/'"Retrieve Crad"' is not assignable/u);
   });
 
+  // A whole vitest start-up inside: bounded like the child (55 s), not by the unit project's 30 s.
   it('runs the suite with npx uqpay-conformance on the built-in mock, exit 0', async () => {
     const reports = join(dir, 'reports');
     // --yes=false: never fetch a package of that name from the registry (not `--no`, which takes the next word).
@@ -163,7 +166,7 @@ export const result = classify({ status: 400, body: '{}' }, { operation: 'Retrie
     expect(stdout).toMatch(/cases +\d+ total: \d+ passed, 0 failed, 0 errored/u);
     const results = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8'));
     expect(results.run.seed).toBe(7);
-  });
+  }, 60_000);
 
   it('starts the mock with npx uqpay-mock, which answers and then stops', async () => {
     const child = spawn('npx', ['--yes=false', 'uqpay-mock', '--port', '0'], {
