@@ -35,4 +35,5 @@ for (const folder of folders(DIST).filter((f) => readdirSync(f).some((n) => n.en
     copied += 1;
   }
 }
-console.log(`built ${relative(ROOT, DIST)}/ (${copied} JSON files copied beside the compiled code)`);
+// On stderr: npm pack --json prints its JSON on stdout, which prepack shares.
+console.error(`built ${relative(ROOT, DIST)}/ (${copied} JSON files copied beside the compiled code)`);

@@ -36,19 +36,24 @@ const inConsumer = (command: string, args: string[]) =>
   run(command, args, { cwd: consumer, env, encoding: 'utf8', timeout: 55_000 });
 
 beforeAll(async () => {
-  await run('npm', ['pack', '--pack-destination', dir, '--loglevel=error'], { cwd: ROOT, env, encoding: 'utf8' });
-  const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz'));
-  if (!tarball) throw new Error(`npm pack left no tarball in ${dir}`);
+  // --json: the build that prepack runs must keep stdout clean for pack's own JSON.
+  const packed = await run('npm', ['pack', '--json', '--pack-destination', dir, '--loglevel=error'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  const tarball = (JSON.parse(packed.stdout) as { filename: string }[])[0]?.filename;
+  if (!tarball) throw new Error(`npm pack named no tarball: ${packed.stdout}`);
   mkdirSync(consumer);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  await inConsumer('npm', [
-    'install',
-    join(dir, tarball),
-    '--prefer-offline',
-    '--no-audit',
-    '--no-fund',
-    '--loglevel=error',
-  ]);
+  // Bounded by the hook, not by the 55 s of a use: on a cold npm cache the metadata comes from the registry.
+  await run('npm', ['install', join(dir, tarball), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: consumer,
+    env,
+    encoding: 'utf8',
+    timeout: 170_000,
+  });
 }, 180_000);
 
 // The consumer's node_modules is a hundred packages: removed asynchronously, with time for a busy disk.
