@@ -131,8 +131,10 @@ function defectAnswers(): { name: string; broken: string; kind: string; answer: 
       const variant = defectVariant(entry, kind, catalog);
       if (!variant) return [];
       const sent = new Responder(catalog, variant).answer(new ApiFailure(entry.id, details));
+      // A raw answer with no content type is sent with none (the header is absent, not unknown).
+      const rawHeaders = sent.raw?.contentType ? { 'content-type': sent.raw.contentType } : {};
       const answer: Answer = sent.raw
-        ? { status: sent.status, headers: { 'content-type': sent.raw.contentType }, body: sent.raw.text }
+        ? { status: sent.status, headers: rawHeaders, body: sent.raw.text }
         : { status: sent.status, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify(sent.body) };
       return [{ name: variant.name, broken: entry.id, kind, answer }];
     }),
@@ -187,6 +189,13 @@ describe('classify() inputs', () => {
     expect(html.reason).toMatch(/content_type: expected "application\/json", got "text\/html"/u);
     expect(classify({ status: 400, headers: { 'Content-Type': ['text/html'] }, body }).matches).toEqual([]);
     expect(ids(classify({ status: 400, body: JSON.parse(body) }).matches)).toEqual(['card.card_not_found']);
+  });
+
+  it('leaves the content type out without headers, and judges a missing one as the suite does when they are given', () => {
+    expect(ids(classify({ status: 400, body }).matches)).toEqual(['card.card_not_found']);
+    const unlabelled = classify({ status: 400, headers: {}, body });
+    expect(unlabelled.matches).toEqual([]);
+    expect(unlabelled.reason).toMatch(/content_type: expected "application\/json", got null/u);
   });
 
   it('says why an answer is no documented error', () => {
