@@ -20,6 +20,7 @@ import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './
 import { defaultReporter } from './default-reporter.ts';
 import { RunInterrupt } from './interrupt.ts';
 import { afterRun, checkEnvFile, checkReportsWritable, planHooks, planRun, type RunPlan } from './run-options.ts';
+import { conformanceProjectOptions } from './vitest-options.ts';
 
 async function main(): Promise<number> {
   let args: ConformanceArgs | 'help';
@@ -72,9 +73,10 @@ async function judge(args: ConformanceArgs, run: ConformanceRun, plan: RunPlan):
   });
   const { createVitest } = await import('vitest/node');
   const vitest = await createVitest('test', {
-    // The project's own folder, not the working directory: installed as a package, the suites live in node_modules.
-    root: fileURLToPath(new URL('..', import.meta.url)),
-    project: ['conformance'],
+    ...conformanceProjectOptions(),
+    // From the sources, the project's own folder rather than the working directory: installed as a package, the
+    // suites live in node_modules (from dist/ the options above name their folder already).
+    ...(import.meta.url.endsWith('.ts') ? { root: fileURLToPath(new URL('..', import.meta.url)) } : {}),
     watch: false,
     maxConcurrency: run.concurrency,
     provide: { conformanceRun: run },
