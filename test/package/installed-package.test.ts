@@ -60,11 +60,13 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true, maxRetries: 3 }), 60_000);
 
 describe.concurrent('the installed package', () => {
-  it('ships the library compiled, and no tests, reports or benchmarks', async () => {
+  it('ships the compiled project and its launchers only: no sources, tests, reports or benchmarks', async () => {
     const installed = join(consumer, 'node_modules', NAME);
-    for (const absent of ['test', 'reports', 'bench', 'fuzz', 'examples'])
-      expect(readdirSync(installed)).not.toContain(absent);
+    expect(readdirSync(installed).sort()).toEqual(['README.md', 'build', 'cli', 'dist', 'package', 'package.json']);
+    expect(readdirSync(join(installed, 'cli'))).toEqual(['conformance.mjs']);
     expect(readdirSync(join(installed, 'package'))).toEqual(['bin']);
+    expect(readdirSync(join(installed, 'dist'))).not.toContain('test');
+    expect(readdirSync(join(installed, 'dist'))).not.toContain('bench');
     expect(readdirSync(join(installed, 'dist/package'))).toEqual(expect.arrayContaining(['index.js', 'index.d.ts']));
   });
 
