@@ -1,4 +1,4 @@
-// The package as a user gets it: npm pack (which builds dist/), npm install of the tarball into an empty folder,
+// The package as a user gets it: npm pack of the built dist/, npm install of the tarball into an empty folder,
 // then the four things it promises, used from that folder only: the library in plain Node ESM, its declarations
 // under tsc, both bins, and the catalog JSON with its schemas through the package's exports. The install comes
 // from the local npm cache (--prefer-offline); on a cold cache npm fetches package metadata from the registry. The
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distIsFresh } from '../../build/fresh.mjs';
 import { loadCatalog } from '../../catalog/load.ts';
 
 const run = promisify(execFile);
@@ -36,13 +37,19 @@ const inConsumer = (command: string, args: string[]) =>
   run(command, args, { cwd: consumer, env, encoding: 'utf8', timeout: 55_000 });
 
 beforeAll(async () => {
-  // --json: the build that prepack runs must keep stdout clean for pack's own JSON.
-  const packed = await run('npm', ['pack', '--json', '--pack-destination', dir, '--loglevel=error'], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  // npm test has just built dist/ (npm run build, the `prepare` that npm pack would run): pack that build as it is,
+  // and build only when it is stale (this file run on its own after an edit).
+  if (!distIsFresh(ROOT)) await run(process.execPath, [join(ROOT, 'build/build.mjs')], { cwd: ROOT, timeout: 120_000 });
+  const packed = await run(
+    'npm',
+    ['pack', '--json', '--ignore-scripts', '--pack-destination', dir, '--loglevel=error'],
+    {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   const tarball = (JSON.parse(packed.stdout) as { filename: string }[])[0]?.filename;
   if (!tarball) throw new Error(`npm pack named no tarball: ${packed.stdout}`);
   mkdirSync(consumer);
