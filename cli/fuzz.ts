@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { fuzzContext } from '../fuzz/context.ts';
+import { coverageLine } from '../fuzz/coverage.ts';
 import { allProperties } from '../fuzz/properties.ts';
 import { type PropertyResult, runProperties } from '../fuzz/run.ts';
 import { TargetError, TokenError } from '../harness/client.ts';
@@ -144,6 +145,7 @@ async function run(
     `fuzz summary: ${summary.properties} properties: ${summary.passed} held, ${summary.failed} falsified, ${summary.errored} errored\n` +
       `  ${summary.cases} cases, ${report.run.requests} requests in ${(report.run.duration_ms / 1000).toFixed(1)} s` +
       ` · ${report.cases_per_second} cases/s · seed ${config.seed}` +
+      `\n  ${coverageLine(report.coverage)}` +
       `${report.drift.length ? `\n  ${report.drift.length} undocumented answers (drift section of fuzz.json)` : ''}` +
       `\n  reports: ${args.reportsDir}/fuzz.json, junit.xml (testsuite uqpay-fuzz)`,
   );

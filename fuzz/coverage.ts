@@ -86,13 +86,11 @@ export function fuzzCoverage(): FuzzCoverage {
 
 /** The sentence the READMEs quote word for word (test/fuzz/coverage-readme.test.ts). */
 export function coverageSentence(c: FuzzCoverage = fuzzCoverage()): string {
-  const rest = c.pairs_documented - c.pairs_with_property;
+  const neither = c.pairs_documented - c.pairs_with_property - c.exempt.length;
   return (
     `Of the ${c.pairs_documented} documented (entry, operation) pairs whose trigger is a request rule, ` +
-    `${c.pairs_with_property} have a rule property and a twin` +
-    (rest === 0
-      ? '.'
-      : `; ${c.exempt.length} of the other ${rest} are exempt with a reason (\`fuzz/exemptions.json\`).`)
+    `${c.pairs_with_property} have a rule property and a twin, and ${c.exempt.length} are exempt with a reason in ` +
+    `\`fuzz/exemptions.json\`${neither > 0 ? `; ${neither} have neither` : ''}.`
   );
 }
 

@@ -99,7 +99,7 @@ const concurrent = property(
       const spec: RequestSpec = {
         operation: 'Card Recharge',
         params: { card_id: cardId },
-        body: { amount: 0.01 },
+        body: { amount: 1 }, // 1 minor unit (0.01 SGD): the page gives amounts in the minor unit
         idempotencyKey: uniqueText(36),
       };
       const answers = await Promise.all(Array.from({ length: k }, () => send(fz, spec)));

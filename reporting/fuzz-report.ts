@@ -1,7 +1,8 @@
 // reports/fuzz.json: the run's facts (target, base-URL host, seed, runs per property, start, duration, requests,
 // cases per second), every property's result, the drift section (undocumented answers seen by structural fuzz,
-// redacted) and the precedence observations. Written with reports/junit.xml's fuzz suite by writeFuzzReports (write-fuzz-reports.ts).
+// redacted), the precedence observations and the rule coverage. Written with reports/junit.xml's fuzz suite by writeFuzzReports (write-fuzz-reports.ts).
 
+import { type FuzzCoverage, fuzzCoverage } from '../fuzz/coverage.ts';
 import type { PropertyResult } from '../fuzz/run.ts';
 import type { DriftRecord } from '../fuzz/types.ts';
 
@@ -21,6 +22,8 @@ export interface FuzzReport {
   properties: PropertyResult[];
   precedence: { property: string; winner: unknown }[];
   drift: DriftRecord[];
+  /** The rule table against the documented request-rule pairs (fuzz/coverage.ts); the same whatever --filter ran. */
+  coverage: FuzzCoverage;
 }
 
 export function fuzzReport(
@@ -44,5 +47,6 @@ export function fuzzReport(
     properties,
     precedence: [...observations].map(([property, winner]) => ({ property, winner })),
     drift: drift.slice(0, 200),
+    coverage: fuzzCoverage(),
   };
 }

@@ -16,10 +16,21 @@ import {
 } from '../../fuzz/coverage.ts';
 import { allProperties } from '../../fuzz/properties.ts';
 import { RULES, ruleLabel } from '../../fuzz/rules/index.ts';
+import type { Rule } from '../../fuzz/rules/types.ts';
 
 const catalog = loadCatalog();
 const rulesMd = readFileSync(new URL('../../mock/RULES.md', import.meta.url), 'utf8');
 const observations = rulesMd.slice(rulesMd.indexOf('## 3. Observations'));
+/** The first table row of `text` naming the rule's entry, operation and field. */
+const rowOf = (text: string, rule: Rule) =>
+  text
+    .split('\n')
+    .find(
+      (line) =>
+        line.startsWith(`| \`${rule.entry}\``) &&
+        line.includes(`| ${rule.operation} `) &&
+        line.includes(`\`${rule.field}\``),
+    );
 const pairName = (p: { entry: string; operation: string }) => `${p.entry} @ ${p.operation}`;
 
 describe('fuzz rule table', () => {
@@ -60,15 +71,19 @@ describe('fuzz rule table', () => {
 
   it('lists every boundary taken from the mock in mock/RULES.md §3 (entry, operation and field)', () => {
     for (const rule of RULES.filter((r) => r.source === 'mock')) {
-      const rows = observations
-        .split('\n')
-        .filter(
-          (line) =>
-            line.startsWith(`| \`${rule.entry}\``) &&
-            line.includes(`| ${rule.operation} `) &&
-            line.includes(`\`${rule.field}\``),
-        );
-      expect(rows.length, `${ruleLabel(rule)} (${rule.field}) is missing from mock/RULES.md §3`).toBeGreaterThan(0);
+      expect(
+        rowOf(observations, rule),
+        `${ruleLabel(rule)} (${rule.field}) is missing from mock/RULES.md §3`,
+      ).toBeDefined();
+    }
+  });
+
+  it('lists every recorded disagreement between the sources in mock/RULES.md §3', () => {
+    const table = observations.slice(observations.indexOf('Where the sources disagree'));
+    for (const rule of RULES.filter((r) => r.disagreement)) {
+      const row = rowOf(table, rule);
+      expect(row, `${ruleLabel(rule)}: its disagreement is missing from mock/RULES.md §3`).toBeDefined();
+      for (const source of rule.disagreement?.sources ?? []) expect(row).toContain(source);
     }
   });
 
