@@ -74,6 +74,19 @@ export function coverageDetail(rules: readonly Rule[] = RULES, exemptions = load
   };
 }
 
+/** What is wrong with the exemptions: a pair that is not a documented request-rule pair, one that has a property
+ * (the exemption is not needed), or a reason outside EXEMPTION_REASONS. */
+export function exemptionProblems(exemptions: readonly Exemption[], rules: readonly Rule[] = RULES): string[] {
+  const pairs = new Set(requestRulePairs().map(key));
+  return exemptions.flatMap((e) => [
+    ...(pairs.has(key(e)) ? [] : [`${key(e)} is not a documented request-rule pair`]),
+    ...(hasProperty(e, rules) ? [`${key(e)} has a property; drop its exemption`] : []),
+    ...((EXEMPTION_REASONS as readonly string[]).includes(e.reason)
+      ? []
+      : [`${key(e)}: "${e.reason}" is not one of: ${EXEMPTION_REASONS.join('; ')}`]),
+  ]);
+}
+
 function exemptionOf(exemptions: Exemption[], pair: Pair): Exemption {
   return exemptions.find((e) => key(e) === key(pair)) as Exemption;
 }

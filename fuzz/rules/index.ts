@@ -9,6 +9,7 @@ import { expectEntry, expectSuccess, guarded, send } from '../send.ts';
 import type { FuzzContext, FuzzProperty } from '../types.ts';
 import { materialise, withField } from '../values.ts';
 import { ACTIVATE_CARD_RULES } from './activate-card.ts';
+import { CARD_STATE_RULES } from './card-states.ts';
 import { CARDHOLDER_DOCUMENT_RULES } from './cardholder-documents.ts';
 import { CARDHOLDER_IDENTITY_RULES, UPDATE_CARDHOLDER_RULES } from './cardholder-identity.ts';
 import { acrossCardholderOperations, updateHolderBase } from './cardholder-ops.ts';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   ...CREATE_CARD_RULES,
   ...UPDATE_CARD_RULES,
   ...ACTIVATE_CARD_RULES,
+  ...CARD_STATE_RULES,
   ...GENERAL_RULES,
   ...REQUEST_RULES,
 ];
