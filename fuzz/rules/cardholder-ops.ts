@@ -11,6 +11,8 @@ import type { Rule } from './types.ts';
 type HolderOperation = 'Update Cardholder' | 'Create Card';
 const HOLDER_OPERATIONS: readonly string[] = ['Update Cardholder', 'Create Card'];
 const SUPPLEMENT = 'cardholder_required_fields';
+/** Most twin runs there: each twin case makes a cardholder (and on Create Card a card) that later cases list. */
+const TWIN_RUNS = 20;
 
 /** An Update Cardholder request on a new cardholder (made from `overrides`); its body is the rule's. */
 export const updateHolderBase =
@@ -39,6 +41,7 @@ export function onOperation(rule: Rule, operation: HolderOperation, changes: Par
     operation,
     field: moveField(operation, rule.field),
     base: operation === 'Create Card' ? oneStepBase : updateHolderBase(),
+    twinRuns: Math.min(rule.twinRuns ?? TWIN_RUNS, TWIN_RUNS),
     ...(context
       ? {
           context: async (ctx: ScenarioContext) =>
