@@ -73,7 +73,7 @@ export const UPDATE_CARD_RULES: Rule[] = [
       fc
         .tuple(
           fc
-            .oneof(fc.constantFrom('daily', 'HOURLY', 'PER_DAY', 'ANNUAL'), fc.string({ maxLength: 10 }))
+            .oneof(fc.constantFrom('daily', 'HOURLY', 'PER_DAY', 'ANNUAL'), fc.string({ minLength: 1, maxLength: 10 }))
             .filter((i) => i !== 'PER_TRANSACTION' && !INTERVALS.includes(i)),
           money(0, 1000),
         )
