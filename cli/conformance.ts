@@ -19,6 +19,7 @@ import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './
 import { defaultReporter } from './default-reporter.ts';
 import { RunInterrupt } from './interrupt.ts';
 import { afterRun, checkEnvFile, checkReportsWritable, planHooks, planRun, type RunPlan } from './run-options.ts';
+import { conformanceProjectOptions } from './vitest-options.ts';
 
 async function main(): Promise<number> {
   let args: ConformanceArgs | 'help';
@@ -71,7 +72,7 @@ async function judge(args: ConformanceArgs, run: ConformanceRun, plan: RunPlan):
   });
   const { createVitest } = await import('vitest/node');
   const vitest = await createVitest('test', {
-    project: ['conformance'],
+    ...conformanceProjectOptions(),
     watch: false,
     maxConcurrency: run.concurrency,
     provide: { conformanceRun: run },
