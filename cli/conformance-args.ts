@@ -42,7 +42,12 @@ Nightly and release gate:
   --expect-target <kind>  sandbox | mock | any (default any): exit 2 if the target resolves to another kind
   --baseline <file>     compare with an earlier run's results.json; regressions exit 1
   --deviations <file>   known deviations (default conformance.deviations.json)
-  --history <file>      append this run to a JSONL history; the HTML report draws its last 30 runs
+  --history <file>      append this run to a JSONL history; the HTML report draws its last 30 runs; failures
+                        of pairs that never passed on this target kind in it are pending (reported, not gating)
+  --min-coverage <pct>  exit 1 when fewer than <pct> % of the documented (entry, operation) pairs were provoked
+                        and answered as documented; the line names the biggest gaps
+  --summary-md <file>   write a Markdown summary (verdict, coverage, failure clusters, first failures, settings
+                        to add); also appended to $GITHUB_STEP_SUMMARY when that is set
   -h, --help            show this help
 
 Exit codes: 0 every case passed (skips allowed unless --fail-on-skip; known deviations allowed),
@@ -75,6 +80,10 @@ export interface ConformanceArgs {
   baseline: string | null;
   deviations: string | null;
   history: string | null;
+  /** --min-coverage: the least conformant share of documented pairs, in percent; null for no gate. */
+  minCoverage: number | null;
+  /** --summary-md: where to write the Markdown summary; null for none. */
+  summaryMd: string | null;
 }
 
 export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
@@ -99,6 +108,8 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
         baseline: { type: 'string' },
         deviations: { type: 'string' },
         history: { type: 'string' },
+        'min-coverage': { type: 'string' },
+        'summary-md': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values as Record<string, string | boolean | undefined>;
@@ -123,7 +134,12 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
   const bail = text('bail');
   if (bail !== undefined && !/^[1-9]\d{0,5}$/u.test(bail))
     throw new UsageError(`--bail needs a whole number ≥ 1 (got "${bail}")`);
+  const minCoverage = text('min-coverage');
+  if (minCoverage !== undefined && !(/^\d{1,3}(\.\d+)?$/u.test(minCoverage) && Number(minCoverage) <= 100))
+    throw new UsageError(`--min-coverage needs a percentage from 0 to 100 (got "${minCoverage}")`);
   return {
+    minCoverage: minCoverage === undefined ? null : Number(minCoverage),
+    summaryMd: text('summary-md') ?? null,
     mockFaults: faults === undefined ? null : Number(faults),
     concurrency: concurrency === undefined ? null : Number(concurrency),
     filter: filter ?? null,

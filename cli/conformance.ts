@@ -16,9 +16,11 @@ import { defaultConcurrency } from '../suites/concurrency.ts';
 import type { ConformanceRun } from '../suites/target.ts';
 import { checkExpectedTarget } from '../suites/target-guards.ts';
 import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './conformance-args.ts';
+import { contractGates, publishSummary } from './contract-gates.ts';
 import { defaultReporter } from './default-reporter.ts';
 import { RunInterrupt } from './interrupt.ts';
 import { afterRun, checkEnvFile, checkReportsWritable, planHooks, planRun, type RunPlan } from './run-options.ts';
+import { runVerdict } from './verdict.ts';
 
 async function main(): Promise<number> {
   let args: ConformanceArgs | 'help';
@@ -128,22 +130,26 @@ async function judge(args: ConformanceArgs, run: ConformanceRun, plan: RunPlan):
     if (interrupt.signal) return interrupted();
     return fail(args.filter ? `no case matches --filter "${args.filter}"` : 'the suite ran no cases');
   }
-  const { cases } = results.summary;
   console.log(runSummary(results, args.reportsDir, reporter.files));
   const after = afterRun(results, plan, args);
-  if (after.lines.length) console.log(after.lines.join('\n'));
+  const gates = contractGates(results, args, plan.baseline);
+  const gateLines = [...after.lines, ...gates.lines];
+  if (gateLines.length) console.log(gateLines.join('\n'));
   leftLoudly();
-  if (interrupt.signal) return interrupted();
-  if (cleanup?.left.length) return 2;
-  if (cases.failed > 0) return 1;
-  if (cases.errored > 0) {
-    // One cause behind every error (a credential clash, an unreachable target): say it once.
-    const causes = new Set(results.cases.filter((c) => c.outcome === 'error').map((c) => c.reason));
-    const cause = causes.size === 1 ? `: ${[...causes][0]}` : '';
-    return fail(`${cases.errored} cases could not be judged because the environment failed${cause}`);
+  if (gates.coverageProblem) {
+    console.error(`conformance: ${gates.coverageProblem}`);
+    gateLines.push(gates.coverageProblem);
   }
-  if (args.failOnSkip && cases.skipped > 0) return fail(`${cases.skipped} cases were skipped (--fail-on-skip)`, 1);
-  return after.failed ? 1 : 0;
+  const interruptedCode = interrupt.signal ? interrupted() : null;
+  const verdict = runVerdict({
+    results,
+    interruptedCode,
+    failOnSkip: args.failOnSkip,
+    gateFailed: after.failed || gates.failed,
+  });
+  const written = publishSummary(results, args, verdict.code, gateLines);
+  if (written.length) console.log(`summary: ${written.join(', ')}`);
+  return verdict.line ? fail(verdict.line, verdict.code) : verdict.code;
 }
 
 function fail(message: string, code = 2): number {

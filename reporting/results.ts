@@ -7,8 +7,11 @@ import type { Outcome } from '../harness/judge.ts';
 import type { Undocumented } from '../harness/session.ts';
 import { type ShapesSection, summariseShapes } from '../harness/shapes.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
+import { type ClusterCase, type FailureCluster, failureClusters } from './clusters.ts';
+import { buildCoverage, type Coverage, type CoverageCase } from './coverage.ts';
 import type { AppliedDeviation, DeviationReport } from './deviation-types.ts';
 import { buildDrift, type Drift } from './drift.ts';
+import type { PendingReport } from './pending.ts';
 
 export interface Totals {
   total: number;
@@ -41,6 +44,10 @@ export interface RunResults {
   run: RunFacts;
   summary: { entries: Totals; pairs: Totals; cases: Totals };
   entries: { id: string; outcome: CaseOutcome; cases: number }[];
+  /** The documented contract this run proved, per entry and per pair (reporting/coverage.ts); absent in older files. */
+  coverage?: Coverage;
+  /** Failures grouped by cause, largest first (reporting/clusters.ts); absent in older files. */
+  clusters?: FailureCluster[];
   cases: ReportCase[];
   undocumented: (Undocumented & { seen_in: string })[];
   /** End-of-run cleanup (harness/run-cleanup.ts): cards cancelled, failed, and ids left live (with the ledger to finish). */
@@ -51,6 +58,8 @@ export interface RunResults {
   shapes: ShapesSection;
   /** Known deviations applied to this run (reporting/deviations.ts); absent when none were loaded. */
   deviations?: DeviationReport;
+  /** With --history: failures of pairs that never passed on this target kind (reporting/pending.ts). */
+  pending?: PendingReport;
 }
 
 export type ReportCase = Omit<CaseMeta, 'undocumented' | 'shapes' | 'durationMs' | 'outcome'> & {
@@ -58,6 +67,8 @@ export type ReportCase = Omit<CaseMeta, 'undocumented' | 'shapes' | 'durationMs'
   duration_ms: number;
   /** The known deviation that turned this failure into outcome "deviation". */
   deviation?: AppliedDeviation;
+  /** A failure of a pair that never passed on this target kind (--history): reported, not gating. */
+  pending?: true;
 };
 
 /** Worst first: one failing case makes its entry fail, then errors, then skips, known deviations, n/a. */
@@ -107,11 +118,14 @@ export function buildResults(
   };
 }
 
-/** Totals per entry, pair and case, and each entry's combined outcome (recomputed when outcomes are reclassified). */
-export function summarize<C extends { entry: string; operation: string; outcome: CaseOutcome }>(
+/**
+ * Totals per entry, pair and case, each entry's combined outcome, the coverage and the failure clusters
+ * (recomputed whenever outcomes are reclassified).
+ */
+export function summarize<C extends CoverageCase & ClusterCase & { outcome: CaseOutcome }>(
   catalog: Catalog,
   cases: C[],
-): Pick<RunResults, 'summary' | 'entries'> {
+): Pick<RunResults, 'summary' | 'entries' | 'coverage' | 'clusters'> {
   const byEntry = groupOutcomes(cases, (c) => c.entry);
   const byPair = groupOutcomes(cases, (c) => pairKey(catalog, c));
   const entries = catalog.entries
@@ -127,6 +141,8 @@ export function summarize<C extends { entry: string; operation: string; outcome:
       cases: totals(cases.map((c) => c.outcome)),
     },
     entries,
+    coverage: buildCoverage(catalog, cases),
+    clusters: failureClusters(cases),
   };
 }
 
