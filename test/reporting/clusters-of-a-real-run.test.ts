@@ -52,7 +52,7 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 describe('a target that sends every envelope-B code as a string', () => {
-  const bIds = new Set(envelopeB.map((e) => e.id));
+  const bIds = new Set<string>(envelopeB.map((e) => e.id));
   const bScenarios = allScenarios.filter((s) => bIds.has(s.entry));
 
   it('fails every envelope-B case and nothing else', () => {

@@ -4,11 +4,15 @@
 // duplicates are attempted by timing, which cannot overlap on a target this fast: they must be errors that say so.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../catalog/load.ts';
 import { allScenarios } from '../../generators/index.ts';
 import { mapConcurrent } from '../../harness/pool.ts';
 import { type CaseResult, runScenario } from '../../harness/run-scenario.ts';
 import { createSession, type Session } from '../../harness/session.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
+import { buildCoverage, minCoverageProblem } from '../../reporting/coverage.ts';
+
+const catalog = loadCatalog();
 
 let mock: RunningMock;
 let session: Session;
@@ -49,5 +53,18 @@ describe('a target with credentials and no fixtures', () => {
       );
     expect(skipped.some((r) => r.reason.includes('which only the built-in mock can provide'))).toBe(true);
     expect(results.filter((r) => r.outcome === 'pass').length).toBeGreaterThan(200);
+    // The coverage report lists every pair this target could not prove, each with its reason or setting.
+    const coverage = buildCoverage(catalog, results);
+    expect(coverage.uncovered.length).toBe(coverage.pairs.total - coverage.pairs.conformant);
+    expect(coverage.uncovered.length).toBeGreaterThan(0);
+    for (const pair of coverage.uncovered) {
+      expect(pair.state, `${pair.entry} on ${pair.operation}`).not.toBe('wrong');
+      expect(pair.reason).not.toBe('');
+      if (pair.state === 'not_provokable') expect(pair.setting).toMatch(/^(UQPAY_FIXTURE_\w+|the built-in mock)/u);
+      else expect(pair.reason).toMatch(/^error: could not arrange the overlap/u);
+    }
+    expect(minCoverageProblem(coverage, 100)).toMatch(
+      /biggest gaps: \d+ (need UQPAY_FIXTURE_|only the built-in mock)/u,
+    );
   }, 120_000);
 });
