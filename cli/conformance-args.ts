@@ -50,6 +50,11 @@ Nightly and release gate:
                         to add); also appended to $GITHUB_STEP_SUMMARY when that is set
   -h, --help            show this help
 
+Replay:
+  npm run replay -- <results.json> [options]   re-send only the failed and errored cases of that run, with its
+                        seed, against the target configured as usual (it must be of the same kind); prints FIXED,
+                        STILL FAILING or STILL ERRORED per case; reports go to reports/replay unless --reports
+
 Exit codes: 0 every case passed (skips allowed unless --fail-on-skip; known deviations allowed),
             1 contract failures, regressions against --baseline, or an expired or stale known deviation,
             2 configuration or environment problems (nothing judged, cases that errored, cards left live),
@@ -84,14 +89,21 @@ export interface ConformanceArgs {
   minCoverage: number | null;
   /** --summary-md: where to write the Markdown summary; null for none. */
   summaryMd: string | null;
+  /** npm run replay <results.json>: re-send that run's failed and errored cases; null for a normal run. */
+  replay: string | null;
 }
 
-export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
+export function parseConformanceArgs(argv: string[]): ConformanceArgs | 'help' {
   let values: Record<string, string | boolean | undefined>;
+  // npm run replay is npm run conformance with "replay <results.json>" first (cli/replay-run.ts).
+  const replaying = argv[0] === 'replay';
+  const args = replaying ? argv.slice(1) : argv;
+  let positionals: string[] = [];
   try {
-    values = parseArgs({
+    const parsed = parseArgs({
       args,
       strict: true,
+      allowPositionals: replaying,
       options: {
         filter: { type: 'string' },
         reports: { type: 'string' },
@@ -112,11 +124,15 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
         'summary-md': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    }).values as Record<string, string | boolean | undefined>;
+    });
+    values = parsed.values as Record<string, string | boolean | undefined>;
+    positionals = parsed.positionals;
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
   if (values.help) return 'help';
+  if (replaying && positionals.length !== 1)
+    throw new UsageError('npm run replay needs exactly one results.json of an earlier run');
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const filter = text('filter');
   if (filter !== undefined && filter.trim() === '') throw new UsageError('--filter needs a non-empty text');
@@ -143,7 +159,8 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
     mockFaults: faults === undefined ? null : Number(faults),
     concurrency: concurrency === undefined ? null : Number(concurrency),
     filter: filter ?? null,
-    reportsDir: text('reports') ?? 'reports',
+    replay: replaying ? (positionals[0] ?? null) : null,
+    reportsDir: text('reports') ?? (replaying ? 'reports/replay' : 'reports'),
     envFile: text('env') ?? '.env',
     envExplicit: text('env') !== undefined,
     failOnSkip: values['fail-on-skip'] === true,

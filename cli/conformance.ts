@@ -19,6 +19,7 @@ import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './
 import { contractGates, publishSummary } from './contract-gates.ts';
 import { defaultReporter } from './default-reporter.ts';
 import { RunInterrupt } from './interrupt.ts';
+import { planReplay, type ReplayPlan, replayReport, replaySettings } from './replay-run.ts';
 import { afterRun, checkEnvFile, checkReportsWritable, planHooks, planRun, type RunPlan } from './run-options.ts';
 import { runVerdict } from './verdict.ts';
 
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
   let args: ConformanceArgs | 'help';
   let run: ConformanceRun;
   let plan: RunPlan;
+  let replay: ReplayPlan | null = null;
   try {
     args = parseConformanceArgs(process.argv.slice(2));
     if (args === 'help') {
@@ -33,13 +35,19 @@ async function main(): Promise<number> {
       return 0;
     }
     checkEnvFile(args);
-    plan = await planRun(args, loadCatalog());
+    replay = args.replay ? planReplay(args.replay, loadCatalog()) : null;
+    if (replay?.titles.length === 0) {
+      console.log(`replay: ${replay.file} has no failed or errored case; nothing to send`);
+      return 0;
+    }
+    plan = await planRun(args, loadCatalog(), replay?.titles);
     if (args.list) {
       const filter = args.filter ?? '';
       console.log((plan.titles ?? []).filter((title) => title.includes(filter)).join('\n'));
       return 0;
     }
-    const settings = readRunSettings(args.envFile);
+    const read = readRunSettings(args.envFile);
+    const settings = replay ? replaySettings(read, replay) : read;
     checkExpectedTarget(args.expectTarget, settings.config.target);
     checkReportsWritable(resolve(args.reportsDir));
     run = {
@@ -50,20 +58,26 @@ async function main(): Promise<number> {
       selection: plan.selection,
       bail: args.bail,
       expectTarget: args.expectTarget,
-      baselineTarget: plan.baseline?.run.target ?? null,
+      // A replay is refused on another kind of target, like a baseline, once the target is resolved.
+      baselineTarget: plan.baseline?.run.target ?? replay?.earlier.run.target ?? null,
     };
   } catch (error) {
     if (error instanceof UsageError) return fail(`${error.message} (see npm run conformance -- --help)`);
     if (error instanceof ConfigError || error instanceof CatalogError) return fail(error.message);
     throw error;
   }
-  return judge(args, run, plan);
+  return judge(args, run, plan, replay);
 }
 
 // The conformance project's global setup (suites/global-setup.ts) takes these settings, runs the preflight, opens the
 // run's ledger, prints the banner and hands the resolved target to the suite and the reporter; this runs vitest on
 // it, then cancels what the run created (outside vitest, so no hook timeout cuts it short) and sums up.
-async function judge(args: ConformanceArgs, run: ConformanceRun, plan: RunPlan): Promise<number> {
+async function judge(
+  args: ConformanceArgs,
+  run: ConformanceRun,
+  plan: RunPlan,
+  replay: ReplayPlan | null,
+): Promise<number> {
   const catalog = loadCatalog();
   const interrupt = new RunInterrupt((line) => console.error(line));
   const reporter = new ConformanceReporter({
@@ -133,7 +147,8 @@ async function judge(args: ConformanceArgs, run: ConformanceRun, plan: RunPlan):
   console.log(runSummary(results, args.reportsDir, reporter.files));
   const after = afterRun(results, plan, args);
   const gates = contractGates(results, args, plan.baseline);
-  const gateLines = [...after.lines, ...gates.lines];
+  const replayed = replay ? replayReport(replay, results) : null;
+  const gateLines = [...(replayed?.lines ?? []), ...after.lines, ...gates.lines];
   if (gateLines.length) console.log(gateLines.join('\n'));
   leftLoudly();
   if (gates.coverageProblem) {
@@ -145,7 +160,7 @@ async function judge(args: ConformanceArgs, run: ConformanceRun, plan: RunPlan):
     results,
     interruptedCode,
     failOnSkip: args.failOnSkip,
-    gateFailed: after.failed || gates.failed,
+    gateFailed: after.failed || gates.failed || (replayed?.stillFailing ?? 0) > 0,
   });
   const written = publishSummary(results, args, verdict.code, gateLines);
   if (written.length) console.log(`summary: ${written.join(', ')}`);
