@@ -150,11 +150,8 @@ export function parseConformanceArgs(argv: string[]): ConformanceArgs | 'help' {
   const bail = text('bail');
   if (bail !== undefined && !/^[1-9]\d{0,5}$/u.test(bail))
     throw new UsageError(`--bail needs a whole number ≥ 1 (got "${bail}")`);
-  const minCoverage = text('min-coverage');
-  if (minCoverage !== undefined && !(/^\d{1,3}(\.\d+)?$/u.test(minCoverage) && Number(minCoverage) <= 100))
-    throw new UsageError(`--min-coverage needs a percentage from 0 to 100 (got "${minCoverage}")`);
   return {
-    minCoverage: minCoverage === undefined ? null : Number(minCoverage),
+    minCoverage: minCoverageOption(text('min-coverage') ?? null),
     summaryMd: text('summary-md') ?? null,
     mockFaults: faults === undefined ? null : Number(faults),
     concurrency: concurrency === undefined ? null : Number(concurrency),
@@ -174,4 +171,12 @@ export function parseConformanceArgs(argv: string[]): ConformanceArgs | 'help' {
     deviations: text('deviations') ?? null,
     history: text('history') ?? null,
   };
+}
+
+/** --min-coverage <percent>: a number from 0 to 100; null when not given. */
+export function minCoverageOption(value: string | null): number | null {
+  if (value === null) return null;
+  if (!(/^\d{1,3}(\.\d+)?$/u.test(value) && Number(value) <= 100))
+    throw new UsageError(`--min-coverage needs a percentage from 0 to 100 (got "${value}")`);
+  return Number(value);
 }

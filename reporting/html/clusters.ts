@@ -17,9 +17,10 @@ export function coverageSection(coverage: Coverage | undefined): string {
   const gaps = gapGroups(coverage)
     .map((g) => `<li><span class="count">${g.pairs}</span> ${esc(g.label)}</li>`)
     .join('');
-  return `<section id="coverage"><h2>Coverage of the documented contract</h2>
-<p><b data-coverage="pairs.percent">${coverage.pairs.percent} %</b> of ${coverage.pairs.total} documented (entry, operation) pairs provoked and conformant; entries ${coverage.entries.conformant}/${coverage.entries.total}. Green conformant, red wrong, grey not provokable on this target, blank not run.</p>
-<table class="coverage">${rows.join('')}</table>${gaps ? `<h3>What is missing</h3><ul>${gaps}</ul>` : ''}</section>`;
+  // Folded: the first failure must stay on the first screen; the figure itself is in the summary line.
+  return `<section id="coverage"><details><summary><b>Coverage of the documented contract: <span data-coverage="pairs.percent">${coverage.pairs.percent} %</span></b> of ${coverage.pairs.total} (entry, operation) pairs provoked and conformant · entries ${coverage.entries.conformant}/${coverage.entries.total} · ${coverage.pairs.wrong} wrong, ${coverage.pairs.not_provokable} not provokable here, ${coverage.pairs.not_run} not run</summary>
+<p class="note">Green conformant, red wrong, grey not provokable on this target, blank not run.</p>
+<table class="coverage">${rows.join('')}</table>${gaps ? `<h3>What is missing</h3><ul>${gaps}</ul>` : ''}</details></section>`;
 }
 
 export function clusterSection(results: RunResults): string {
@@ -36,5 +37,5 @@ export function clusterSection(results: RunResults): string {
       return `<li class="cluster"><span class="count">${cluster.count} ×</span> <code>${esc(cluster.signature)}</code><div class="note">${cluster.entries.length} entries on ${cluster.operations.length} operations: ${esc(cluster.operations.join(', '))} · e.g. ${example}</div><details><summary>entries</summary>${esc(cluster.entries.join(', '))}</details></li>`;
     })
     .join('\n');
-  return `<section id="clusters"><h2>Failure clusters (${clusters.length}): failures that share a cause</h2><ul>${items}</ul></section>`;
+  return `<section id="clusters"><h3>Failure clusters (${clusters.length}): failures that share a cause</h3><ul>${items}</ul></section>`;
 }
