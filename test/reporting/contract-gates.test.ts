@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
+import { parseConformanceArgs } from '../../cli/conformance-args.ts';
 import { contractGates, coverageDrop, publishSummary } from '../../cli/contract-gates.ts';
 import { runVerdict } from '../../cli/verdict.ts';
+import { readRunSettings } from '../../harness/settings.ts';
 import { failureSignature } from '../../reporting/clusters.ts';
 import { applyDeviations } from '../../reporting/deviations.ts';
 import { finishRun } from '../../reporting/finish-run.ts';
@@ -187,6 +189,17 @@ describe('what no list may accept', () => {
     expect(runVerdict({ results, interruptedCode: null, failOnSkip: false, gateFailed: false }).code).toBe(2);
     expect(contractGates(results, { minCoverage: null, summaryMd: null }, results).lines.join('\n')).toContain(
       '1 cards left live on the target: never accepted',
+    );
+  });
+});
+
+describe('the production guard', () => {
+  it('refuses a production URL before any case runs, whatever --baseline, --deviations, --history say', () => {
+    const args = parseConformanceArgs(['--baseline', 'b.json', '--deviations', 'd.json', '--history', 'h.jsonl']);
+    expect(args).toMatchObject({ baseline: 'b.json', deviations: 'd.json', history: 'h.jsonl' });
+    // The settings are read apart from every accepting option: nothing in them can reach the guard.
+    expect(() => readRunSettings('/dev/null', { UQPAY_BASE_URL: 'https://api.uqpay.com/api' })).toThrow(
+      /points at production/u,
     );
   });
 });
