@@ -5,16 +5,7 @@
 import type { Catalog } from '../catalog/load.ts';
 import type { HistoryLine } from './history.ts';
 import { isLeak } from './never-forgiven.ts';
-import { pairKey, type RunResults } from './results.ts';
-
-export interface PendingReport {
-  /** The pairs that never passed on this target kind in the history, with their failing cases now. */
-  pairs: { pair: string; cases: string[] }[];
-  /** Failing cases in those pairs: reported, not gating. */
-  cases: number;
-  /** Runs of this target kind the history held before this one. */
-  earlier_runs: number;
-}
+import { type PendingReport, pairKey, type RunResults } from './results.ts';
 
 /** Pairs that passed at least once in the history's runs against this kind of target. */
 export function passedPairs(history: readonly HistoryLine[], target: string, catalog: Catalog): Set<string> {
@@ -35,7 +26,7 @@ export function passedPairs(history: readonly HistoryLine[], target: string, cat
   return passed;
 }
 
-/** Marks the failures of never-passed pairs as pending (case.pending) and adds the pending report. */
+/** Marks the failures of never-passed pairs as pending (case.pending) and adds the pending report, when any. */
 export function markPending(results: RunResults, catalog: Catalog, history: readonly HistoryLine[]): RunResults {
   const passed = passedPairs(history, results.run.target, catalog);
   const byPair = new Map<string, string[]>();
@@ -50,7 +41,8 @@ export function markPending(results: RunResults, catalog: Catalog, history: read
     cases: [...byPair.values()].reduce((n, titles) => n + titles.length, 0),
     earlier_runs: history.filter((l) => l.target === results.run.target).length,
   };
-  return { ...results, cases, pending };
+  // Absent when nothing is pending, like the deviations report when no deviation applies.
+  return pending.cases ? { ...results, cases, pending } : results;
 }
 
 /** Failures that gate: every failure that is not pending. */

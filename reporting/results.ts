@@ -11,7 +11,6 @@ import { type ClusterCase, type FailureCluster, failureClusters } from './cluste
 import { buildCoverage, type Coverage, type CoverageCase } from './coverage.ts';
 import type { AppliedDeviation, DeviationReport } from './deviation-types.ts';
 import { buildDrift, type Drift } from './drift.ts';
-import type { PendingReport } from './pending.ts';
 
 export interface Totals {
   total: number;
@@ -60,6 +59,16 @@ export interface RunResults {
   deviations?: DeviationReport;
   /** With --history: failures of pairs that never passed on this target kind (reporting/pending.ts). */
   pending?: PendingReport;
+}
+
+/** With --history: failures of pairs that never passed on this target kind (reporting/pending.ts). */
+export interface PendingReport {
+  /** The pairs that never passed on this target kind in the history, with their failing cases now. */
+  pairs: { pair: string; cases: string[] }[];
+  /** Failing cases in those pairs: reported, not gating. */
+  cases: number;
+  /** Runs of this target kind the history held before this one. */
+  earlier_runs: number;
 }
 
 export type ReportCase = Omit<CaseMeta, 'undocumented' | 'shapes' | 'durationMs' | 'outcome'> & {

@@ -144,7 +144,7 @@ describe('pending, then ratchet (--history)', () => {
     expect(gatingFailures(finish(failing(), history))).toBe(0);
     finish(passing(), history);
     const regressed = finish(failing(), history);
-    expect(regressed.pending?.cases).toBe(0);
+    expect(regressed.pending).toBeUndefined();
     expect(gatingFailures(regressed)).toBe(1);
     expect(runVerdict({ results: regressed, interruptedCode: null, failOnSkip: false, gateFailed: false }).code).toBe(
       1,
@@ -166,7 +166,7 @@ describe('what no list may accept', () => {
     expect(deviated.summary.cases.failed).toBe(1);
     const history = join(mkdtempSync(join(tmpdir(), 'leak-')), 'history.jsonl');
     const finished = finishRun(results, { catalog, deviations: [], today: '2026-12-01', historyFile: history }).results;
-    expect(finished.pending?.cases).toBe(0);
+    expect(finished.pending).toBeUndefined();
     expect(runVerdict({ results: finished, interruptedCode: null, failOnSkip: false, gateFailed: false }).code).toBe(1);
     expect(contractGates(finished, { minCoverage: null, summaryMd: null }, null).lines.join('\n')).toContain(
       '1 error answers leaked a secret or card data',
