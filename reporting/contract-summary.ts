@@ -9,7 +9,9 @@ export const MAX_LISTED_CLUSTERS = 10;
 
 export function contractLines(results: RunResults): string[] {
   const lines: string[] = [];
-  if (results.coverage) lines.push(coverageLine(results.coverage));
+  // A selection leaves pairs "not run" on purpose: say so on the same line.
+  const selection = results.run.selection ? ` · this run was a selection (${results.run.selection})` : '';
+  if (results.coverage) lines.push(`${coverageLine(results.coverage)}${selection}`);
   const clusters = results.clusters ?? [];
   if (clusters.length) {
     lines.push(`failure clusters (${clusters.length}, by cause):`);
