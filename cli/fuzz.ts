@@ -1,13 +1,14 @@
 // npm run fuzz: fast-check properties against the target's input validation. Same target selection, .env, guards,
 // seed and reports folder as npm run conformance (harness/config.ts, suites/preflight.ts). Exit codes: 0 every
-// property held, 1 a property was falsified, 2 configuration or environment.
+// property held, 1 a property was falsified, 2 configuration or environment, 70 a property crashed (a bug of ours).
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { fuzzContext } from '../fuzz/context.ts';
 import { allProperties } from '../fuzz/properties.ts';
 import { type PropertyResult, runProperties } from '../fuzz/run.ts';
+import { PropertyCrash } from '../fuzz/types.ts';
 import { TargetError, TokenError } from '../harness/client.ts';
 import { ConfigError, pacingFor, type RunConfig } from '../harness/config.ts';
 import { cleanupAfterRun, cleanupLine, prepareLedger } from '../harness/run-cleanup.ts';
@@ -17,6 +18,9 @@ import { type FuzzReport, fuzzReport } from '../reporting/fuzz-report.ts';
 import { writeFuzzReports } from '../reporting/write-fuzz-reports.ts';
 import { preflight, type ResolvedTarget } from '../suites/preflight.ts';
 import { FUZZ_HELP, type FuzzArgs, FuzzUsageError, fuzzSettings, parseFuzzArgs } from './fuzz-args.ts';
+
+/** The suite itself crashed (a bug of ours): EX_SOFTWARE of sysexits.h, apart from 1 (falsified) and 2 (environment). */
+const CRASHED = 70;
 
 async function main(): Promise<number> {
   let args: FuzzArgs | 'help';
@@ -119,7 +123,11 @@ async function run(
   } catch (error) {
     await session.close();
     if (error instanceof TargetError || error instanceof TokenError) return fail(error.message);
-    throw error;
+    if (!(error instanceof PropertyCrash)) throw error;
+    // A bug in this project, not the target's answer: its stack, after the cards the run created are cancelled.
+    if (ledgerPath) await cleanup(target, ledgerPath, config, pacing, env);
+    console.error(`fuzz: ${error.message}: a bug in this project, not the target's answer\n${error.stack ?? ''}`);
+    return CRASHED;
   }
   const report = fuzzReport(
     {
@@ -197,14 +205,18 @@ async function cleanup(
   return outcome.left.length;
 }
 
-/** Precedence winners in an earlier fuzz.json of the same host (none when absent or unreadable). */
+/** Precedence winners in an earlier fuzz.json of the same host (none when absent; said so when unreadable). */
 function previousWinners(dir: string, host: string): [string, unknown][] {
+  const file = join(dir, 'fuzz.json');
+  if (!existsSync(file)) return [];
   try {
-    const previous = JSON.parse(readFileSync(join(dir, 'fuzz.json'), 'utf8')) as FuzzReport;
+    const previous = JSON.parse(readFileSync(file, 'utf8')) as FuzzReport;
     if (previous.run?.base_url_host !== host && !(isLoopback(previous.run?.base_url_host) && isLoopback(host)))
       return [];
     return (previous.precedence ?? []).map(({ property, winner }) => [property, winner]);
-  } catch {
+  } catch (error) {
+    // Only the comparison with earlier winners is lost: the run goes on, but not in silence.
+    console.error(`fuzz: ${file} cannot be read, so precedence is not compared with it: ${(error as Error).message}`);
     return [];
   }
 }

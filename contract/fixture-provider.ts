@@ -15,15 +15,42 @@ import type {
 /** How a skip says only a mock can provide what the case needs; reports call such cases "not applicable". */
 export const MOCK_ONLY_FIXTURE = 'which only the built-in mock can provide';
 
+/**
+ * What kind of skip a case is, as data (the reports group and classify by these fields, never by the reason text):
+ * a fixture a setting provides (`setting` names it), a state only a mock can provide (not applicable elsewhere), or
+ * a state the mock itself has run out of (restart it).
+ */
+export type SkipKind = 'needs-fixture' | 'not-applicable' | 'mock-exhausted';
+
+export interface SkipCategory {
+  kind: SkipKind;
+  /** The setting that unlocks the case (UQPAY_FIXTURE_*), for kind needs-fixture. */
+  setting?: string;
+}
+
 export class FixtureMissing extends Error {
   readonly fixture: string;
   readonly setting: string | null;
+  readonly category: SkipCategory;
 
-  constructor({ fixture, setting }: { fixture: string; setting: string | null }) {
-    super(setting ? `needs fixture ${fixture}: set ${setting} in .env` : `needs ${fixture}, ${MOCK_ONLY_FIXTURE}`);
+  constructor({
+    fixture,
+    setting,
+    exhausted = false,
+  }: { fixture: string; setting: string | null; exhausted?: boolean }) {
+    super(
+      setting
+        ? `needs fixture ${fixture}: set ${setting} in .env`
+        : exhausted
+          ? `needs ${fixture}`
+          : `needs ${fixture}, ${MOCK_ONLY_FIXTURE}`,
+    );
     this.name = 'FixtureMissing';
     this.fixture = fixture;
     this.setting = setting;
+    this.category = setting
+      ? { kind: 'needs-fixture', setting }
+      : { kind: exhausted ? 'mock-exhausted' : 'not-applicable' };
   }
 }
 

@@ -5,7 +5,14 @@
 import fc from 'fast-check';
 import { redactText } from '../harness/redact.ts';
 import { curlCommand } from './curl.ts';
-import { CaseEnvironmentError, CaseFailure, type FuzzContext, type FuzzProperty, type PropertyKind } from './types.ts';
+import {
+  CaseEnvironmentError,
+  CaseFailure,
+  type FuzzContext,
+  type FuzzProperty,
+  PropertyCrash,
+  type PropertyKind,
+} from './types.ts';
 
 export type FuzzOutcome = 'pass' | 'fail' | 'error';
 
@@ -53,12 +60,19 @@ export async function runProperties(
     while (next < properties.length) {
       const index = next++;
       const property = properties[index] as FuzzProperty;
-      const result = await runOne(property, fz, options);
-      results[index] = result;
-      options.onResult?.(result);
+      try {
+        const result = await runOne(property, fz, options);
+        results[index] = result;
+        options.onResult?.(result);
+      } catch (crash) {
+        next = properties.length; // a crash (a bug of ours) stops the run once the properties under way end
+        throw crash;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  const settled = await Promise.allSettled(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  const crashed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (crashed) throw crashed.reason;
   return results;
 }
 
@@ -80,9 +94,16 @@ async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptio
     note: property.note ?? null,
     seed,
   };
+  let built: ReturnType<FuzzProperty['build']>;
+  try {
+    built = property.build(fz);
+  } catch (bug) {
+    throw new PropertyCrash(property.name, bug);
+  }
   let details: fc.RunDetails<unknown>;
   try {
-    details = await fc.check(property.build(fz), {
+    // fc.check itself throws on an invalid replay path (UQPAY_FUZZ_PATH): reported below as the property's error.
+    details = await fc.check(built, {
       seed,
       numRuns,
       ...(property.examples ? { examples: property.examples as never } : {}),
@@ -106,6 +127,8 @@ async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptio
   if (!details.failed)
     return { ...common, outcome: 'pass', path: null, counterexample: null, reason: null, curl: null };
   const error = details.errorInstance;
+  if (!(error instanceof CaseFailure || error instanceof CaseEnvironmentError))
+    throw new PropertyCrash(property.name, error);
   const sent = error instanceof CaseFailure || error instanceof CaseEnvironmentError ? error.sent : null;
   return {
     ...common,

@@ -8,7 +8,7 @@ import { TargetError, TokenError } from '../harness/client.ts';
 import { judge, matchCatalog } from '../harness/judge.ts';
 import { CaseEnvironmentError, CaseFailure, type FuzzContext } from './types.ts';
 
-/** Runs an arrange step or request, turning environment trouble into CaseEnvironmentError. */
+/** Runs an arrange step or request, turning environment trouble into CaseEnvironmentError (and nothing else). */
 export async function guarded<T>(step: () => Promise<T>): Promise<T> {
   try {
     return await step();
@@ -22,7 +22,8 @@ export async function guarded<T>(step: () => Promise<T>): Promise<T> {
     ) {
       throw new CaseEnvironmentError(error.message);
     }
-    throw new CaseEnvironmentError(`the property itself failed: ${(error as Error).message}`);
+    // Anything else is a bug in this project, not the target's doing: it stays itself, and crashes the run.
+    throw error;
   }
 }
 

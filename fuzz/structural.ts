@@ -9,7 +9,7 @@ import { loadCatalog } from '../catalog/load.ts';
 import type { RequestSpec } from '../contract/request.ts';
 import { createCardBody, newCardholder } from '../generators/arrange.ts';
 import { validRequest } from '../generators/valid-requests.ts';
-import { TargetError } from '../harness/client.ts';
+import { TargetError, TokenError } from '../harness/client.ts';
 import { redactText, redactValue } from '../harness/redact.ts';
 import { documentedAs, guarded } from './send.ts';
 import { CaseEnvironmentError, CaseFailure, type FuzzContext, type FuzzProperty } from './types.ts';
@@ -117,7 +117,8 @@ export function structuralProperty(operation: OperationName): FuzzProperty {
           if (error instanceof TargetError && error.kind === 'timeout') {
             throw new CaseFailure(`no answer in time (a hang): ${error.message}`, { spec, observed: null });
           }
-          throw new CaseEnvironmentError((error as Error).message, { spec, observed: null });
+          if (!(error instanceof TargetError || error instanceof TokenError)) throw error; // a bug: crash
+          throw new CaseEnvironmentError(error.message, { spec, observed: null });
         }
         const sent = { spec, observed };
         if (observed.status >= 200 && observed.status < 300) return;

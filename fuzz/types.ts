@@ -75,3 +75,18 @@ export class CaseEnvironmentError extends Error {
     this.name = 'CaseEnvironmentError';
   }
 }
+
+/**
+ * An exception inside a property that is neither a broken contract nor environment trouble: a bug in this project
+ * (a TypeError in a generator, an unknown operation). It stops the run with its stack, never an "error" outcome.
+ */
+export class PropertyCrash extends Error {
+  constructor(
+    readonly property: string,
+    readonly bug: unknown,
+  ) {
+    super(`property "${property}" crashed: ${bug instanceof Error ? bug.message : String(bug)}`);
+    this.name = 'PropertyCrash';
+    if (bug instanceof Error && bug.stack) this.stack = `${this.name}: ${this.message}\ncaused by ${bug.stack}`;
+  }
+}

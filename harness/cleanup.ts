@@ -48,8 +48,11 @@ const CLOCK_SKEW_MS = 10 * 60_000;
 const MAX_LIST_PAGES = 20;
 
 export async function cleanupRun(options: CleanupOptions): Promise<CleanupOutcome> {
-  const records = readLedger(options.ledgerPath);
   const outcome: CleanupOutcome = { cancelled: 0, failed: 0, left: [] };
+  // A line that cannot be read may have named a card: it is counted as left, loudly, never skipped in silence.
+  const records = readLedger(options.ledgerPath, (line) =>
+    outcome.left.push(`(unreadable line ${line} of ${options.ledgerPath})`),
+  );
   if (records.length === 0) return outcome;
   const client = new ApiClient(
     {

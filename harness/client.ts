@@ -9,7 +9,14 @@ import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import type { AnyOperation, Operation } from '../catalog/types.ts';
 import type { Credential, CredentialName } from '../contract/fixtures.ts';
 import type { Observed, RequestSpec } from '../contract/request.ts';
-import { BODY_CAP_BYTES, isLoginExpired, readCapped, retryDelayMs } from './answer-body.ts';
+import {
+  BODY_CAP_BYTES,
+  clientRefusedReason,
+  isClientRefused,
+  isLoginExpired,
+  readCapped,
+  resendWhileTrouble,
+} from './answer-body.ts';
 import { recorder } from './recorder.ts';
 import { redactHeaders } from './redact.ts';
 
@@ -17,7 +24,7 @@ import { redactHeaders } from './redact.ts';
 export class TargetError extends Error {
   constructor(
     message: string,
-    readonly kind: 'unreachable' | 'timeout' | 'budget' | 'clash',
+    readonly kind: 'unreachable' | 'timeout' | 'budget' | 'clash' | 'refused',
     /** The connection was reset or closed before an answer arrived (retryable). */
     readonly reset = false,
   ) {
@@ -64,6 +71,8 @@ export class ApiClient {
   private readonly remintedAtMs = new Map<string, number[]>();
   /** Set once tokens keep being superseded: every later request fails with this one clear reason. */
   private clash: string | null = null;
+  /** Set once the target refused a freshly minted token of the configured credential (the documented 401). */
+  private refused: string | null = null;
   /** Concurrent cases share one mint per credential: a second mint would supersede the token the first is using. */
   private readonly minting = new Map<string, Promise<string>>();
   /** Tokens this client minted, per client id: a token superseded by one of our own mints is no clash. */
@@ -107,12 +116,8 @@ export class ApiClient {
         'x-api-key': credential.api_key,
         accept: 'application/json',
       });
-    let observed = await mint();
     // A blip at the token endpoint (5xx, or 429 with its Retry-After) is retried, not reported as refused credentials.
-    for (let attempt = 1; attempt <= MINT_RETRIES && (observed.status >= 500 || observed.status === 429); attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(observed, attempt)));
-      observed = await mint();
-    }
+    const observed = await resendWhileTrouble(mint, MINT_RETRIES);
     const body = observed.json as { auth_token?: unknown; expired_at?: unknown } | undefined;
     if (observed.status !== 200 || typeof body?.auth_token !== 'string' || typeof body.expired_at !== 'number') {
       throw new TokenError(`token request for ${credential.client_id} answered ${observed.status}`, observed);
@@ -182,16 +187,11 @@ export class ApiClient {
     let observed: Observed;
     try {
       if (this.clash) throw new TargetError(this.clash, 'clash');
-      observed = await this.raw(op.method, `${path}${query}`, headers, body);
-      if (auth.kind === 'credential' && isLoginExpired(observed)) {
-        // Superseded by a mint of this run (a concurrent case's, or a scenario's on purpose): take the newer token.
-        // Otherwise another process minted one for the same credential: mint again and resend, same idempotency
-        // key; supersedes that keep coming within the window are a clash, not a contract failure.
-        const ours = (this.mints.get((await this.config.credential(auth.name)).client_id) ?? 0) > mintsBefore;
-        if (!ours) await this.remintAfterSupersede(auth.name);
-        headers['x-auth-token'] = `Bearer ${await this.tokenFor(auth.name, !ours)}`;
-        observed = await this.raw(op.method, `${path}${query}`, headers, body);
-      }
+      if (this.refused) throw new TargetError(this.refused, 'refused');
+      const resend = () => this.raw(op.method, `${path}${query}`, headers, body);
+      observed = await resend();
+      if (auth.kind === 'credential')
+        observed = await this.answerToToken(auth.name, observed, mintsBefore, headers, resend);
     } catch (error) {
       // Only a request that may have reached the target (a timeout, a reset) has an unknown outcome.
       if (error instanceof TargetError && (error.kind === 'timeout' || error.reset))
@@ -200,6 +200,36 @@ export class ApiClient {
     }
     this.config.observer?.answered?.(spec, observed);
     return observed;
+  }
+
+  /**
+   * The answers about the token itself, recognised through the catalog. "Login expired": superseded by a mint of this
+   * run (a concurrent case's, or a scenario's on purpose), take the newer token; otherwise another process minted one
+   * for the same credential: mint again and resend, same idempotency key; supersedes that keep coming within the
+   * window are a clash, not a contract failure. The documented 401 to the configured credential: once more with a
+   * token minted since (one that expired under us), then the client is refused for good: every later request fails
+   * at once, without minting again.
+   */
+  private async answerToToken(
+    name: CredentialName,
+    observed: Observed,
+    mintsBefore: number,
+    headers: Record<string, string>,
+    resend: () => Promise<Observed>,
+  ): Promise<Observed> {
+    const loginExpired = isLoginExpired(observed);
+    const refused = name === 'default' && isClientRefused(observed);
+    if (!loginExpired && !refused) return observed;
+    if (this.refused) throw new TargetError(this.refused, 'refused');
+    const ours = (this.mints.get((await this.config.credential(name)).client_id) ?? 0) > mintsBefore;
+    if (loginExpired && !ours) await this.remintAfterSupersede(name);
+    headers['x-auth-token'] = `Bearer ${await this.tokenFor(name, !ours)}`;
+    const again = await resend();
+    if (refused && isClientRefused(again)) {
+      this.refused = clientRefusedReason();
+      throw new TargetError(this.refused, 'refused');
+    }
+    return again;
   }
 
   /**
@@ -298,7 +328,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return undefined;
+    return undefined; // not JSON: json stays undefined and the text is kept, for the judge to report
   }
 }
 

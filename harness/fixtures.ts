@@ -38,6 +38,7 @@ export class MockFixtures implements FixtureProvider {
       await res.body.dump();
       return res.statusCode === 200;
     } catch {
+      // Unreachable or no answer: not a mock. Not hidden: the preflight's token mint, next, names the failure.
       return false;
     }
   }
@@ -70,6 +71,7 @@ export class MockFixtures implements FixtureProvider {
       throw new FixtureMissing({
         fixture: 'an unassigned pool card (the mock has no more; restart it)',
         setting: null,
+        exhausted: true,
       });
     this.handedOut.add(card.card_number);
     return card;
@@ -82,7 +84,7 @@ export class MockFixtures implements FixtureProvider {
       activation_code: string | null;
     };
     if (!card.activation_code)
-      throw new FixtureMissing({ fixture: `an activation code for card ${cardId}`, setting: null });
+      throw new FixtureMissing({ fixture: `an activation code for card ${cardId}`, setting: null, exhausted: true });
     return card.activation_code;
   }
   async expiredToken() {
@@ -151,7 +153,11 @@ export class EnvFixtures implements FixtureProvider {
   async product(name: ProductName) {
     const setting = `UQPAY_FIXTURE_PRODUCT_${upper(name)}`;
     if (name === 'standard' && !this.env[setting]) {
-      this.standardProduct ??= this.discoverStandardProduct().catch(() => null);
+      // Discovered once per run. List Products is retried like any request inside the discovery; a failure that
+      // outlasts the retries is kept as the error it is (naming the request), so every case that needs the product
+      // reports it without spending the sandbox's request quota on the same failing call again. Never a skip
+      // asking for the setting, which would hide the failure.
+      this.standardProduct ??= this.discoverStandardProduct();
       const discovered = await this.standardProduct;
       if (discovered) return discovered;
     }

@@ -95,10 +95,11 @@ export function judge(entry: CatalogEntry, observed: Observed, values: Record<st
   }
   const checks: FailedCheck[] = [];
   if (observed.status !== entry.status) checks.push({ check: 'status', expected: entry.status, got: observed.status });
-  // Documented errors are JSON: a 4xx labelled text/html (say) breaks clients that dispatch on the content type.
+  // Documented errors are JSON: a 4xx labelled text/html (say), or not labelled at all, breaks clients that
+  // dispatch on the content type.
   const contentType = observed.headers['content-type'];
-  if (contentType !== undefined && !/\bjson\b/iu.test(contentType)) {
-    checks.push({ check: 'content_type', expected: 'application/json', got: contentType });
+  if (!isJsonMediaType(contentType)) {
+    checks.push({ check: 'content_type', expected: 'application/json', got: contentType ?? null });
   }
   const body = observed.json;
   if (!isObject(body)) {
@@ -108,6 +109,10 @@ export function judge(entry: CatalogEntry, observed: Observed, values: Record<st
   const schema = entry.envelope === 'A' ? validators.envelopeA : validators.envelopeB;
   if (!schema(body)) {
     const detail = `envelope ${entry.envelope}: ${describeErrors(schema.errors).join(', ')}`;
+    checks.push({ check: 'envelope', expected: entry.envelope, got: Object.keys(body), detail });
+  } else if (!entry.missing_fields && 'missing_fields' in body) {
+    // Envelope A's schema allows missing_fields (the KYC rows carry it); an entry that does not document it must not.
+    const detail = `envelope ${entry.envelope}: missing_fields is not documented for ${entry.id}`;
     checks.push({ check: 'envelope', expected: entry.envelope, got: Object.keys(body), detail });
   }
   if (entry.envelope === 'A' && body.type !== entry.type)
@@ -160,13 +165,22 @@ function messageCheck(entry: CatalogEntry, body: Record<string, unknown>, values
 
 /** The documented entries an error response matches, for passive conformance (empty: undocumented). */
 export function matchCatalog(catalog: Catalog, observed: Observed): CatalogEntry[] {
+  return catalog.entries.filter((entry) => answersWith(entry, observed));
+}
+
+/** The answer is this entry's: its status, type (envelope A) or no type (B), code and message by its kind. */
+export function answersWith(entry: CatalogEntry, observed: Observed): boolean {
   const body = observed.json;
-  if (!isObject(body)) return [];
-  return catalog.entries.filter((entry) => {
-    if (entry.status !== observed.status || body.code !== entry.code) return false;
-    if (entry.envelope === 'A' ? body.type !== entry.type : 'type' in body) return false;
-    return messageMatches(entry, body);
-  });
+  if (!isObject(body)) return false;
+  if (entry.status !== observed.status || body.code !== entry.code) return false;
+  if (entry.envelope === 'A' ? body.type !== entry.type : 'type' in body) return false;
+  return messageMatches(entry, body);
+}
+
+/** application/json or a +json type (application/problem+json), parameters aside; a missing header is not JSON. */
+function isJsonMediaType(contentType: string | undefined): boolean {
+  const media = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return media === 'application/json' || /^application\/[\w.-]+\+json$/u.test(media);
 }
 
 function messageMatches(entry: CatalogEntry, body: Record<string, unknown>): boolean {

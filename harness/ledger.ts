@@ -47,20 +47,32 @@ export class Ledger {
   }
 }
 
-/** The records of a ledger file; a line cut short by a crash is skipped, not fatal. */
-export function readLedger(path: string): LedgerRecord[] {
+/**
+ * The records of a ledger file. The last line of a crashed run may be cut short: it is skipped. Any other line that
+ * is not a record could hide a card to cancel: its number goes to onUnreadable (the cleanup counts it as left).
+ */
+export function readLedger(path: string, onUnreadable: (line: number) => void = () => undefined): LedgerRecord[] {
   if (!existsSync(path)) return [];
   const records: LedgerRecord[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const record = JSON.parse(line) as LedgerRecord;
-      if (record && typeof record === 'object' && typeof record.kind === 'string') records.push(record);
-    } catch {
-      // The last line of a crashed run may be incomplete.
-    }
-  }
+  const lines = readFileSync(path, 'utf8').split('\n');
+  // Written line by line, each ending in a newline: only a line after the last newline can be cut short.
+  const lastLine = lines.length - 1;
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const record = parseRecord(line);
+    if (record) records.push(record);
+    else if (index !== lastLine) onUnreadable(index + 1);
+  });
   return records;
+}
+
+function parseRecord(line: string): LedgerRecord | null {
+  try {
+    const record = JSON.parse(line) as LedgerRecord;
+    return record && typeof record === 'object' && typeof record.kind === 'string' ? record : null;
+  } catch {
+    return null; // not JSON: the caller decides whether that is a cut-off last line or a loss
+  }
 }
 
 /** Operations whose 2xx answer issues a card (its card_id is in the body). */

@@ -85,6 +85,6 @@ function parse(text: string): unknown {
   try {
     return text ? JSON.parse(text) : undefined;
   } catch {
-    return undefined;
+    return undefined; // a recorded answer that is not JSON is recorded without a parsed body
   }
 }

@@ -148,6 +148,6 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return undefined;
+    return undefined; // not JSON: the reproduction shows the body as text
   }
 }

@@ -6,12 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Catalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
-import { FixtureMissing, type FixtureProvider } from '../contract/fixture-provider.ts';
+import { FixtureMissing, type FixtureProvider, type SkipCategory } from '../contract/fixture-provider.ts';
 import type { Observed, RequestSpec, TargetKind } from '../contract/request.ts';
 import type { DataFactory } from '../generators/data.ts';
 import type { SharedState } from '../generators/shared.ts';
 import { ArrangeError, type Scenario, type ScenarioContext } from '../generators/types.ts';
 import { retryDelayMs } from './answer-body.ts';
+import { afterClearingFaults } from './clear-faults.ts';
 import { type ApiClient, TargetError, TokenError } from './client.ts';
 import { CopyRejected, CopyTrouble, sendDuplicateInFlight } from './in-flight.ts';
 import {
@@ -61,11 +62,19 @@ export interface CaseResult {
   attempts?: number;
   /** How to reproduce a case that did not pass (redacted); absent on a pass and when no request was answered. */
   repro?: Repro;
+  /** A skip's kind and the setting that unlocks it, as data (the reports read these, not the reason). */
+  skip?: SkipCategory;
 }
 
 const RETRIES = 3;
 
 export async function runScenario(scenario: Scenario, env: RunEnvironment): Promise<CaseResult> {
+  const scope = newScope(env.fixtures);
+  const result = await runInScope(scenario, env, scope);
+  return afterClearingFaults(result, () => env.fixtures.clearFaults(scope));
+}
+
+async function runInScope(scenario: Scenario, env: RunEnvironment, scope: string | undefined): Promise<CaseResult> {
   const entry = env.catalog.entryById.get(scenario.entry);
   if (!entry) throw new Error(`scenario names unknown entry ${scenario.entry}`);
   const started = performance.now();
@@ -98,7 +107,6 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
           }
         : {}),
     });
-  const scope = newScope(env.fixtures);
   const ctx = contextFor(env, scope, sent);
   try {
     const attempts = { count: 1 };
@@ -120,7 +128,7 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
     const twin: FailedCheck = { check: 'twin', expected: '2xx', got: control.status, detail: rejected };
     return result('fail', rejected, observedFaulty, [twin], twinEvidence);
   } catch (error) {
-    if (error instanceof FixtureMissing) return result('skip', error.message);
+    if (error instanceof FixtureMissing) return { ...result('skip', error.message), skip: error.category };
     if (error instanceof WrongOperation) return result('error', error.message);
     // The first copy of an in-flight duplicate is the valid request: a documented refusal of it fails like a twin.
     if (error instanceof CopyRejected && error.observed && matchCatalog(env.catalog, error.observed).length > 0) {
@@ -133,8 +141,6 @@ export async function runScenario(scenario: Scenario, env: RunEnvironment): Prom
       return result('error', error.message, null, [], setup ? { source, observed: setup } : undefined);
     }
     return result('error', `the scenario itself failed: ${(error as Error).message}`);
-  } finally {
-    await env.fixtures.clearFaults(scope).catch(() => undefined);
   }
 }
 

@@ -3,9 +3,11 @@
 
 import { loadCatalog } from '../catalog/load.ts';
 import type { FixtureProvider } from '../contract/fixture-provider.ts';
-import type { Observed, TargetKind } from '../contract/request.ts';
+import type { Observed, RequestSpec, TargetKind } from '../contract/request.ts';
 import { DataFactory } from '../generators/data.ts';
 import { SharedState } from '../generators/shared.ts';
+import { ArrangeError } from '../generators/types.ts';
+import { resendWhileTrouble, statusAndCode } from './answer-body.ts';
 import { ApiClient } from './client.ts';
 import { remoteCredentials } from './config.ts';
 import { EnvFixtures, MockFixtures } from './fixtures.ts';
@@ -105,11 +107,21 @@ export function createSession(options: SessionOptions): Session {
   };
 }
 
-/** An enabled product that issues virtual SGD cards: what the scenarios mean by the "standard" product. */
+/**
+ * An enabled product that issues virtual SGD cards: what the scenarios mean by the "standard" product. List Products
+ * is retried like any request; an answer that still is no product list is an error naming it (never "no product",
+ * which would turn into skips asking for a fixture). A list without such a product is null: then the setting is due.
+ */
 async function findStandardProduct(client: ApiClient): Promise<string | null> {
-  const answer = await client.send({ operation: 'List Products', query: { page_size: '100', page_number: '1' } });
+  const spec: RequestSpec = { operation: 'List Products', query: { page_size: '100', page_number: '1' } };
+  const answer = await resendWhileTrouble(() => client.send(spec));
   const products = (answer.json as { data?: unknown } | undefined)?.data;
-  if (answer.status !== 200 || !Array.isArray(products)) return null;
+  if (answer.status !== 200 || !Array.isArray(products)) {
+    throw new ArrangeError(
+      `${spec.operation} (to find a standard product, UQPAY_FIXTURE_PRODUCT_STANDARD being unset) answered ${statusAndCode(answer)}`,
+      answer,
+    );
+  }
   const usable = products.find(
     (p: Record<string, unknown>) =>
       p.product_status === 'ENABLED' &&

@@ -12,8 +12,8 @@ export interface HttpAnswer {
   status: number;
   body: unknown;
   headers: Record<string, string>;
-  /** Sent as-is instead of the JSON of body (a defect variant's garbled answer). */
-  raw?: { contentType: string; text: string };
+  /** Sent as-is instead of the JSON of body (a defect variant's garbled answer); null: no Content-Type header. */
+  raw?: { contentType: string | null; text: string };
 }
 
 export class Responder {

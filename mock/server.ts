@@ -146,6 +146,12 @@ async function serveOperation(services: PipelineServices, op: AnyOperation, req:
 }
 
 function send(reply: FastifyReply, answer: HttpAnswer): FastifyReply {
+  if (answer.raw?.contentType === null) {
+    // Fastify labels every payload it sends; an answer with no Content-Type must bypass it.
+    reply.hijack();
+    reply.raw.writeHead(answer.status, answer.headers).end(answer.raw.text);
+    return reply;
+  }
   if (answer.raw)
     return reply.code(answer.status).headers(answer.headers).type(answer.raw.contentType).send(answer.raw.text);
   const type = answer.headers['content-type'] ?? 'application/json; charset=utf-8';

@@ -15,8 +15,11 @@ export interface EntryDefect {
   entry: Partial<Pick<CatalogEntry, 'status' | 'message'>> & { type?: string; code?: string | number };
   /** A last change to the body (drop a key, add one, replace it). */
   body?: (body: object) => unknown;
-  /** The body is sent as this text with this content type instead of JSON (given the documented JSON text). */
-  raw?: { contentType: string; text: (json: string) => string };
+  /**
+   * The body is sent as this text with this content type instead of JSON (given the documented JSON text); a null
+   * content type sends no Content-Type header at all.
+   */
+  raw?: { contentType: string | null; text: (json: string) => string };
   /** Once the entry was answered on an operation, that operation's 2xx answers become this documented 400. */
   rejectTwinWith?: string;
 }
@@ -40,8 +43,10 @@ export const DEFECT_KINDS = [
   'code-as-string',
   'missing-message',
   'missing-fields',
+  'undocumented-missing-fields',
   'extra-field',
   'content-type-html',
+  'no-content-type',
   'empty-body',
   'non-json-body',
   'other-documented-body',
@@ -65,8 +70,10 @@ const withMessage =
 /**
  * Garbled answers (an HTML page, an empty or non-JSON body) on a 5xx or 429 are the environment's, whatever the case
  * expects (a gateway, a proxy): the judge reports them as errors, so those classes apply to the other entries only.
+ * An unlabelled 5xx or 429 is retried as trouble not under test (harness/run-scenario.ts) and the armed fault is
+ * spent by then, so that class too applies to the other entries only.
  */
-const GARBLED: readonly DefectKind[] = ['content-type-html', 'empty-body', 'non-json-body'];
+const GARBLED: readonly DefectKind[] = ['content-type-html', 'no-content-type', 'empty-body', 'non-json-body'];
 
 function defectFor(entry: CatalogEntry, kind: DefectKind, catalog?: Catalog): EntryDefect | null {
   if (GARBLED.includes(kind) && (entry.status >= 500 || entry.status === 429)) return null;
@@ -118,10 +125,16 @@ function defectFor(entry: CatalogEntry, kind: DefectKind, catalog?: Catalog): En
     case 'missing-fields':
       if (!entry.missing_fields) return null;
       return { entry: {}, body: (b) => Object.fromEntries(Object.entries(b).filter(([k]) => k !== 'missing_fields')) };
+    case 'undocumented-missing-fields':
+      // The KYC rows' extra key on an entry that does not document it (envelope B's closed schema refuses any key).
+      if (entry.missing_fields || entry.envelope === 'B') return null;
+      return { entry: {}, body: (b) => ({ ...b, missing_fields: [{ name: 'first_name_en' }] }) };
     case 'extra-field':
       return { entry: {}, body: (b) => ({ ...b, request_id: 'req_0001' }) };
     case 'content-type-html':
       return { entry: {}, raw: { contentType: 'text/html; charset=utf-8', text: (json) => json } };
+    case 'no-content-type':
+      return { entry: {}, raw: { contentType: null, text: (json) => json } };
     case 'empty-body':
       return { entry: {}, raw: { contentType: 'application/json; charset=utf-8', text: () => '' } };
     case 'non-json-body':

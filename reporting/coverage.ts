@@ -4,6 +4,7 @@
 // would), or did not run it. The conformant share of pairs is the figure --min-coverage gates on.
 
 import type { Catalog } from '../catalog/load.ts';
+import type { SkipCategory } from '../contract/fixture-provider.ts';
 import { MOCK_ONLY, unlockingSetting } from './skip-groups.ts';
 
 export type CoverageState = 'conformant' | 'wrong' | 'not_provokable' | 'not_run';
@@ -43,8 +44,8 @@ export interface CoverageCase {
   operation: string;
   outcome: string;
   reason: string;
-  /** i17a's structured skip, when present: read before the reason text. */
-  skip?: { kind?: string; setting?: string };
+  /** A skip's category as data (contract/fixture-provider.ts): what would unlock it. */
+  skip?: SkipCategory;
 }
 
 /** How a group of cases (a pair's or an entry's) counts. A known deviation is provoked and wrong. */
@@ -62,10 +63,9 @@ function stateOf(cases: readonly CoverageCase[]): { state: CoverageState; reason
   return { state: 'not_run', reason: 'not selected in this run' };
 }
 
-/** The setting that would unlock a skipped case: the structured field when the skip carries one, else the reason. */
+/** The setting (or the built-in mock, a fresh mock) that would unlock a skipped case, from its category. */
 export function skipSetting(c: CoverageCase): string | undefined {
-  if (c.skip?.setting) return c.skip.setting;
-  const unlock = unlockingSetting(c.reason);
+  const unlock = unlockingSetting(c);
   if (unlock !== c.reason) return unlock;
   return c.outcome === 'not_applicable' ? MOCK_ONLY : undefined;
 }

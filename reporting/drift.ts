@@ -4,6 +4,7 @@
 
 import type { Catalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
+import type { SkipCategory } from '../contract/fixture-provider.ts';
 import type { Outcome } from '../harness/judge.ts';
 import { redactValue } from '../harness/redact.ts';
 import type { Undocumented } from '../harness/session.ts';
@@ -15,6 +16,8 @@ export interface DriftCase {
   operation: string;
   outcome: Outcome;
   reason: string;
+  /** A skip's kind and unlocking setting (contract/fixture-provider.ts), read instead of the reason text. */
+  skip?: SkipCategory;
   checks: { check: string; expected: unknown; got: unknown }[];
   observed: { status: number; type: unknown; code: unknown; message: unknown } | null;
 }
@@ -151,6 +154,6 @@ function whyNotJudged(cases: readonly DriftCase[]): string | null {
 
 function notJudgedReason(c: DriftCase): string {
   if (c.outcome !== 'skip') return `error: ${c.reason}`;
-  const unlock = unlockingSetting(c.reason);
+  const unlock = unlockingSetting(c);
   return unlock === c.reason ? `skipped: ${c.reason}` : `skipped: needs ${unlock}`;
 }

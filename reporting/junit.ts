@@ -66,8 +66,7 @@ function addCase(
     testCase.failure(firstLine(c.reason), 'ContractFailure').stacktrace(cdataSafe(caseEvidence(c, catalog, seed)));
   if (c.outcome === 'error')
     testCase.error(firstLine(c.reason), 'EnvironmentError', cdataSafe(caseEvidence(c, catalog, seed)));
-  if (c.outcome === 'skip')
-    skippedWith(testCase, skipMessage(c.reason), `${c.reason}\nunlocked by: ${unlockingSetting(c.reason)}`);
+  if (c.outcome === 'skip') skippedWith(testCase, skipMessage(c), `${c.reason}\nunlocked by: ${unlockingSetting(c)}`);
   // Neither a pass nor a failure: JUnit's <skipped>, saying what it is.
   if (c.outcome === 'not_applicable') {
     const text = `not applicable on this target: ${c.reason}`;

@@ -3,13 +3,12 @@
 // fully-fixtured sandbox run can pass --fail-on-skip while a missing fixture still counts as a skip.
 
 import type { Catalog } from '../catalog/load.ts';
-import { MOCK_ONLY_FIXTURE } from '../contract/fixture-provider.ts';
 import { type RunResults, summarize } from './results.ts';
 
 export function markNotApplicable(results: RunResults, catalog: Catalog): RunResults {
   if (results.run.target === 'mock') return results;
   const cases = results.cases.map((c) =>
-    c.outcome === 'skip' && c.reason.includes(MOCK_ONLY_FIXTURE) ? { ...c, outcome: 'not_applicable' as const } : c,
+    c.outcome === 'skip' && c.skip?.kind === 'not-applicable' ? { ...c, outcome: 'not_applicable' as const } : c,
   );
   return { ...results, ...summarize(catalog, cases), cases };
 }

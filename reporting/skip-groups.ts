@@ -1,15 +1,25 @@
-// Skipped cases grouped by what would unlock them: the UQPAY_FIXTURE_* setting named in the skip reason
-// (harness/fixtures.ts FixtureMissing), the built-in mock for states only it can create, or the reason itself.
+// Skipped cases grouped by what would unlock them: the UQPAY_FIXTURE_* setting the skip carries as data
+// (contract/fixture-provider.ts SkipCategory), the built-in mock for states only it can create, a fresh mock for
+// states it ran out of, or, for a skip that carries no category (an older results.json), its reason as written.
 // A reader of a sandbox run then sees "UQPAY_FIXTURE_POOL_CARDS unlocks 69 cases" instead of 69 lines.
 
-export const MOCK_ONLY = 'the built-in mock (leave UQPAY_BASE_URL empty)';
+import type { SkipCategory } from '../contract/fixture-provider.ts';
 
-/** What would unlock a skipped case, read from its reason. */
-export function unlockingSetting(reason: string): string {
-  const setting = /\bset (UQPAY_[A-Z0-9_]+)/u.exec(reason)?.[1];
-  if (setting) return setting;
-  if (/only the built-in mock can provide/u.test(reason)) return MOCK_ONLY;
-  return reason;
+export const MOCK_ONLY = 'the built-in mock (leave UQPAY_BASE_URL empty)';
+export const FRESH_MOCK = 'a fresh mock (restart it)';
+
+/** A skipped case as the reports see it: the reason for people, the category for grouping. */
+export interface SkippedCase {
+  reason: string;
+  skip?: SkipCategory;
+}
+
+/** What would unlock a skipped case, read from its category. */
+export function unlockingSetting(c: SkippedCase): string {
+  if (c.skip?.setting) return c.skip.setting;
+  if (c.skip?.kind === 'not-applicable') return MOCK_ONLY;
+  if (c.skip?.kind === 'mock-exhausted') return FRESH_MOCK;
+  return c.reason;
 }
 
 export interface SkipGroup<T> {
@@ -18,11 +28,11 @@ export interface SkipGroup<T> {
 }
 
 /** Groups by unlocking setting, largest group first (ties by name, so the order is stable). */
-export function groupSkips<T extends { outcome: string; reason: string }>(cases: readonly T[]): SkipGroup<T>[] {
+export function groupSkips<T extends SkippedCase & { outcome: string }>(cases: readonly T[]): SkipGroup<T>[] {
   const groups = new Map<string, T[]>();
   for (const c of cases) {
     if (c.outcome !== 'skip') continue;
-    const unlock = unlockingSetting(c.reason);
+    const unlock = unlockingSetting(c);
     groups.set(unlock, [...(groups.get(unlock) ?? []), c]);
   }
   return [...groups]
@@ -30,9 +40,9 @@ export function groupSkips<T extends { outcome: string; reason: string }>(cases:
     .sort((a, b) => b.cases.length - a.cases.length || a.unlock.localeCompare(b.unlock));
 }
 
-/** The skipped element's message: the reason and, when it is a setting, what to do. */
-export function skipMessage(reason: string): string {
-  const unlock = unlockingSetting(reason);
-  if (unlock === reason) return reason;
-  return `${reason} (unlocked by ${unlock})`;
+/** The skipped element's message: the reason and, when something unlocks it, what. */
+export function skipMessage(c: SkippedCase): string {
+  const unlock = unlockingSetting(c);
+  if (unlock === c.reason) return c.reason;
+  return `${c.reason} (unlocked by ${unlock})`;
 }

@@ -1,5 +1,6 @@
 // Before any case runs: resolve the target (start the built-in mock, or recognise a remote mock or sandbox) and prove
-// it answers with the configured credentials, so a wrong setting fails once, precisely, instead of 600 times.
+// it answers with the configured credentials (a token is minted and one authenticated read answered), so a wrong
+// setting fails once, precisely, instead of 600 times.
 
 import { loadCatalog } from '../catalog/load.ts';
 import type { TargetKind } from '../contract/request.ts';
@@ -44,8 +45,12 @@ export async function preflight(
     loadCatalog().operations,
   );
   try {
-    await client.mintToken(credential);
+    await client.tokenFor('default');
+    // One authenticated read: a target that refuses this client's tokens (the documented 401: IP allowlist, token
+    // service) stops the run here, in one line, instead of erroring every case.
+    await client.send({ operation: 'List Issuing Balances' });
   } catch (error) {
+    if (error instanceof TargetError && error.kind === 'refused') throw new ConfigError(error.message);
     if (error instanceof TargetError) throw new ConfigError(`cannot reach the target: ${error.message}`);
     if (error instanceof TokenError) {
       throw new ConfigError(

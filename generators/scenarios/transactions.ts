@@ -4,7 +4,7 @@
 import { FixtureMissing } from '../../contract/fixture-provider.ts';
 import type { RequestSpec } from '../../contract/request.ts';
 import { newCard, newCardholder } from '../arrange.ts';
-import type { Scenario, ScenarioContext } from '../types.ts';
+import { ArrangeError, type Scenario, type ScenarioContext } from '../types.ts';
 
 /** A Simulate Authorization request the sandbox accepts: SGD, the supported MCC 5734, an amount the card holds. */
 const authorization = (ctx: ScenarioContext, cardId: string, overrides: Record<string, unknown> = {}): RequestSpec => ({
@@ -32,7 +32,9 @@ async function authorized(ctx: ScenarioContext, onBehalfOf?: string): Promise<{ 
   const spec = authorization(ctx, cardId);
   if (onBehalfOf) spec.onBehalfOf = onBehalfOf;
   const tx = await ctx.arrange(spec);
-  if (tx.transaction_status !== 'APPROVED') throw new Error(`arranged authorization was ${tx.transaction_status}`);
+  // The target declined the arranged authorization: a failed arrange step (environment), not a bug of the scenario.
+  if (tx.transaction_status !== 'APPROVED')
+    throw new ArrangeError(`arrange step Simulate Authorization answered ${String(tx.transaction_status)}`);
   return { cardId, id: String(tx.transaction_id) };
 }
 

@@ -112,6 +112,7 @@ export function plantedRun(): RunResults {
       meta('general.forbidden', 'Retrieve Card', 'pass'),
       meta('general.forbidden', 'Update Card Status', 'skip', {
         reason: 'needs fixture unassigned pool cards: set UQPAY_FIXTURE_POOL_CARDS in .env',
+        skip: { kind: 'needs-fixture', setting: 'UQPAY_FIXTURE_POOL_CARDS' },
       }),
       failure,
       statusFailure,
@@ -121,9 +122,11 @@ export function plantedRun(): RunResults {
       }),
       meta('card.card_not_found', 'Card Withdraw', 'skip', {
         reason: 'needs fixture unassigned pool cards: set UQPAY_FIXTURE_POOL_CARDS in .env',
+        skip: { kind: 'needs-fixture', setting: 'UQPAY_FIXTURE_POOL_CARDS' },
       }),
       meta('general.api_error', 'Retrieve Card', 'skip', {
         reason: 'needs an armed fault (general.api_error), which only the built-in mock can provide',
+        skip: { kind: 'not-applicable' },
         undocumented: [
           { operation: 'Retrieve Card', status: 400, body: undocumentedAnswer },
           { operation: 'Update Card Status', status: 400, body: undocumentedAnswer },

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBody } from '../../catalog/envelope.ts';
 import type { OperationId } from '../../catalog/ids.ts';
 import { loadCatalog } from '../../catalog/load.ts';
 import type { Observed } from '../../contract/request.ts';
@@ -48,6 +49,35 @@ describe('answers that are not the API', () => {
   it('a 2xx whose body is cut off is an error, not a failure', () => {
     const verdict = judge(entry('card.card_not_found'), answer(200, '{"card_id":"a', 'application/json'));
     expect(verdict.outcome).toBe('error');
+  });
+});
+
+describe('gaps the judge closes', () => {
+  // card.card_not_found's documented body (envelope A, exact message).
+  const documented = (id: string) => JSON.stringify(errorBody(entry(id)));
+  it('an error answer without a Content-Type fails the content-type check', () => {
+    const observed = answer(400, documented('card.card_not_found'), 'application/json');
+    observed.headers = {};
+    const verdict = judge(entry('card.card_not_found'), observed);
+    expect(verdict.checks).toEqual([{ check: 'content_type', expected: 'application/json', got: null }]);
+  });
+
+  it('a JSON media type with parameters or a +json suffix passes; text/json-ish labels do not', () => {
+    const body = documented('card.card_not_found');
+    expect(judge(entry('card.card_not_found'), answer(400, body, 'application/json; charset=utf-8')).outcome).toBe(
+      'pass',
+    );
+    expect(judge(entry('card.card_not_found'), answer(400, body, 'application/problem+json')).outcome).toBe('pass');
+    expect(judge(entry('card.card_not_found'), answer(400, body, 'text/plain; note=json')).checks[0]?.check).toBe(
+      'content_type',
+    );
+  });
+
+  it('missing_fields on an entry that does not document it fails the envelope check', () => {
+    const body = { ...JSON.parse(documented('card.card_not_found')), missing_fields: [{ name: 'first_name_en' }] };
+    const verdict = judge(entry('card.card_not_found'), answer(400, JSON.stringify(body), 'application/json'));
+    expect(verdict.checks.map((c) => c.check)).toEqual(['envelope']);
+    expect(verdict.reason).toContain('missing_fields is not documented for card.card_not_found');
   });
 });
 

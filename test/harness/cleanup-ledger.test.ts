@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,5 +36,15 @@ describe('unknown card-request outcomes', () => {
   it('one that cannot be looked up (no cardholder id) is reported as left, loudly', async () => {
     const outcome = await run(ledgerOf([unanswered('k2')]));
     expect(outcome.left).toEqual(['unanswered Create Card k2 (no cardholder id to look it up by)']);
+  });
+});
+
+describe('a ledger line that cannot be read', () => {
+  it('is counted as left when it is not the last (it may have named a card); a cut-off last line is skipped', async () => {
+    const path = ledgerOf([unanswered('k-1')]);
+    appendFileSync(path, '{"kind":"card","card_id":"c-\n{"kind":"card","card_id":"c-2","oper');
+    const outcome = await run(path);
+    expect(outcome.left).toContain(`(unreadable line 2 of ${path})`);
+    expect(outcome.left.filter((l) => l.startsWith('(unreadable'))).toHaveLength(1);
   });
 });

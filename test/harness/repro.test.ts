@@ -86,13 +86,16 @@ describe('reproduction data', () => {
 });
 
 describe('the setting that unlocks a skip', () => {
-  it('is read from the skip reasons FixtureMissing writes', () => {
-    expect(
-      unlockingSetting(new FixtureMissing({ fixture: 'card expired', setting: 'UQPAY_FIXTURE_CARD_EXPIRED' }).message),
-    ).toBe('UQPAY_FIXTURE_CARD_EXPIRED');
-    expect(unlockingSetting(new FixtureMissing({ fixture: 'an armed fault (x)', setting: null }).message)).toMatch(
-      /built-in mock/u,
-    );
-    expect(unlockingSetting('something else')).toBe('something else');
+  it('is read from the category FixtureMissing carries, never from the reason text', () => {
+    const fixture = new FixtureMissing({ fixture: 'card expired', setting: 'UQPAY_FIXTURE_CARD_EXPIRED' });
+    expect(fixture.category).toEqual({ kind: 'needs-fixture', setting: 'UQPAY_FIXTURE_CARD_EXPIRED' });
+    expect(unlockingSetting({ reason: fixture.message, skip: fixture.category })).toBe('UQPAY_FIXTURE_CARD_EXPIRED');
+    const mockOnly = new FixtureMissing({ fixture: 'an armed fault (x)', setting: null });
+    expect(unlockingSetting({ reason: mockOnly.message, skip: mockOnly.category })).toMatch(/built-in mock/u);
+    const exhausted = new FixtureMissing({ fixture: 'a pool card', setting: null, exhausted: true });
+    expect(unlockingSetting({ reason: exhausted.message, skip: exhausted.category })).toMatch(/fresh mock/u);
+    // A reason that merely mentions a setting, without the category, is taken as written.
+    const text = 'needs fixture x: set UQPAY_FIXTURE_X in .env';
+    expect(unlockingSetting({ reason: text })).toBe(text);
   });
 });

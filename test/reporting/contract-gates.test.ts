@@ -87,6 +87,7 @@ describe('coverage', () => {
       fakeCase(catalog, 'Card Recharge', 'card.card_not_found', {
         outcome: 'skip',
         reason: 'needs fixture unassigned pool cards: set UQPAY_FIXTURE_POOL_CARDS in .env',
+        skip: { kind: 'needs-fixture', setting: 'UQPAY_FIXTURE_POOL_CARDS' },
       }),
     ]);
     const coverage = results.coverage;
@@ -118,6 +119,7 @@ describe('coverage', () => {
       fakeCase(catalog, 'Retrieve Card', 'card.card_not_found', {
         outcome: 'skip',
         reason: 'needs x: set UQPAY_FIXTURE_X in .env',
+        skip: { kind: 'needs-fixture', setting: 'UQPAY_FIXTURE_X' },
       }),
     ]);
     expect(coverageDrop(before, after)).toMatch(/^1 conformant pairs \(.+\), the baseline had 2/u);

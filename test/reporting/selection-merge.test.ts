@@ -56,8 +56,13 @@ describe('not applicable on this target', () => {
     const mockOnly = {
       outcome: 'skip' as const,
       reason: 'needs an armed fault (x), which only the built-in mock can provide',
+      skip: { kind: 'not-applicable' as const },
     };
-    const fixture = { outcome: 'skip' as const, reason: 'needs fixture product sgd-only: set X in .env' };
+    const fixture = {
+      outcome: 'skip' as const,
+      reason: 'needs fixture product sgd-only: set X in .env',
+      skip: { kind: 'needs-fixture' as const, setting: 'X' },
+    };
     const cases = [
       fakeCase(catalog, 'Retrieve Card', 'card.card_not_found', mockOnly),
       fakeCase(catalog, 'Retrieve Card', 'card.b.card_does_not_exists', fixture),

@@ -52,6 +52,11 @@ describe('a target with credentials and no fixtures', () => {
         /^needs (fixture .+: set UQPAY_FIXTURE_\w+ in \.env|.+, which only the built-in mock can provide)$/u,
       );
     expect(skipped.some((r) => r.reason.includes('which only the built-in mock can provide'))).toBe(true);
+    // The category travels as data beside the reason: the setting for a fixture, the kind for a mock-only state.
+    for (const r of skipped) {
+      const setting = /set (UQPAY_FIXTURE_\w+) in/u.exec(r.reason)?.[1];
+      expect(r.skip).toEqual(setting ? { kind: 'needs-fixture', setting } : { kind: 'not-applicable' });
+    }
     expect(results.filter((r) => r.outcome === 'pass').length).toBeGreaterThan(200);
     // The coverage report lists every pair this target could not prove, each with its reason or setting.
     const coverage = buildCoverage(catalog, results);
