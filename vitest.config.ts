@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { CONFORMANCE_PROJECT } from './suites/project.ts';
 
 // Two projects: "unit" is the project's own test suite (npm test); "conformance" holds the catalog-driven suites
 // that run against a target (npm run conformance, or npx vitest run --project conformance with the same settings).
@@ -20,14 +21,7 @@ export default defineConfig({
           isolate: false,
         },
       },
-      {
-        test: {
-          name: 'conformance',
-          include: ['suites/**/*.test.ts'],
-          globalSetup: ['./suites/global-setup.ts'],
-          testTimeout: 60_000,
-        },
-      },
+      { test: CONFORMANCE_PROJECT },
     ],
   },
 });

@@ -6,7 +6,6 @@
 //
 //   npm run bench:fuzz -- [--runs 100] [--concurrency 8] [--seed 1] [--no-record]
 
-import { appendFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
@@ -17,8 +16,7 @@ import { runProperties } from '../fuzz/run.ts';
 import { allStructuralProperties } from '../fuzz/structural.ts';
 import { createSession } from '../harness/session.ts';
 import { startMock } from '../mock/server.ts';
-
-const RESULTS = new URL('./results.jsonl', import.meta.url);
+import { appendResult, npmCommand } from './record.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -105,6 +103,7 @@ const line = {
   cpus: availableParallelism(),
   load_before: loadBefore,
   bench: 'fuzz',
+  command: npmCommand('bench:fuzz'),
   properties: properties.length,
   runs_per_property: runs,
   concurrency,
@@ -126,5 +125,5 @@ console.log(
     `fuzz takes ${line.slowdown}× the bare loop's time · load before ${loadBefore}` +
     `${falsified.length ? `\nproperties that did not hold: ${falsified.join('; ')}` : ''}`,
 );
-if (!args['no-record']) appendFileSync(RESULTS, `${JSON.stringify(line)}\n`);
+if (!args['no-record']) appendResult(line);
 process.exitCode = falsified.length ? 1 : 0;

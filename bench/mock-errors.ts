@@ -10,7 +10,6 @@
 // mock process into <dir> (child-process mode only), to see what dominates.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Pool, request } from 'undici';
@@ -21,8 +20,8 @@ import type { Fixtures } from '../contract/fixtures.ts';
 import type { Observed } from '../contract/request.ts';
 import { judge } from '../harness/judge.ts';
 import { startMock } from '../mock/server.ts';
+import { appendResult, npmCommand } from './record.ts';
 
-const RESULTS = new URL('./results.jsonl', import.meta.url);
 const SAMPLE_EVERY = 100;
 
 const { values: args } = parseArgs({
@@ -103,7 +102,7 @@ async function main(): Promise<void> {
     };
     console.log(JSON.stringify(result, null, 2));
     if (run.mismatches > 0) process.exitCode = 1;
-    if (!args['no-record']) appendFileSync(RESULTS, `${JSON.stringify(result)}\n`);
+    if (!args['no-record']) appendResult({ bench: 'mock', command: npmCommand('bench:mock'), ...result });
   } finally {
     await stop();
   }

@@ -9,7 +9,7 @@ export interface MockChild {
 }
 
 export function startMockChild(args: string[]): Promise<MockChild> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'mock/cli.ts', '--port', '0', ...args], {
+  const child: ChildProcess = spawn(process.execPath, ['build/launch.mjs', 'mock/cli.ts', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -3,17 +3,18 @@
 // is judged by a full npm run conformance, then by npm run replay of that run's results.json; the request counts of
 // both (results.json run.requests, judged cases only) go into a line of bench/results.jsonl.
 
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/load.ts';
 import { startMock } from '../mock/server.ts';
 import type { MockVariant } from '../mock/variants.ts';
 import type { RunResults } from '../reporting/results.ts';
-import { runCli } from '../test/__helpers__/run-cli.ts';
+import { appendResult, load1, npmCommand } from './record.ts';
 
-const RESULTS = join(import.meta.dirname, 'results.jsonl');
 const { values } = parseArgs({
   options: { defect: { type: 'string', default: 'apostrophe' }, 'no-record': { type: 'boolean' } },
 });
@@ -34,26 +35,35 @@ function variant(name: string): MockVariant {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-replay-'));
-const loadBefore = Number(loadavg()[0]?.toFixed(2));
+const loadBefore = load1();
 const mock = await startMock({ seed: 1, variant: variant(values.defect ?? 'apostrophe') });
 const env = { UQPAY_BASE_URL: mock.baseUrl, UQPAY_SEED: '1' };
+/** npm run conformance with these arguments (its entry, as the npm script starts it), against the mock. */
+async function conformance(args: string[]): Promise<void> {
+  const child = spawn(process.execPath, ['cli/conformance.mjs', ...args], {
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
+  await once(child, 'exit');
+}
 const read = (sub: string) => JSON.parse(readFileSync(join(dir, sub, 'results.json'), 'utf8')) as RunResults;
 try {
-  await runCli('cli/conformance.mjs', ['--env', '/dev/null', '--quiet', '--reports', join(dir, 'full')], env, 600_000);
+  await conformance(['--env', '/dev/null', '--quiet', '--reports', join(dir, 'full')]);
   const started = performance.now();
-  await runCli(
-    'cli/conformance.mjs',
-    ['replay', join(dir, 'full', 'results.json'), '--env', '/dev/null', '--quiet', '--reports', join(dir, 'replay')],
-    env,
-    600_000,
-  );
+  await conformance([
+    'replay',
+    join(dir, 'full', 'results.json'),
+    '--env',
+    '/dev/null',
+    '--quiet',
+    '--reports',
+    join(dir, 'replay'),
+  ]);
   const full = read('full');
   const replay = read('replay');
   const line = {
     bench: 'replay',
-    command: `npm run bench:replay -- --defect ${values.defect}`,
-    date: new Date().toISOString(),
-    node: process.version,
+    command: npmCommand('bench:replay'),
     load_before: loadBefore,
     defect: values.defect,
     full: { cases: full.summary.cases.total, failed: full.summary.cases.failed, requests: full.run.requests },
@@ -66,7 +76,7 @@ try {
     request_share: Number((replay.run.requests / full.run.requests).toFixed(4)),
   };
   console.log(JSON.stringify(line));
-  if (!values['no-record']) appendFileSync(RESULTS, `${JSON.stringify(line)}\n`);
+  if (!values['no-record']) appendResult(line);
 } finally {
   await mock.close();
 }

@@ -3,15 +3,17 @@
 // bench/results.jsonl. With --sandbox it also times a subset (--sandbox-filter) against a mock at sandbox-like
 // latency and rate limit, with the suite at its sandbox defaults (1 case at a time, 8 requests/s).
 
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/load.ts';
 import { recordSequentialRun } from '../cli/record-run.ts';
-import { postmanCollection } from '../reporting/export/postman.ts';
+import { BUILT_IN_SETTLE_MS } from '../mock/options.ts';
+import { postmanCollection, RECORDING_SETTLE_MS } from '../reporting/export/postman.ts';
 import { readRecording, replay, spanS } from './floor.ts';
 import { median, startMockChild, timed } from './processes.ts';
+import { appendResult, npmCommand } from './record.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,12 +50,18 @@ async function conformance(index: number, args: string[], env: Record<string, st
 const concurrency = 8;
 const suite: Awaited<ReturnType<typeof conformance>>[] = [];
 const floor: number[] = [];
+let statusMismatches = 0;
 for (let i = 0; i < runs; i++) {
   const run = await conformance(i, [], {});
   suite.push(run);
-  const mock = await startMockChild(['--seed', seed]);
+  // A mock built like the run's: same seed, cards settling as on the built-in mock.
+  const mock = await startMockChild(['--seed', seed, '--settle-ms', String(BUILT_IN_SETTLE_MS)]);
   try {
-    floor.push((await replay(run.requests, mock.baseUrl, concurrency)).seconds);
+    const replayed = await replay(run.requests, mock.baseUrl, concurrency);
+    floor.push(replayed.seconds);
+    statusMismatches = Math.max(statusMismatches, replayed.statusMismatches);
+    if (replayed.statusMismatches)
+      log(`floor run ${i + 1}: ${replayed.statusMismatches} statuses differ: ${replayed.mismatches.join('; ')}`);
   } finally {
     await mock.stop();
   }
@@ -72,7 +80,8 @@ if (!values['no-newman']) {
   writeFileSync(collection, JSON.stringify(postmanCollection(recorded.cases, { ...recorded, seed: Number(seed) })));
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const mock = await startMockChild(['--seed', seed]);
+    // The collection was recorded on a mock whose cards settle at once: replayed on the same timing.
+    const mock = await startMockChild(['--seed', seed, '--settle-ms', String(RECORDING_SETTLE_MS)]);
     try {
       const origin = new URL(mock.baseUrl).origin;
       const run = await timed(
@@ -145,8 +154,14 @@ const report = {
   seed: Number(seed),
   runs,
   catalog_entries: loadCatalog().entries.length,
-  suite: { wall_s: round(wall), case_execution_s: round(caseExecution), concurrency, cases: suite[0]?.cases ?? 0 },
-  floor: { s: round(floorS), requests: suite[0]?.requests.length ?? 0 },
+  suite: {
+    wall_s: round(wall),
+    walls_s: suite.map((s) => round(s.wallS)),
+    case_execution_s: round(caseExecution),
+    concurrency,
+    cases: suite[0]?.cases ?? 0,
+  },
+  floor: { s: round(floorS), requests: suite[0]?.requests.length ?? 0, status_mismatches: statusMismatches },
   ratio_floor: round(caseExecution / floorS),
   newman: newman ? { s: newman.s, requests: newman.requests } : null,
   ratio_newman: newman?.ratio ?? null,
@@ -155,7 +170,7 @@ const report = {
 };
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/bench.json', `${JSON.stringify(report, null, 2)}\n`);
-if (!values['no-record']) appendFileSync('bench/results.jsonl', `${JSON.stringify({ bench: 'suite', ...report })}\n`);
+if (!values['no-record']) appendResult({ bench: 'suite', command: npmCommand('bench'), ...report });
 console.log(JSON.stringify(report, null, 2));
 rmSync(work, { recursive: true, force: true });
 process.exit(0);

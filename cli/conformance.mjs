@@ -1,10 +1,9 @@
-// The entry of npm run conformance. Plain JavaScript on purpose: vitest/node (vite, rolldown and ~1,000 modules)
-// loads about 4× faster without tsx's loader hooks in the way, so it is loaded first, alongside argument parsing;
-// tsx is registered afterwards for the project's TypeScript only. Measured in bench/README.md ("Start-up").
+// The entry of npm run conformance: runs dist/cli/conformance.js when `npm run build` compiled the current sources
+// (build/launch.mjs), else cli/conformance.ts through tsx. On that path vitest/node (vite, rolldown and ~1,000
+// modules) is loaded first, about 4× faster without tsx's loader hooks in the way. Measured in bench/README.md.
 
-const vitest = import('vitest/node');
-vitest.catch(() => undefined);
-await vitest;
-const { register } = await import('tsx/esm/api');
-register();
-await import('./conformance.ts');
+import { launch } from '../build/launch.mjs';
+
+await launch('cli/conformance.ts', async () => {
+  await import('vitest/node');
+});

@@ -22,6 +22,7 @@ import { RunInterrupt } from './interrupt.ts';
 import { planReplay, type ReplayPlan, replayReport, replaySettings } from './replay-run.ts';
 import { afterRun, checkEnvFile, checkReportsWritable, planHooks, planRun, type RunPlan } from './run-options.ts';
 import { runVerdict } from './verdict.ts';
+import { conformanceProjectOptions } from './vitest-options.ts';
 
 async function main(): Promise<number> {
   let args: ConformanceArgs | 'help';
@@ -87,7 +88,7 @@ async function judge(
   });
   const { createVitest } = await import('vitest/node');
   const vitest = await createVitest('test', {
-    project: ['conformance'],
+    ...conformanceProjectOptions(),
     watch: false,
     maxConcurrency: run.concurrency,
     provide: { conformanceRun: run },

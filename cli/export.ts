@@ -7,14 +7,16 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/load.ts';
 import { openApiFragment } from '../reporting/export/openapi.ts';
-import { postmanCollection } from '../reporting/export/postman.ts';
+import { postmanCollection, replayMockCommand } from '../reporting/export/postman.ts';
 import { recordSequentialRun } from './record-run.ts';
 
 const HELP = `Usage: npm run export -- [--postman <file>] [--openapi <file>] [--seed <n>] [--filter <text>]
 
   --postman <file>   Postman v2.1 collection of every scenario (token pre-request; tests on status, type, code and
-                     message), recorded against the built-in mock. Replay on a fresh mock with the same seed:
-                     npm run mock -- --seed <n>, then newman run <file> --env-var baseUrl=http://127.0.0.1:4010/api
+                     message), recorded against a fresh built-in mock on which new cards settle at once. Replay it
+                     on a fresh mock with the same seed and the same timing:
+                     ${replayMockCommand('<n>')}, then
+                     newman run <file> --env-var baseUrl=http://127.0.0.1:4010/api
   --openapi <file>   OpenAPI 3.1 fragment: each operation's documented error responses, with examples
   --seed <n>         seed of the recorded run (default UQPAY_SEED or 1)
   --filter <text>    only cases whose name contains <text> (Postman)
@@ -70,5 +72,6 @@ if (postman) {
   console.log(
     `export: Postman collection of ${run.cases.length} cases (${requests} requests, seed ${seed}) written to ${postman}`,
   );
+  console.log(`export: replay it on ${replayMockCommand(seed)}`);
 }
 process.exit(0);

@@ -9,7 +9,7 @@ import { startRecording, stopRecording } from '../harness/recorder.ts';
 import { runScenario } from '../harness/run-scenario.ts';
 import { createSession } from '../harness/session.ts';
 import { startMock } from '../mock/server.ts';
-import type { RecordedCase } from '../reporting/export/postman.ts';
+import { RECORDING_SETTLE_MS, type RecordedCase } from '../reporting/export/postman.ts';
 import { scenarioTitles } from '../suites/case-meta.ts';
 
 export const SEQUENTIAL_ONLY = (entry: string) => entry === 'general.request_being_processed';
@@ -25,7 +25,7 @@ export async function recordSequentialRun(
 }> {
   const catalog = loadCatalog();
   const titles = scenarioTitles(allScenarios);
-  const mock = await startMock({ seed });
+  const mock = await startMock({ seed, settleMs: RECORDING_SETTLE_MS });
   const recorder = startRecording('mock', ':memory:');
   if (!recorder) throw new Error('recording could not start');
   const session = createSession({ baseUrl: mock.baseUrl, kind: 'mock', seed, env: {} });

@@ -18,7 +18,13 @@ export interface RecordedRequest {
   mint?: number;
   /** The answer's body, kept only for token mints' client id and for error answers (Postman tests). */
   answer?: unknown;
+  /** The UUIDs in the answer's body, in order (ids of what it created or listed): the floor maps them to its own. */
+  ids?: string[];
 }
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/giu;
+/** The UUIDs in a text, in order. */
+export const uuidsIn = (text: string): string[] => text.match(UUID) ?? [];
 
 class Recorder {
   private readonly entries: RecordedRequest[] = [];
@@ -31,7 +37,7 @@ class Recorder {
     return this.entries;
   }
 
-  record(request: Omit<RecordedRequest, 'mint' | 'answer'>, answerText: string): void {
+  record(request: Omit<RecordedRequest, 'mint' | 'answer' | 'ids'>, answerText: string): void {
     const headers = { ...request.headers };
     const auth = headers['x-auth-token'];
     if (auth !== undefined) {
@@ -47,8 +53,10 @@ class Recorder {
     if (typeof token === 'string') {
       entry.mint = ++this.mints;
       this.tokens.set(token, entry.mint);
-    } else if (request.status >= 400) {
-      entry.answer = json ?? answerText.slice(0, 200);
+    } else {
+      if (request.status >= 400) entry.answer = json ?? answerText.slice(0, 200);
+      const ids = uuidsIn(answerText);
+      if (ids.length) entry.ids = ids;
     }
     this.entries.push(entry);
   }

@@ -33,6 +33,17 @@ const FIXTURES_TEST = [
   "for (const c of Object.values(credentials)) pm.collectionVariables.set('api_key_' + c.client_id, c.api_key);",
 ];
 
+/**
+ * How long the recording mock keeps new cards PENDING: 0, so they settle at once and the recording holds no polls. A
+ * replay (newman, the bench's floor) must run on a mock with the same setting, or the cards it creates are not yet
+ * active when the recorded requests use them (npm run mock's default, 2 s, makes them answer "The card is not active.").
+ */
+export const RECORDING_SETTLE_MS = 0;
+
+/** The npm run mock command a replay of a recording with this seed needs. */
+export const replayMockCommand = (seed: number | string) =>
+  `npm run mock -- --seed ${seed} --settle-ms ${RECORDING_SETTLE_MS}`;
+
 export function postmanCollection(
   cases: readonly RecordedCase[],
   options: { baseUrl: string; defaultClientId: string; seed: number },
@@ -76,7 +87,7 @@ export function postmanCollection(
   return {
     info: {
       name: 'UQPAY Card Issuance error contract',
-      description: `Every scenario of the conformance suite, recorded against the built-in mock with seed ${options.seed}. Replay it against a fresh mock started with the same seed (npm run mock -- --seed ${options.seed}).`,
+      description: `Every scenario of the conformance suite, recorded against the built-in mock with seed ${options.seed}. Replay it against a fresh mock started with the same seed and the same card timing (${replayMockCommand(options.seed)}).`,
       schema: SCHEMA,
     },
     event: [{ listen: 'prerequest', script: { type: 'text/javascript', exec: PRE_REQUEST } }],

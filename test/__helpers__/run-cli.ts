@@ -48,8 +48,8 @@ function startCli(
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('UQPAY_')),
   );
-  // A .mjs entry registers tsx itself (cli/conformance.mjs); a .ts one needs its loader.
-  const entry = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', script];
+  // A .mjs entry picks dist/ or tsx itself (cli/conformance.mjs); a .ts one starts as its npm script does.
+  const entry = script.endsWith('.mjs') ? [script] : ['build/launch.mjs', script];
   const child = spawn(process.execPath, [...entry, ...(withEnvFile ? ['--env', '/dev/null'] : []), ...args], {
     env: { ...clean, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
