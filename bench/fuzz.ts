@@ -1,129 +1,93 @@
-// Fuzz throughput against the built-in mock, and a bare undici loop that sends the same requests without checks.
-// Runs the rule, twin and structural properties (UQPAY_FUZZ_RUNS-like --runs each) against the mock in-process,
-// as npm run fuzz does, recording every request it sends; then replays exactly those requests (token refreshed)
-// against a fresh mock with the same number of concurrent workers, each answer read and thrown away. Prints cases/s,
-// requests/s of both, their ratio, and appends one JSON line to bench/results.jsonl.
+// Throughput of a full npm run fuzz on the built-in mock, as a user runs it: spawns `npm run fuzz -- --quiet`
+// (every property, default run counts, the built-in mock) --repeat times, reads each run's reports/fuzz.json, and
+// prints cases/s (cases judged ÷ the run's own duration, as fuzz.json and the console summary give it) and the wall
+// time of the whole command, start-up included. Appends one line to bench/results.jsonl with the command, the date,
+// the load before and after, the commit and the median (the bare-loop comparison is bench/fuzz-bare.ts).
 //
-//   npm run bench:fuzz -- [--runs 100] [--concurrency 8] [--seed 1] [--no-record]
+//   npm run bench:fuzz -- [--repeat 3] [--seed 1] [--no-record]
 
-import { availableParallelism, loadavg } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Pool } from 'undici';
-import type { RequestSpec } from '../contract/request.ts';
-import { fuzzContext } from '../fuzz/context.ts';
-import { allRuleProperties } from '../fuzz/rules/index.ts';
-import { runProperties } from '../fuzz/run.ts';
-import { allStructuralProperties } from '../fuzz/structural.ts';
-import { createSession } from '../harness/session.ts';
-import { startMock } from '../mock/server.ts';
-import { appendResult, npmCommand } from './record.ts';
+import { appendResult, load1, npmCommand } from './record.ts';
+
+/** What each repetition runs; the line's `command` is how this bench itself was started. */
+const COMMAND = 'npm run fuzz -- --quiet';
 
 const { values: args } = parseArgs({
   options: {
-    runs: { type: 'string', default: '100' },
-    concurrency: { type: 'string', default: '8' },
+    repeat: { type: 'string', default: '3' },
     seed: { type: 'string', default: '1' },
     'no-record': { type: 'boolean', default: false },
   },
 });
-const runs = Number(args.runs);
-const concurrency = Number(args.concurrency);
+const repeat = Math.max(1, Number(args.repeat));
 const seed = Number(args.seed);
 
-interface Recorded {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: string | null;
+interface Run {
+  cases: number;
+  cases_per_second: number;
+  run_s: number;
+  wall_s: number;
+  held: boolean;
 }
 
-const loadBefore = Number(loadavg()[0]?.toFixed(2));
-
-// 1. The fuzz run, recording what it sends.
-const mock = await startMock({ seed });
-const session = createSession({ baseUrl: mock.baseUrl, kind: 'mock', seed });
-const fz = await fuzzContext(session);
-const recorded: Recorded[] = [];
-const send = fz.ctx.send;
-fz.ctx.send = async (spec: RequestSpec) => {
-  const observed = await send(spec);
-  const body = spec.rawBody ?? (spec.body === undefined ? null : JSON.stringify(spec.body));
-  recorded.push({
-    method: observed.request.method,
-    path: observed.request.path,
-    headers: observed.request.headers,
-    body,
+function once(): Run {
+  const reports = mkdtempSync(join(tmpdir(), 'bench-fuzz-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, UQPAY_SEED: String(seed), UQPAY_BASE_URL: '' };
+  delete env.UQPAY_FUZZ_RUNS;
+  const started = performance.now();
+  const child = spawnSync('npm', ['run', '-s', 'fuzz', '--', '--quiet', '--reports', reports], {
+    env,
+    stdio: 'ignore',
   });
-  return observed;
-};
-const properties = [...allRuleProperties(), ...allStructuralProperties()];
-const fuzzStarted = performance.now();
-const results = await runProperties(properties, fz, { seed, numRuns: runs, baseUrl: mock.baseUrl, concurrency });
-const fuzzSeconds = (performance.now() - fuzzStarted) / 1000;
-const fuzzRequests = session.env.client.requestCount;
-const cases = results.reduce((sum, r) => sum + r.runs + r.shrinks, 0);
-const falsified = results.filter((r) => r.outcome !== 'pass').map((r) => `${r.name}: ${r.outcome}`);
-await session.close();
-await mock.close();
+  const wall = (performance.now() - started) / 1000;
+  try {
+    const report = JSON.parse(readFileSync(join(reports, 'fuzz.json'), 'utf8'));
+    return {
+      cases: report.summary.cases,
+      cases_per_second: report.cases_per_second,
+      run_s: report.run.duration_ms / 1000,
+      wall_s: Number(wall.toFixed(2)),
+      held: child.status === 0,
+    };
+  } finally {
+    rmSync(reports, { recursive: true, force: true });
+  }
+}
 
-// 2. The bare loop: the same requests, same concurrency, no checks, against a fresh mock.
-const bare = await startMock({ seed });
-const origin = new URL(bare.baseUrl).origin;
-const minted = await fetch(`${bare.baseUrl}/v1/connect/token`, {
-  method: 'POST',
-  headers: { 'x-client-id': bare.options.clientId, 'x-api-key': bare.options.apiKey },
-}).then((r) => r.json() as Promise<{ auth_token: string }>);
-const pool = new Pool(origin, { connections: 16 });
-const prefix = new URL(bare.baseUrl).pathname;
-let next = 0;
-const bareStarted = performance.now();
-await Promise.all(
-  Array.from({ length: concurrency }, async () => {
-    while (next < recorded.length) {
-      const r = recorded[next++] as Recorded;
-      const headers = { ...r.headers };
-      if ('x-auth-token' in headers) headers['x-auth-token'] = `Bearer ${minted.auth_token}`;
-      const answer = await pool.request({
-        method: r.method as 'GET',
-        path: `${prefix}${r.path}`,
-        headers,
-        body: r.body,
-      });
-      await answer.body.dump();
-    }
-  }),
-);
-const bareSeconds = (performance.now() - bareStarted) / 1000;
-await pool.close();
-await bare.close();
-
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const loadBefore = load1();
+const runs = Array.from({ length: repeat }, once);
+const loadAfter = load1();
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+})();
 const line = {
-  date: new Date().toISOString(),
-  node: process.version,
-  cpus: availableParallelism(),
-  load_before: loadBefore,
   bench: 'fuzz',
   command: npmCommand('bench:fuzz'),
-  properties: properties.length,
-  runs_per_property: runs,
-  concurrency,
+  measured: COMMAND,
+  load_before: loadBefore,
+  load_after: loadAfter,
+  commit,
   seed,
-  cases,
-  cases_per_second: Math.round(cases / fuzzSeconds),
-  fuzz_requests: fuzzRequests,
-  fuzz_s: Number(fuzzSeconds.toFixed(2)),
-  fuzz_rps: Math.round(fuzzRequests / fuzzSeconds),
-  bare_requests: recorded.length,
-  bare_s: Number(bareSeconds.toFixed(2)),
-  bare_rps: Math.round(recorded.length / bareSeconds),
-  slowdown: Number((fuzzSeconds / bareSeconds).toFixed(2)),
-  not_held: falsified,
+  repeats: repeat,
+  cases: runs[0]?.cases ?? 0,
+  cases_per_second: median(runs.map((r) => r.cases_per_second)),
+  cases_per_second_each: runs.map((r) => r.cases_per_second),
+  run_s_median: median(runs.map((r) => r.run_s)),
+  wall_s_median: median(runs.map((r) => r.wall_s)),
+  all_held: runs.every((r) => r.held),
 };
 console.log(
-  `fuzz: ${cases} cases in ${line.fuzz_s} s = ${line.cases_per_second} cases/s (${line.fuzz_rps} requests/s)\n` +
-    `bare undici loop, same ${line.bare_requests} requests: ${line.bare_s} s = ${line.bare_rps} requests/s\n` +
-    `fuzz takes ${line.slowdown}× the bare loop's time · load before ${loadBefore}` +
-    `${falsified.length ? `\nproperties that did not hold: ${falsified.join('; ')}` : ''}`,
+  `${COMMAND}: ${line.cases} cases · ${line.cases_per_second} cases/s (median of ${repeat}: ${line.cases_per_second_each.join(', ')})` +
+    ` · run ${line.run_s_median} s, wall ${line.wall_s_median} s · load ${loadBefore} → ${loadAfter}`,
 );
 if (!args['no-record']) appendResult(line);
-process.exitCode = falsified.length ? 1 : 0;
+process.exitCode = line.all_held ? 0 : 1;

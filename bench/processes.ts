@@ -5,6 +5,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 
 export interface MockChild {
   baseUrl: string;
+  /** Everything the mock printed so far (after stop(): its last line counts what it served). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -14,21 +16,26 @@ export function startMockChild(args: string[]): Promise<MockChild> {
   });
   return new Promise((resolve, reject) => {
     let out = '';
+    let started = false;
+    // 'close', not 'exit': the last lines it printed have been read by then. Stopping twice waits for the same close.
+    let stopping = false;
+    const closedOnce = new Promise<void>((done) => child.once('close', () => done()));
+    const closed = () => {
+      if (!stopping) child.kill('SIGTERM');
+      stopping = true;
+      return closedOnce;
+    };
     const timer = setTimeout(() => reject(new Error('the mock did not start within 60 s')), 60_000);
     child.stdout?.on('data', (chunk) => {
       out += chunk;
-      const url = /UQPAY_BASE_URL=(\S+)/u.exec(out)?.[1];
+      const url = started ? undefined : /UQPAY_BASE_URL=(\S+)/u.exec(out)?.[1];
       if (!url) return;
+      started = true;
       clearTimeout(timer);
-      child.stdout?.removeAllListeners('data');
-      child.stdout?.resume();
       resolve({
         baseUrl: url,
-        stop: () =>
-          new Promise((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
+        output: () => out,
+        stop: closed,
       });
     });
     child.once('exit', (code) => reject(new Error(`the mock exited with ${code}`)));

@@ -1,7 +1,8 @@
 // npm run bench: how fast a full conformance run is against the floor and against newman, each figure the median of
 // --runs runs (default 3), every ratio from the same sitting. Writes reports/bench.json and appends one line to
 // bench/results.jsonl. With --sandbox it also times a subset (--sandbox-filter) against a mock at sandbox-like
-// latency and rate limit, with the suite at its sandbox defaults (1 case at a time, 8 requests/s).
+// latency and rate limit, with the suite at 1 case at a time and 8 requests/s (the sandbox defaults until issue 17;
+// npm run bench:rehearsal runs the whole suite at today's).
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';

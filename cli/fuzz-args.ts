@@ -24,6 +24,8 @@ Options:
   --filter <text>       only properties whose name contains <text> ("rule ›", "Create Card", "idempotency")
   --reports <dir>       where to write fuzz.json and junit.xml (default reports)
   --env <path>          read settings from this file instead of .env
+  --expect-target <kind>  sandbox, mock or any (default any): exit 2 before any request when the target is another
+                        kind (an empty UQPAY_BASE_URL on a nightly would otherwise fuzz the built-in mock)
   --list                print the property names and exit
   --quiet               print only failures and the summary
   -h, --help            show this help
@@ -36,6 +38,9 @@ export interface FuzzArgs {
   filter: string | null;
   reportsDir: string;
   envFile: string;
+  /** --env was given: then the file must be readable. */
+  envExplicit: boolean;
+  expectTarget: 'sandbox' | 'mock' | 'any';
   list: boolean;
   quiet: boolean;
 }
@@ -50,6 +55,7 @@ export function parseFuzzArgs(args: string[]): FuzzArgs | 'help' {
         filter: { type: 'string' },
         reports: { type: 'string' },
         env: { type: 'string' },
+        'expect-target': { type: 'string' },
         list: { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -62,10 +68,15 @@ export function parseFuzzArgs(args: string[]): FuzzArgs | 'help' {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const filter = text('filter');
   if (filter !== undefined && filter.trim() === '') throw new FuzzUsageError('--filter needs a non-empty text');
+  const expectTarget = text('expect-target') ?? 'any';
+  if (expectTarget !== 'sandbox' && expectTarget !== 'mock' && expectTarget !== 'any')
+    throw new FuzzUsageError(`--expect-target must be sandbox, mock or any (got "${expectTarget}")`);
   return {
+    expectTarget,
     filter: filter ?? null,
     reportsDir: text('reports') ?? 'reports',
     envFile: text('env') ?? '.env',
+    envExplicit: text('env') !== undefined,
     list: values.list === true,
     quiet: values.quiet === true,
   };

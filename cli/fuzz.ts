@@ -16,8 +16,10 @@ import { createSession } from '../harness/session.ts';
 import { readRunSettings } from '../harness/settings.ts';
 import { type FuzzReport, fuzzReport } from '../reporting/fuzz-report.ts';
 import { writeFuzzReports } from '../reporting/write-fuzz-reports.ts';
-import { preflight, type ResolvedTarget } from '../suites/preflight.ts';
+import { checkExpectedTarget } from '../suites/target-guards.ts';
 import { FUZZ_HELP, type FuzzArgs, FuzzUsageError, fuzzSettings, parseFuzzArgs } from './fuzz-args.ts';
+import { type FuzzTarget, resolveFuzzTarget } from './fuzz-target.ts';
+import { checkEnvFile } from './run-options.ts';
 
 /** The suite itself crashed (a bug of ours): EX_SOFTWARE of sysexits.h, apart from 1 (falsified) and 2 (environment). */
 const CRASHED = 70;
@@ -33,7 +35,9 @@ async function main(): Promise<number> {
       console.log(FUZZ_HELP);
       return 0;
     }
+    checkEnvFile(args);
     ({ config, settings: env } = readRunSettings(args.envFile));
+    checkExpectedTarget(args.expectTarget, config.target);
     loadCatalog();
   } catch (error) {
     if (error instanceof FuzzUsageError) return fail(`${error.message} (see npm run fuzz -- --help)`);
@@ -48,15 +52,17 @@ async function main(): Promise<number> {
   }
   if (properties.length === 0) return fail(`no property matches --filter "${filter}"`);
 
-  let target: ResolvedTarget;
+  let target: FuzzTarget | undefined;
   let settings: ReturnType<typeof fuzzSettings>;
   try {
-    target = await preflight(config, env);
+    target = await resolveFuzzTarget(config, env);
+    checkExpectedTarget(args.expectTarget, target);
     settings = fuzzSettings(env, target.kind === 'mock');
     if (settings.path && properties.length !== 1) {
       throw new ConfigError(`UQPAY_FUZZ_PATH replays one property: --filter selects ${properties.length}`);
     }
   } catch (error) {
+    await target?.close();
     if (error instanceof ConfigError) return fail(error.message);
     throw error;
   }
@@ -71,21 +77,21 @@ async function main(): Promise<number> {
   try {
     return await run(args, config, target, settings, properties, env);
   } finally {
-    await target.mock?.close();
+    await target.close();
   }
 }
 
 async function run(
   args: FuzzArgs,
   config: RunConfig,
-  target: ResolvedTarget,
+  target: FuzzTarget,
   settings: { runs: number; path: string | null },
   properties: ReturnType<typeof allProperties>,
   env: Record<string, string>,
 ): Promise<number> {
   const pacing = pacingFor(target.kind, config.maxPerSecond);
   // The built-in mock is disposable; on any other target every card the run creates goes into the ledger.
-  const ledgerPath = target.mock
+  const ledgerPath = target.builtIn
     ? null
     : prepareLedger(
         resolve(args.reportsDir),
@@ -143,13 +149,14 @@ async function run(
     results,
     fz.drift,
     fz.observations,
+    fz.shapeObservations,
   );
   await session.close();
   const left = ledgerPath ? await cleanup(target, ledgerPath, config, pacing, env) : 0;
   writeFuzzReports(resolve(args.reportsDir), report);
   const { summary } = report;
   console.log(
-    `fuzz summary: ${summary.properties} properties: ${summary.passed} held, ${summary.failed} falsified, ${summary.errored} errored\n` +
+    `fuzz summary: ${summary.properties} properties: ${summary.passed} held, ${summary.failed} falsified, ${summary.errored} errored${summary.skipped ? `, ${summary.skipped} skipped` : ''}\n` +
       `  ${summary.cases} cases, ${report.run.requests} requests in ${(report.run.duration_ms / 1000).toFixed(1)} s` +
       ` · ${report.cases_per_second} cases/s · seed ${config.seed}` +
       `${report.drift.length ? `\n  ${report.drift.length} undocumented answers (drift section of fuzz.json)` : ''}` +
@@ -165,6 +172,10 @@ async function run(
 function print(r: PropertyResult, quiet: boolean): void {
   if (r.outcome === 'pass') {
     if (!quiet) console.log(`  ✓ ${r.name} (${r.runs} runs)`);
+    return;
+  }
+  if (r.outcome === 'skip') {
+    console.log(`  - SKIPPED ${r.name}: ${r.reason ?? ''}`);
     return;
   }
   const mark = r.outcome === 'fail' ? '✗ FALSIFIED' : '! ERROR';
@@ -183,7 +194,7 @@ function print(r: PropertyResult, quiet: boolean): void {
 
 /** Cancels the cards the run issued (outside the built-in mock), from its ledger; says loudly what is left. */
 async function cleanup(
-  target: ResolvedTarget,
+  target: FuzzTarget,
   ledgerPath: string,
   config: RunConfig,
   pacing: number | null | undefined,

@@ -3,7 +3,7 @@
 // request), the selection (--only, --shard, --list), and after the run the known deviations and the --baseline.
 // Every problem is a ConfigError, so the CLI prints one line and exits 2.
 
-import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/load.ts';
 import { ConfigError } from '../harness/config.ts';
@@ -33,11 +33,12 @@ export interface RunPlan {
   baseline: RunResults | null;
 }
 
-/** A named --env file must be readable; only the default .env may be missing. */
-export function checkEnvFile(args: ConformanceArgs): void {
+/** A named --env file must be readable (not a directory); only the default .env may be missing. */
+export function checkEnvFile(args: Pick<ConformanceArgs, 'envFile' | 'envExplicit'>): void {
   if (!args.envExplicit) return;
   try {
     accessSync(args.envFile, constants.R_OK);
+    if (statSync(args.envFile).isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
   } catch (error) {
     throw new ConfigError(`cannot read the --env file ${args.envFile} (${(error as NodeJS.ErrnoException).code})`);
   }

@@ -28,6 +28,11 @@ export interface RequestSpec {
   onBehalfOf?: string;
   /** Extra headers, sent last. */
   headers?: Record<string, string>;
+  /**
+   * An in-flight duplicate: sent just behind the request with the same (explicit) idempotency key once that one has
+   * left the pacer, instead of a pacing interval later; it still counts against the pace.
+   */
+  overlapsFirstCopy?: true;
 }
 
 export interface Observed {

@@ -8,6 +8,7 @@ import { loadCatalog } from '../catalog/load.ts';
 import type { RequestSpec } from '../contract/request.ts';
 import { newCard } from '../generators/arrange.ts';
 import { validRequest } from '../generators/valid-requests.ts';
+import { sendOverlapping } from './overlap.ts';
 import { RULES, ruleRequest } from './rules/index.ts';
 import { expectEntry, expectSuccess, guarded, send } from './send.ts';
 import { CaseFailure, type FuzzProperty } from './types.ts';
@@ -76,14 +77,26 @@ const mismatchApi = property('the same key on another operation', 'general.key_m
   ),
 );
 
+/** Operations whose valid request any account may send (it names no resource of the first account). */
+const ANY_ACCOUNT: OperationName[] = ['Retrieve Issuing Balance', 'Create Cardholder'];
+
 const mismatchAccount = property('the same key from another account', 'general.key_mismatch_account', '*', 20, (fz) =>
-  fc.asyncProperty(fc.constantFrom('Retrieve Issuing Balance', 'List Issuing Balances'), async () => {
-    const key = uniqueText(36);
-    const spec: RequestSpec = { operation: 'Retrieve Issuing Balance', body: { currency: 'SGD' }, idempotencyKey: key };
-    expectSuccess(fz, spec, await send(fz, spec));
-    const other: RequestSpec = { ...spec, auth: { kind: 'credential', name: 'other-account' } };
-    expectEntry(fz, 'general.key_mismatch_account', other, await send(fz, other));
-  }),
+  fc.asyncProperty(
+    fc.constantFrom(...CHEAP),
+    fc.constantFrom(...ANY_ACCOUNT),
+    fc.integer({ min: 16, max: 255 }),
+    async (first, second, keyLength) => {
+      const key = uniqueText(keyLength);
+      const a = { ...(await guarded(() => validRequest(fz.ctx, first))), idempotencyKey: key };
+      expectSuccess(fz, a, await send(fz, a));
+      const b: RequestSpec = {
+        ...(await guarded(() => validRequest(fz.ctx, second))),
+        idempotencyKey: key,
+        auth: { kind: 'credential', name: 'other-account' },
+      };
+      expectEntry(fz, 'general.key_mismatch_account', b, await send(fz, b));
+    },
+  ),
 );
 
 const concurrent = property(
@@ -92,17 +105,24 @@ const concurrent = property(
   'Card Recharge',
   20,
   (fz) =>
-    fc.asyncProperty(fc.integer({ min: 2, max: 6 }), async (k) => {
+    fc.asyncProperty(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 1, max: 100 }), async (k, cents) => {
       const cardId = await guarded(() =>
         fz.ctx.shared.once('fuzz-idempotency-card', () => newCard(fz.ctx, { limit: 10 })),
       );
       const spec: RequestSpec = {
         operation: 'Card Recharge',
         params: { card_id: cardId },
-        body: { amount: 0.01 },
+        body: { amount: cents / 100 },
         idempotencyKey: uniqueText(36),
       };
-      const answers = await Promise.all(Array.from({ length: k }, () => send(fz, spec)));
+      const { held, first, duplicates } = await guarded(() => sendOverlapping(fz.ctx, spec, k));
+      if (held) {
+        // The first copy provably still ran: every duplicate must be refused, none may run.
+        expectSuccess(fz, spec, first);
+        for (const answer of duplicates) expectEntry(fz, 'general.request_being_processed', spec, answer);
+        return;
+      }
+      const answers = [first, ...duplicates];
       const executed = new Set(answers.filter((a) => a.status < 300).map((a) => a.text));
       for (const answer of answers) {
         if (answer.status < 300) continue;
@@ -111,7 +131,7 @@ const concurrent = property(
       if (executed.size !== 1) {
         throw new CaseFailure(`${k} duplicates: ${executed.size} different successful answers (expected exactly 1)`, {
           spec,
-          observed: answers[0] ?? null,
+          observed: first,
         });
       }
     }),

@@ -4,17 +4,20 @@
 
 import fc from 'fast-check';
 import { redactText } from '../harness/redact.ts';
+import { type ScopedProperty, scopedProperty } from './case-scope.ts';
 import { curlCommand } from './curl.ts';
 import {
   CaseEnvironmentError,
   CaseFailure,
+  CaseSkipped,
   type FuzzContext,
   type FuzzProperty,
   PropertyCrash,
   type PropertyKind,
 } from './types.ts';
 
-export type FuzzOutcome = 'pass' | 'fail' | 'error';
+/** skip: the property needs a fixture the settings do not name (the reason names the setting). */
+export type FuzzOutcome = 'pass' | 'fail' | 'error' | 'skip';
 
 export interface PropertyResult {
   name: string;
@@ -44,6 +47,11 @@ export interface RunOptions {
   concurrency: number;
   /** false: report the first failing case without shrinking it (tests that only need a falsification). */
   shrink?: boolean;
+  /**
+   * false: no edge examples first, only generated cases (the kill-rate proof: a moved boundary must be found by
+   * generation, not by the example that names it).
+   */
+  examples?: boolean;
   /** Replays one counterexample path (with a filter that selects one property). */
   path?: string;
   onResult?: (result: PropertyResult) => void;
@@ -101,12 +109,14 @@ async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptio
     throw new PropertyCrash(property.name, bug);
   }
   let details: fc.RunDetails<unknown>;
+  let scoped: ScopedProperty;
   try {
+    scoped = scopedProperty(built, `${seed}|${property.name}`);
     // fc.check itself throws on an invalid replay path (UQPAY_FUZZ_PATH): reported below as the property's error.
-    details = await fc.check(built, {
+    details = await fc.check(scoped.property, {
       seed,
       numRuns,
-      ...(property.examples ? { examples: property.examples as never } : {}),
+      ...(property.examples && options.examples !== false ? { examples: property.examples as never } : {}),
       ...(options.path ? { path: options.path } : {}),
       ...(options.shrink === false ? { endOnFailure: true } : {}),
     });
@@ -126,13 +136,17 @@ async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptio
   const common = { ...base, runs: details.numRuns, shrinks: details.numShrinks, duration_ms: ms(started) };
   if (!details.failed)
     return { ...common, outcome: 'pass', path: null, counterexample: null, reason: null, curl: null };
+  // The verdict is the first failing case's; the shrunk case (which failed the same way) is the evidence.
+  const first = scoped.firstError() ?? details.errorInstance;
   const error = details.errorInstance;
-  if (!(error instanceof CaseFailure || error instanceof CaseEnvironmentError))
-    throw new PropertyCrash(property.name, error);
+  if (first instanceof CaseSkipped)
+    return { ...common, outcome: 'skip', path: null, counterexample: null, reason: first.message, curl: null };
+  if (!(first instanceof CaseFailure || first instanceof CaseEnvironmentError))
+    throw new PropertyCrash(property.name, first);
   const sent = error instanceof CaseFailure || error instanceof CaseEnvironmentError ? error.sent : null;
   return {
     ...common,
-    outcome: error instanceof CaseFailure ? 'fail' : 'error',
+    outcome: first instanceof CaseFailure ? 'fail' : 'error',
     path: details.counterexamplePath,
     counterexample: details.counterexample ? shorten(redactText(fc.stringify(details.counterexample))) : null,
     reason: error instanceof Error ? error.message : String(error),

@@ -6,20 +6,17 @@ import type { Observed, RequestSpec } from '../contract/request.ts';
 import { ArrangeError } from '../generators/types.ts';
 import { TargetError, TokenError } from '../harness/client.ts';
 import { judge, matchCatalog } from '../harness/judge.ts';
-import { CaseEnvironmentError, CaseFailure, type FuzzContext } from './types.ts';
+import { CaseEnvironmentError, CaseFailure, CaseSkipped, type FuzzContext } from './types.ts';
 
 /** Runs an arrange step or request, turning environment trouble into CaseEnvironmentError (and nothing else). */
 export async function guarded<T>(step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
-    if (error instanceof CaseFailure || error instanceof CaseEnvironmentError) throw error;
-    if (
-      error instanceof ArrangeError ||
-      error instanceof TargetError ||
-      error instanceof TokenError ||
-      error instanceof FixtureMissing
-    ) {
+    if (error instanceof CaseFailure || error instanceof CaseEnvironmentError || error instanceof CaseSkipped)
+      throw error;
+    if (error instanceof FixtureMissing) throw new CaseSkipped(error.message);
+    if (error instanceof ArrangeError || error instanceof TargetError || error instanceof TokenError) {
       throw new CaseEnvironmentError(error.message);
     }
     // Anything else is a bug in this project, not the target's doing: it stays itself, and crashes the run.
@@ -64,8 +61,8 @@ export function expectSuccess(fz: FuzzContext, spec: RequestSpec, observed: Obse
 }
 
 /** The ids of the documented entries an answer is exactly, closed envelope included (empty: undocumented). */
-export function documentedAs(fz: FuzzContext, observed: Observed): string[] {
+export function documentedAs(fz: FuzzContext, observed: Observed, values: Record<string, string> = {}): string[] {
   return matchCatalog(fz.catalog, observed)
-    .filter((e) => judge(e, observed).outcome === 'pass')
+    .filter((e) => judge(e, observed, values).outcome === 'pass')
     .map((e) => e.id);
 }

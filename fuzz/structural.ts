@@ -11,48 +11,62 @@ import { createCardBody, newCardholder } from '../generators/arrange.ts';
 import { validRequest } from '../generators/valid-requests.ts';
 import { TargetError, TokenError } from '../harness/client.ts';
 import { redactText, redactValue } from '../harness/redact.ts';
+import { REQUEST_SHAPES } from './request-shapes.ts';
 import { documentedAs, guarded } from './send.ts';
+import { type Mutation, mutationValidity } from './structural-validity.ts';
 import { CaseEnvironmentError, CaseFailure, type FuzzContext, type FuzzProperty } from './types.ts';
 
-export type Mutation =
-  | { kind: 'replace-body'; value: unknown }
-  | { kind: 'drop'; key: string }
-  | { kind: 'set'; key: string; value: unknown }
-  | { kind: 'raw'; text: string }
-  | { kind: 'query'; key: string; value: string };
+export type { Mutation };
+
+/** Every list's filters, for query mutations on any GET. */
+const LIST_FILTERS = [...new Set(Object.values(REQUEST_SHAPES).flatMap((shape) => Object.keys(shape.query)))];
 
 const HUGE = (n: number) => 'x'.repeat(n);
 const weird = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
+  // Any code points, lone surrogates included; built from numbers, because fc.string({ unit: 'binary' }) spends
+  // seconds at start-up tokenising its default slices (bench/README.md, fuzz start-up).
+  fc.array(fc.nat({ max: 0x10ffff }), { maxLength: 40 }).map((points) => String.fromCodePoint(...points)),
   fc.integer({ min: 1000, max: 200_000 }).map(HUGE),
   fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 4 }),
   fc.constantFrom(null, true, false, 0, -1, 1e308, -0.000001, '', ' ', '0', 'null', [], {}, [{}]),
 );
 
-function mutation(keys: readonly string[], isGet: boolean): fc.Arbitrary<Mutation> {
+/** A path id: malformed (never "." or "..", which a URL resolves away) or well-formed. */
+function pathIdMutation(params: readonly string[]): fc.Arbitrary<Mutation> {
+  return fc.record({
+    kind: fc.constant('param' as const),
+    key: fc.constantFrom(...params),
+    value: fc.oneof(
+      fc.string({ minLength: 1, maxLength: 60 }).filter((v) => v !== '.' && v !== '..'),
+      fc.uuid(),
+      fc.constantFrom('0', 'null', 'undefined', '%', ' ', 'x'.repeat(300)),
+    ),
+  });
+}
+
+function mutation(
+  keys: readonly string[],
+  isGet: boolean,
+  params: readonly string[],
+  filters: readonly string[],
+): fc.Arbitrary<Mutation> {
+  const ofPath = params.length ? [pathIdMutation(params)] : [];
   const key = fc.oneof(fc.constantFrom(...keys, 'extra_field'), fc.string({ minLength: 1, maxLength: 12 }));
   if (isGet) {
-    return fc.record({
-      kind: fc.constant('query' as const),
-      key: fc.oneof(
-        fc.constantFrom(
-          'page_size',
-          'page_number',
-          'card_status',
-          'cardholder_id',
-          'currency',
-          'start_time',
-          'end_time',
-          'transaction_type',
-        ),
-        key,
-      ),
-      value: fc.string({ maxLength: 300 }),
-    });
+    return fc.oneof(
+      fc.record({
+        kind: fc.constant('query' as const),
+        // The operation's own filters first (fuzz/request-shapes.ts), then any list's, then any name.
+        key: fc.oneof(fc.constantFrom(...filters), fc.constantFrom(...LIST_FILTERS), key),
+        value: fc.string({ maxLength: 300 }),
+      }),
+      ...ofPath,
+    );
   }
   return fc.oneof(
+    ...ofPath,
     fc.record({
       kind: fc.constant('replace-body' as const),
       value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.array(fc.object(), { maxLength: 3 })),
@@ -82,34 +96,41 @@ export function applyMutation(spec: RequestSpec, m: Mutation): RequestSpec {
       return { ...spec, body: undefined, rawBody: m.text };
     case 'query':
       return { ...spec, query: { ...spec.query, [m.key]: m.value } };
+    case 'param':
+      return { ...spec, params: { ...spec.params, [m.key]: m.value } };
   }
 }
 
 /** Keys a valid body of each operation may carry (for drops and wrong types), from the valid request itself. */
-const operationMethod = new Map(loadCatalog().operations.map((o) => [o.name, o.method]));
+const operationOf = new Map(loadCatalog().operations.map((o) => [o.name, o]));
 
 /** Limited per card (3 calls in 10 s): each case gets its own card, so fewer cases. */
 const PER_CARD_LIMITED = new Set(['Retrieve Sensitive Card Details', 'Create PAN Token']);
 
 export function structuralProperty(operation: OperationName): FuzzProperty {
-  const isGet = operationMethod.get(operation) === 'GET';
+  const isGet = operationOf.get(operation)?.method === 'GET';
+  const params = operationOf.get(operation)?.path_params ?? [];
+  const own = Object.keys(REQUEST_SHAPES[operation].query);
+  const filters = own.length ? own : LIST_FILTERS;
   const freshBase = PER_CARD_LIMITED.has(operation);
   return {
     name: `structural › ${operation}`,
     entry: null,
     operation,
     kind: 'structural',
-    note: 'any answer is a 2xx or a documented entry; never a 5xx, an undocumented body or a hang',
+    note: 'an invalid request is refused with a documented entry, a valid one may succeed; never a 5xx, an undocumented body or a hang',
     ...(freshBase ? { maxRuns: 30 } : {}),
     // First a request every target must refuse with a documented entry: a non-object body, a non-numeric page.
     examples: [[isGet ? { kind: 'query', key: 'page_size', value: 'ten' } : { kind: 'replace-body', value: [] }]],
     build: (fz: FuzzContext) => {
       let base: Promise<RequestSpec> | undefined;
       // The base's own keys are known only once it is built; a generous fixed list covers every operation's fields.
-      return fc.asyncProperty(mutation(KNOWN_KEYS, isGet), async (m) => {
+      return fc.asyncProperty(mutation(KNOWN_KEYS, isGet, params, filters), async (m) => {
         if (freshBase) base = undefined;
         base ??= guarded(() => baseRequest(fz, operation));
-        const spec = applyMutation(await base, m);
+        const valid = await base;
+        const spec = applyMutation(valid, m);
+        const validity = mutationValidity(operation, valid, m);
         let observed: Awaited<ReturnType<typeof fz.ctx.send>>;
         try {
           observed = await fz.ctx.send(spec);
@@ -121,9 +142,19 @@ export function structuralProperty(operation: OperationName): FuzzProperty {
           throw new CaseEnvironmentError(error.message, { spec, observed: null });
         }
         const sent = { spec, observed };
-        if (observed.status >= 200 && observed.status < 300) return;
-        const documented = observed.status < 500 ? documentedAs(fz, observed) : [];
-        if (documented.length > 0) return;
+        if (observed.status >= 200 && observed.status < 300) {
+          if (validity.kind === 'invalid')
+            throw new CaseFailure(`answered ${observed.status} to an invalid request: ${validity.why}`, sent);
+          if (validity.kind === 'observe') observeShape(fz, operation, validity.why, `${observed.status}`);
+          return;
+        }
+        // A template naming the id sent (transaction.invalid_request_error's <id>) takes the request's path id.
+        const values = { id: Object.values(spec.params ?? {})[0] ?? '' };
+        const documented = observed.status < 500 ? documentedAs(fz, observed, values) : [];
+        if (documented.length > 0) {
+          if (validity.kind === 'observe') observeShape(fz, operation, validity.why, documented.join(' or '));
+          return;
+        }
         if (observed.status === 429) throw new CaseEnvironmentError('the target rate-limited the request (429)', sent);
         fz.drift.push({
           property: `structural › ${operation}`,
@@ -176,6 +207,14 @@ const KNOWN_KEYS = [
   'no_pin_payment_amount',
   'card_type',
 ];
+
+/** Where the page leaves a mutation's answer open: counted per answer, for fuzz.json's structural observations. */
+function observeShape(fz: FuzzContext, operation: string, what: string, answer: string): void {
+  const key = `structural › ${operation} › ${what}`;
+  const seen = fz.shapeObservations.get(key) ?? {};
+  seen[answer] = (seen[answer] ?? 0) + 1;
+  fz.shapeObservations.set(key, seen);
+}
 
 /**
  * The valid request a property mutates. Create Card gets a cardholder of its own: mutations that still succeed

@@ -20,6 +20,8 @@ export interface FuzzContext {
   drift: DriftRecord[];
   /** Precedence winners seen, by property name (an observation, not a contract). */
   observations: Map<string, unknown>;
+  /** Answers to structural mutations the page leaves open: per "structural › <operation> › <what>", answer → count. */
+  shapeObservations: Map<string, Record<string, number>>;
 }
 
 export interface DriftRecord {
@@ -73,6 +75,14 @@ export class CaseEnvironmentError extends Error {
   ) {
     super(message);
     this.name = 'CaseEnvironmentError';
+  }
+}
+
+/** The case needs a fixture the target's settings do not name: the property is skipped, naming the setting. */
+export class CaseSkipped extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CaseSkipped';
   }
 }
 

@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import type { RequestSpec } from '../contract/request.ts';
 import type { ScenarioContext } from '../generators/types.ts';
+import { provideIdempotencyKeys } from '../harness/idempotency-keys.ts';
+import { type CaseState, currentCase, hash52 } from './case-scope.ts';
 
 export const ABSENT = Symbol.for('uqpay.fuzz.absent');
 
@@ -23,30 +25,42 @@ export class Fresh {
   }
 }
 
-let counter = 0;
-const RUN_TAG = Math.floor(Math.random() * 36 ** 4)
-  .toString(36)
-  .padStart(4, '0');
+/** Outside a fuzz case (a test's own arrange step): one scope per process, from a fixed key. */
+const outsideCase: CaseState = {
+  key: hash52('outside any fuzz case'),
+  made: 0,
+  perProperty: new Map(),
+  perCase: new Map(),
+};
 
-/** Where this run's digit strings start: random, so runs against a persistent target rarely meet. */
-const DIGITS_BASE = Math.floor(Math.random() * 1e15);
-
-/** Digits of exactly `length`, never repeated within a run (up to 10^length of them; for phone numbers). */
-export function uniqueDigits(length: number): string {
-  counter += 1;
-  return String((DIGITS_BASE + counter) % 10 ** length).padStart(length, '0');
+/** The next fresh number of the running case: its key plus how many it has made, unique within the run. */
+function nextFresh(): { key: number; n: number } {
+  const state = currentCase() ?? outsideCase;
+  state.made += 1;
+  return { key: state.key, n: state.made };
 }
 
-/** Letters and digits of exactly `length` (≥ 6), never repeated within a run (reference ids, idempotency keys). */
+/** Digits of exactly `length`, from the case's seed (for phone numbers; unique while 10^length allows). */
+export function uniqueDigits(length: number): string {
+  const { key, n } = nextFresh();
+  return String((key + n * 7919) % 10 ** Math.min(length, 15))
+    .padStart(length, '0')
+    .slice(-length);
+}
+
+/** Letters and digits of exactly `length` (≥ 6), from the case's seed (reference ids, idempotency keys). */
 export function uniqueText(length: number): string {
-  counter += 1;
-  const tail = `${RUN_TAG}${counter.toString(36)}`;
+  const { key, n } = nextFresh();
+  const tail = `${key.toString(36)}${n.toString(36)}`;
   return tail.length >= length ? tail.slice(-length) : `${'r'.repeat(length - tail.length)}${tail}`;
 }
 
+// Keys the harness adds to a case's requests (arrange steps included) come from the case too.
+provideIdempotencyKeys(() => (currentCase() ? uniqueText(36) : null));
+
 export function uniqueEmail(): string {
-  counter += 1;
-  return `fuzz.${RUN_TAG}.${Date.now().toString(36)}.${counter}@example.com`;
+  const { key, n } = nextFresh();
+  return `fuzz.${key.toString(36)}.${n}@example.com`;
 }
 
 /** Replaces Fresh values (deeply) by what they make now. */

@@ -17,9 +17,11 @@ export class DataFactory {
   private readonly idFaker: Faker;
   private counter = 0;
   /** Distinguishes runs that share a target, so uniqueness holds across runs too. */
-  private readonly runTag: string;
+  private runTag: string;
   /** Where this run's phone numbers start; each number after it is used once. */
-  private readonly phoneBase: number;
+  private phoneBase: number;
+  /** Numbers other streams of the run already used (reseeded factories draw from scattered starts). */
+  private takenPhones: Set<string> | null = null;
 
   constructor(
     readonly seed: number,
@@ -27,6 +29,19 @@ export class DataFactory {
   ) {
     this.faker = seededFaker(seed);
     this.idFaker = seededFaker(derivedSeed(seed, 'ids that name nothing'));
+    this.runTag = nonce.toString(36);
+    this.phoneBase = nonce % 9_000_000;
+  }
+
+  /**
+   * Starts the streams again from another seed and nonce (cheaper than a new factory): a fuzz case draws its data
+   * from its own seed, so a replayed case sends the same bytes.
+   */
+  reseed(seed: number, nonce: number, takenPhones?: Set<string>): void {
+    this.takenPhones = takenPhones ?? null;
+    this.faker.seed(seed);
+    this.idFaker.seed(derivedSeed(seed, 'ids that name nothing'));
+    this.counter = 0;
     this.runTag = nonce.toString(36);
     this.phoneBase = nonce % 9_000_000;
   }
@@ -55,8 +70,11 @@ export class DataFactory {
 
   /** An 8-digit Singapore mobile number: never repeated within a run (up to a million per run). */
   phone(): string {
-    const n = (this.phoneBase + this.next()) % 10_000_000;
-    return `8${String(n).padStart(7, '0')}`;
+    let phone: string;
+    do phone = `8${String((this.phoneBase + this.next()) % 10_000_000).padStart(7, '0')}`;
+    while (this.takenPhones?.has(phone));
+    this.takenPhones?.add(phone);
+    return phone;
   }
 
   referenceId(): string {

@@ -2,7 +2,6 @@
 // on-behalf-of, JSON body), sends it with undici, and reports what came back. Tokens are minted per credential and
 // refreshed before they expire; every request is counted.
 
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, errors, request } from 'undici';
 import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
@@ -17,6 +16,7 @@ import {
   readCapped,
   resendWhileTrouble,
 } from './answer-body.ts';
+import { newIdempotencyKey } from './idempotency-keys.ts';
 import { recorder } from './recorder.ts';
 import { redactHeaders } from './redact.ts';
 
@@ -62,6 +62,8 @@ const RESET_RETRIES = 2;
  */
 const CLASH_WINDOW_MS = 5_000;
 const CLASH_SUPERSEDES = 3;
+/** How far behind its first copy an in-flight duplicate leaves: enough to arrive second, well inside a round trip. */
+const DUPLICATE_GAP_MS = 50;
 
 export class ApiClient {
   requestCount = 0;
@@ -78,6 +80,8 @@ export class ApiClient {
   /** Tokens this client minted, per client id: a token superseded by one of our own mints is no clash. */
   private readonly mints = new Map<string, number>();
   private readonly operations: ReadonlyMap<string, AnyOperation>;
+  /** Requests sent with an explicit idempotency key, until they leave the pacer (an in-flight duplicate waits). */
+  private readonly departures = new Map<string, { left: Promise<void>; leave: () => void }>();
 
   constructor(
     private readonly config: ClientConfig,
@@ -161,6 +165,35 @@ export class ApiClient {
   }
 
   async send(spec: RequestSpec): Promise<Observed> {
+    // Before any await: a duplicate sent right after this request must find it here.
+    const departure = spec.overlapsFirstCopy ? undefined : this.expectDeparture(spec.idempotencyKey);
+    try {
+      if (spec.overlapsFirstCopy && spec.idempotencyKey) await this.behindFirstCopy(spec.idempotencyKey);
+      return await this.sendNow(spec, spec.overlapsFirstCopy === true);
+    } finally {
+      departure?.();
+    }
+  }
+
+  private expectDeparture(key: string | null | undefined): (() => void) | undefined {
+    if (!key || this.departures.has(key)) return undefined;
+    let leave: () => void = () => undefined;
+    const left = new Promise<void>((resolve) => {
+      leave = resolve;
+    });
+    this.departures.set(key, { left, leave });
+    return () => {
+      leave();
+      this.departures.delete(key);
+    };
+  }
+
+  private async behindFirstCopy(key: string): Promise<void> {
+    await this.departures.get(key)?.left;
+    await sleep(DUPLICATE_GAP_MS);
+  }
+
+  private async sendNow(spec: RequestSpec, unpaced: boolean): Promise<Observed> {
     const op = this.operation(spec.operation);
     const path = fillPath(op, spec.params ?? {});
     const query = spec.query && Object.keys(spec.query).length ? `?${new URLSearchParams(spec.query)}` : '';
@@ -173,7 +206,7 @@ export class ApiClient {
     }
     if (auth.kind === 'raw') headers['x-auth-token'] = auth.value;
     if (op.idempotency_key && spec.idempotencyKey !== null) {
-      headers['x-idempotency-key'] = spec.idempotencyKey ?? randomUUID();
+      headers['x-idempotency-key'] = spec.idempotencyKey ?? newIdempotencyKey();
     }
     if (spec.onBehalfOf !== undefined) headers['x-on-behalf-of'] = spec.onBehalfOf;
     let body: string | undefined;
@@ -189,7 +222,7 @@ export class ApiClient {
       if (this.clash) throw new TargetError(this.clash, 'clash');
       if (this.refused) throw new TargetError(this.refused, 'refused');
       const resend = () => this.raw(op.method, `${path}${query}`, headers, body);
-      observed = await resend();
+      observed = await this.raw(op.method, `${path}${query}`, headers, body, unpaced);
       if (auth.kind === 'credential')
         observed = await this.answerToToken(auth.name, observed, mintsBefore, headers, resend);
     } catch (error) {
@@ -236,10 +269,16 @@ export class ApiClient {
    * A connection reset before any answer is retried (same headers, so the same idempotency key): the request is
    * either replayed by the target or runs for the first time. Timeouts are not: the wait was already spent.
    */
-  private async raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Observed> {
+  private async raw(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body?: string,
+    unpaced = false,
+  ): Promise<Observed> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.rawOnce(method, path, headers, body);
+        return await this.rawOnce(method, path, headers, body, unpaced && attempt === 1);
       } catch (error) {
         if (!(error instanceof TargetError && error.reset) || attempt > RESET_RETRIES) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
@@ -252,12 +291,14 @@ export class ApiClient {
     path: string,
     headers: Record<string, string>,
     body?: string,
+    unpaced = false,
   ): Promise<Observed> {
     const budget = this.config.requestBudget;
     if (budget !== undefined && this.requestCount >= budget) {
       throw new TargetError(`the request budget of ${budget} is used up (UQPAY_REQUEST_BUDGET)`, 'budget');
     }
-    await this.pace();
+    await this.pace(unpaced);
+    this.departures.get(headers['x-idempotency-key'] ?? '')?.leave();
     const started = performance.now();
     const sent_ms = Date.now();
     this.requestCount++;
@@ -294,14 +335,17 @@ export class ApiClient {
     }
   }
 
-  /** Waits for this request's slot when pacing is on; slots are reserved in call order. */
-  private async pace(): Promise<void> {
+  /**
+   * Waits for this request's slot when pacing is on; slots are reserved in call order. An unpaced request (an
+   * in-flight duplicate) goes at once but still takes a slot, so any minute holds at most one request more.
+   */
+  private async pace(unpaced = false): Promise<void> {
     const perSecond = this.config.maxPerSecond;
     if (!perSecond) return;
     const now = Date.now();
     const slot = Math.max(now, this.nextSlotMs);
     this.nextSlotMs = slot + 1000 / perSecond;
-    if (slot > now) await sleep(slot - now);
+    if (slot > now && !unpaced) await sleep(slot - now);
   }
 }
 

@@ -4,13 +4,9 @@
 // or a fail. Either way the first copy is the request holding the key: its own answer is checked too, and trouble
 // there (5xx, 429, no answer) is CopyTrouble, worth provoking afresh.
 
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Observed, RequestSpec } from '../contract/request.ts';
 import { ArrangeError, type ScenarioContext } from '../generators/types.ts';
 import { TargetError } from './client.ts';
-
-/** How long the first copy gets to reach the target before the duplicate is sent (targets without holds). */
-const OVERLAP_DELAY_MS = 250;
 
 /** The concurrent copy met environment trouble (5xx, 429, no answer): the provocation is worth another try. */
 export class CopyTrouble extends ArrangeError {}
@@ -55,13 +51,14 @@ export async function sendDuplicateInFlight(
       firstAnsweredAt = performance.now();
     }),
   );
-  await Promise.race([sleep(OVERLAP_DELAY_MS), firstAnswer]);
-  const sentAt = performance.now();
-  const duplicateAnswer = await settle(ctx.send(duplicate));
+  // The client sends the duplicate just behind the first copy (RequestSpec.overlapsFirstCopy): a fixed head start
+  // was either too short to arrive second or, on a target answering within it, too long to overlap at all.
+  const duplicateAnswer = await settle(ctx.send({ ...duplicate, overlapsFirstCopy: true }));
   const duplicateAnsweredAt = performance.now();
   checkCopy(await firstAnswer, first);
   if (!duplicateAnswer.ok) throw duplicateAnswer.reason;
   const observed = duplicateAnswer.value;
+  const sentAt = duplicateAnsweredAt - observed.durationMs;
   // A duplicate answered 2xx after the first copy finished may be a legitimate replay: the overlap is unproven.
   if (firstAnsweredAt <= sentAt || (observed.status < 400 && firstAnsweredAt <= duplicateAnsweredAt)) {
     throw new ArrangeError(

@@ -2,7 +2,6 @@
 // twin, which must succeed. Environment trouble (unreachable target, 5xx, exhausted 429 retries, a failed arrange
 // step) is an error; a missing fixture is a skip with the setting to add; only the contract can fail.
 
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Catalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
@@ -14,6 +13,7 @@ import { ArrangeError, type Scenario, type ScenarioContext } from '../generators
 import { retryDelayMs } from './answer-body.ts';
 import { afterClearingFaults } from './clear-faults.ts';
 import { type ApiClient, TargetError, TokenError } from './client.ts';
+import { newIdempotencyKey } from './idempotency-keys.ts';
 import { CopyRejected, CopyTrouble, sendDuplicateInFlight } from './in-flight.ts';
 import {
   environmentTrouble,
@@ -188,7 +188,8 @@ export function contextFor(env: RunEnvironment, scope?: string, sent = { request
 
 /** Retries environment trouble (429, 5xx) with the same idempotency key, honouring Retry-After. */
 async function sendWithRetries(ctx: ScenarioContext, spec: RequestSpec): Promise<Observed> {
-  const stable: RequestSpec = spec.idempotencyKey === undefined ? { ...spec, idempotencyKey: randomUUID() } : spec;
+  const stable: RequestSpec =
+    spec.idempotencyKey === undefined ? { ...spec, idempotencyKey: newIdempotencyKey() } : spec;
   let observed = await ctx.send(stable);
   for (let attempt = 1; attempt <= RETRIES && (observed.status === 429 || observed.status >= 500); attempt++) {
     await sleep(retryDelayMs(observed, attempt));
@@ -208,7 +209,8 @@ async function sendJudged(
   attempts: { count: number },
   catalog: Catalog,
 ): Promise<Observed> {
-  const stable: RequestSpec = spec.idempotencyKey === undefined ? { ...spec, idempotencyKey: randomUUID() } : spec;
+  const stable: RequestSpec =
+    spec.idempotencyKey === undefined ? { ...spec, idempotencyKey: newIdempotencyKey() } : spec;
   let observed = await ctx.send(stable);
   const notUnderTest = (o: Observed) =>
     environmentTrouble(o) !== null ||

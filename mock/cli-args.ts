@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { CLI_SETTLE_MS, LATENCY_PROFILES, type LatencyRange, type MockOptions } from './options.ts';
+import { SANDBOX_LIKE, sandboxLikeHelp } from './sandbox-like.ts';
 import { isHttpUrl } from './webhooks/control.ts';
 import { DEFAULT_WEBHOOK_SECRET } from './webhooks/dispatcher.ts';
 
@@ -13,7 +14,8 @@ Options:
   --port <n>          port to listen on (default 4010; 0 picks a free one)
   --host <addr>       address to bind (default 127.0.0.1)
   --seed <n>          seed of the fixture world (default 1, or UQPAY_SEED)
-  --rate-limit <n>    requests per second per account before 429 (default: off)
+  --rate-limit <n>    requests per account per second (<n> or <n>/s) or per minute (<n>/min) before 429
+                      (default: off)
   --latency <p>       latency profile: none, sandbox, or <min>-<max> milliseconds (default none)
   --fault-rate <r>    probability 0–1 that any API request answers api_error 500 (default 0)
   --token-ttl <s>     access-token lifetime in seconds (default 1800)
@@ -21,6 +23,10 @@ Options:
                       (default ${CLI_SETTLE_MS}, sandbox-like; 0 settles at once)
   --webhook-url <u>   POST published events (card.create.succeeded, …) to this URL (default: log only)
   --webhook-secret <s> secret of the x-wk-signature HMAC (default MOCK_WEBHOOK_SECRET or ${DEFAULT_WEBHOOK_SECRET})
+  --sandbox-like      behave like the vendor's sandbox, for a dress rehearsal of a sandbox run (options given
+                      as well override these):
+${sandboxLikeHelp()}
+  --write-env <file>  write UQPAY_BASE_URL, the credentials and every UQPAY_FIXTURE_* setting to <file>
   -h, --help          show this help
 
 Control surface: GET <origin>/__mock lists the mock-only routes (fixtures, faults, clock).`;
@@ -44,7 +50,20 @@ function latency(value: string | undefined): LatencyRange | null | undefined {
   return { minMs: Number(range[1]), maxMs: Number(range[2]) };
 }
 
-export function parseMockArgs(args: string[], env: Record<string, string | undefined>): Partial<MockOptions> | 'help' {
+/** A per-account limit: "<n>" or "<n>/s" per second, "<n>/min" per minute. */
+function rateLimit(value: string | undefined): { limit: number; windowMs: number } | undefined {
+  if (value === undefined) return undefined;
+  const match = value.match(/^([1-9]\d{0,8})(?:\/(s|min))?$/u);
+  if (!match) throw new UsageError(`invalid --rate-limit: ${value} (<n>, <n>/s or <n>/min)`);
+  return { limit: Number(match[1]), windowMs: match[2] === 'min' ? 60_000 : 1000 };
+}
+
+export type MockCliOptions = Partial<MockOptions> & {
+  /** --write-env: where to write the settings a sandbox-style run reads. */
+  writeEnv?: string;
+};
+
+export function parseMockArgs(args: string[], env: Record<string, string | undefined>): MockCliOptions | 'help' {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -61,6 +80,8 @@ export function parseMockArgs(args: string[], env: Record<string, string | undef
         'settle-ms': { type: 'string' },
         'webhook-url': { type: 'string' },
         'webhook-secret': { type: 'string' },
+        'sandbox-like': { type: 'boolean' },
+        'write-env': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -70,14 +91,23 @@ export function parseMockArgs(args: string[], env: Record<string, string | undef
   const v = parsed.values as Record<string, string | boolean | undefined>;
   if (v.help) return 'help';
   const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
-  const options: Partial<MockOptions> = {
+  const preset = v['sandbox-like'] ? SANDBOX_LIKE : {};
+  const limit = rateLimit(str('rate-limit'));
+  const options: MockCliOptions = {
+    globalRateLimit: null,
+    settleMs: CLI_SETTLE_MS,
+    ...preset,
+    ...(limit ? { globalRateLimit: limit.limit, rateLimitWindowMs: limit.windowMs } : {}),
     port: number(str('port'), 'port', (n) => Number.isInteger(n) && n >= 0 && n < 65536) ?? 4010,
     seed: number(str('seed') ?? env.UQPAY_SEED, 'seed', Number.isSafeInteger) ?? 1,
-    globalRateLimit: number(str('rate-limit'), 'rate-limit', (n) => Number.isInteger(n) && n > 0) ?? null,
     faultRate: number(str('fault-rate'), 'fault-rate', (n) => n >= 0 && n <= 1) ?? 0,
     tokenTtlSeconds: number(str('token-ttl'), 'token-ttl', (n) => Number.isInteger(n) && n > 0) ?? 1800,
-    settleMs: number(str('settle-ms'), 'settle-ms', (n) => Number.isInteger(n) && n >= 0) ?? CLI_SETTLE_MS,
   };
+  const settle = number(str('settle-ms'), 'settle-ms', (n) => Number.isInteger(n) && n >= 0);
+  if (settle !== undefined) options.settleMs = settle;
+  const writeEnv = str('write-env');
+  if (writeEnv === '') throw new UsageError('invalid --write-env: empty');
+  if (writeEnv !== undefined) options.writeEnv = writeEnv;
   const webhookUrl = str('webhook-url');
   if (webhookUrl !== undefined && !isHttpUrl(webhookUrl)) throw new UsageError(`invalid --webhook-url: ${webhookUrl}`);
   if (webhookUrl !== undefined) options.webhookUrl = webhookUrl;

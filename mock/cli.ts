@@ -4,6 +4,8 @@
 import { config as loadDotenv } from 'dotenv';
 import { CatalogError } from '../catalog/load.ts';
 import { HELP, parseMockArgs, UsageError } from './cli-args.ts';
+import { fixtureSettings, writeEnvFile } from './fixture-env.ts';
+import { sandboxLikeHelp } from './sandbox-like.ts';
 import { startMock } from './server.ts';
 
 async function main(): Promise<number> {
@@ -20,19 +22,41 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  const { writeEnv, ...mockOptions } = options;
   try {
-    const mock = await startMock(options);
+    const mock = await startMock(mockOptions);
     const credential = mock.fixtures.credentials.default;
+    if (writeEnv !== undefined) {
+      const expired = mock.services.tokens.mintExpired(credential.client_id) ?? '';
+      try {
+        writeEnvFile(writeEnv, fixtureSettings(mock.baseUrl, mock.fixtures, expired));
+      } catch (error) {
+        await mock.close();
+        console.error(`mock: cannot write --write-env ${writeEnv}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+        return 2;
+      }
+    }
     // Before the banner: whoever reads the banner may signal at once, and a signal with no handler kills outright.
-    const stop = () => void mock.close().then(() => process.exit(0));
+    // The last line says what was served: with no control surface (--sandbox-like) it is the only count there is.
+    const served = () =>
+      `mock: served ${mock.stats.requests} requests, ${mock.stats.mints} of them token mints; by status ${JSON.stringify(mock.stats.byStatus)}`;
+    const stop = () =>
+      void mock.close().then(() => {
+        console.log(served());
+        process.exit(0);
+      });
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     console.log(`UQPAY mock listening: ${mock.baseUrl}`);
     console.log(`  UQPAY_BASE_URL=${mock.baseUrl}`);
     console.log(`  client id: ${credential.client_id}   api key: ${credential.api_key}   (mock-only credentials)`);
-    console.log(`  seed ${mock.options.seed}; fixtures: ${new URL(mock.baseUrl).origin}/__mock/fixtures; Ctrl-C stops`);
+    const origin = new URL(mock.baseUrl).origin;
+    const fixtures = mock.options.controlSurface ? `${origin}/__mock/fixtures` : 'no control surface (--write-env)';
+    console.log(`  seed ${mock.options.seed}; fixtures: ${fixtures}; Ctrl-C stops`);
+    if (writeEnv !== undefined) console.log(`  settings for a sandbox-style run written to ${writeEnv}`);
+    if (!mock.options.controlSurface) console.log(`  sandbox-like:\n${sandboxLikeHelp()}`);
     console.log(
-      `  new cards settle after ${mock.options.settleMs} ms (--settle-ms); webhooks: ${mock.options.webhookUrl ?? `logged at ${new URL(mock.baseUrl).origin}/__mock/webhooks (--webhook-url to send)`}`,
+      `  new cards settle after ${mock.options.settleMs} ms (--settle-ms); webhooks: ${mock.options.webhookUrl ?? (mock.options.controlSurface ? `logged at ${origin}/__mock/webhooks (--webhook-url to send)` : 'not sent (--webhook-url to send)')}`,
     );
     return -1;
   } catch (error) {

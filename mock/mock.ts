@@ -11,7 +11,8 @@ export interface Mock {
   services: PipelineServices;
   fixtures: Fixtures;
   options: MockOptions;
-  stats: { requests: number; byStatus: Record<string, number> };
+  /** Every request answered (control routes and unknown paths too), token mints among them, by status. */
+  stats: { requests: number; mints: number; byStatus: Record<string, number> };
   webhooks: WebhookDispatcher;
 }
 

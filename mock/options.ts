@@ -23,8 +23,14 @@ export interface MockOptions {
   tokenTtlSeconds: number;
   /** Calls per card per operation on Retrieve Sensitive Card Details and Create PAN Token. */
   perCardLimit: { limit: number; windowMs: number };
-  /** Requests per second per account across all operations; null turns the global limit off. */
+  /** Requests per account across all operations in any rateLimitWindowMs (a sliding window); null turns it off. */
   globalRateLimit: number | null;
+  /** The window of globalRateLimit: 1,000 ms for --rate-limit N, 60,000 ms for --rate-limit N/min. */
+  rateLimitWindowMs: number;
+  /** Token mints per client id in any windowMs (a sliding window), 429 past it; null for no limit. */
+  tokenRateLimit: { limit: number; windowMs: number } | null;
+  /** Serve the mock-only routes under /__mock; false hides them (404), as on the vendor's sandbox. */
+  controlSurface: boolean;
   latency: LatencyRange | null;
   /** Probability that any API request answers general.api_error (500). */
   faultRate: number;
@@ -65,6 +71,9 @@ export function mockOptions(partial: Partial<MockOptions> = {}): MockOptions {
     tokenTtlSeconds: 30 * 60,
     perCardLimit: { limit: 3, windowMs: 10_000 },
     globalRateLimit: null,
+    rateLimitWindowMs: 1000,
+    tokenRateLimit: null,
+    controlSurface: true,
     latency: null,
     faultRate: 0,
     chaosRate: 0,

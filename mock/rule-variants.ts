@@ -22,6 +22,16 @@ export interface FieldRewrite {
 export interface RuleVariant {
   name: string;
   rewrites: FieldRewrite[];
+  /** Sees each API request before the mock does (after the rewrites); may change its headers. */
+  before?: (req: FastifyRequest, operation: string | undefined) => void;
+  /** Sees each API request once its answer went out. */
+  after?: (req: FastifyRequest) => void;
+  /** Replaces an answer the mock gave (its status and JSON text), or leaves it (undefined). */
+  answer?: (
+    operation: string | undefined,
+    status: number,
+    payload: string,
+  ) => { status: number; payload: string } | undefined;
 }
 
 export async function startRuleVariantMock(
@@ -35,10 +45,23 @@ export async function startRuleVariantMock(
       op.name,
     ]),
   );
+  const operationOf = (req: FastifyRequest) => routes.get(`${req.method} ${req.routeOptions.url}`);
   mock.app.addHook('preHandler', async (req) => {
-    const operation = routes.get(`${req.method} ${req.routeOptions.url}`);
+    const operation = operationOf(req);
     for (const rewrite of variant.rewrites) if (rewrite.operation === operation) apply(req, rewrite);
+    variant.before?.(req, operation);
   });
+  const { after, answer } = variant;
+  if (after) mock.app.addHook('onResponse', async (req) => after(req));
+  if (answer) {
+    mock.app.addHook('onSend', async (req, reply, payload) => {
+      if (typeof payload !== 'string') return payload;
+      const changed = answer(operationOf(req), reply.statusCode, payload);
+      if (!changed) return payload;
+      reply.code(changed.status);
+      return changed.payload;
+    });
+  }
   await mock.app.listen({ host: mock.options.host, port: mock.options.port });
   const address = mock.app.server.address();
   const port = typeof address === 'object' && address ? address.port : mock.options.port;

@@ -1,15 +1,16 @@
 // The mock Card Issuance API: a fastify server on loopback that serves the real paths under /api, the token flow,
 // and a control surface under /__mock. createMock() builds it; startMock() also listens (port 0 by default).
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import { type Catalog, loadCatalog } from '../catalog/load.ts';
 import type { AnyOperation } from '../catalog/types.ts';
-import { ApiFailure, RoutingFailure } from './errors.ts';
+import { ApiFailure, fail, RoutingFailure } from './errors.ts';
 import { registerControlRoutes } from './http/control.ts';
 import { FaultBoard } from './http/faults.ts';
 import { IdempotencyStore } from './http/idempotency.ts';
-import { type PipelineServices, RESET, runOperation } from './http/pipeline.ts';
+import { type PipelineServices, profileLatency, RESET, runOperation } from './http/pipeline.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import { RouteTable } from './http/routes.ts';
 import { TokenService } from './http/tokens.ts';
@@ -59,7 +60,7 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
     },
   });
   app.server.maxConnections = options.maxConnections;
-  const stats = { requests: 0, byStatus: {} as Record<string, number> };
+  const stats = { requests: 0, mints: 0, byStatus: {} as Record<string, number> };
   const webhooks = new WebhookDispatcher(world.events, options.webhookUrl, options.webhookSecret);
   app.addHook('onClose', async () => world.settlements.close());
   const mock: Mock = { app, services, fixtures, options, stats, webhooks };
@@ -76,6 +77,10 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
   routes.add(app, 'POST', `${API_PREFIX}/v1/connect/token`, async (req, reply) => {
     try {
       const header = (name: string) => [req.headers[name]].flat()[0];
+      stats.mints++;
+      const latency = profileLatency(services);
+      if (latency > 0) await sleep(latency);
+      limitMints(services, header('x-client-id'));
       send(reply, { status: 200, body: services.tokens.mint(header('x-client-id'), header('x-api-key')), headers: {} });
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
@@ -88,7 +93,8 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
       serveOperation(services, op, req, reply),
     );
   }
-  registerControlRoutes(mock, routes);
+  // Hidden (--sandbox-like), /__mock/* is an unknown route, as on the sandbox: a suite then treats this as one.
+  if (options.controlSurface) registerControlRoutes(mock, routes);
 
   app.setNotFoundHandler((req, reply) => {
     const allowed = routes.methodsFor(req.url.split('?')[0] ?? '');
@@ -143,6 +149,14 @@ async function serveOperation(services: PipelineServices, op: AnyOperation, req:
     return;
   }
   send(reply, answer);
+}
+
+/** The token endpoint's own limit per client id (the sandbox's 60/min, --sandbox-like): 429 with Retry-After. */
+function limitMints(services: PipelineServices, clientId: string | undefined): void {
+  const limit = services.options.tokenRateLimit;
+  if (!limit) return;
+  const wait = services.limiter.hitSliding(`mint:${clientId ?? ''}`, limit.limit, limit.windowMs);
+  if (wait !== null) throw fail('general.b.request_is_too_frequent', {}, { 'retry-after': String(wait) });
 }
 
 function send(reply: FastifyReply, answer: HttpAnswer): FastifyReply {

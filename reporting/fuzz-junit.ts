@@ -39,6 +39,7 @@ export function fuzzSuiteXml(report: FuzzReport): string {
       .join('\n');
     if (p.outcome === 'fail') testCase.failure(p.reason ?? 'falsified', 'PropertyFalsified').standardOutput(detail);
     if (p.outcome === 'error') testCase.error(p.reason ?? 'environment', 'EnvironmentError').standardOutput(detail);
+    if (p.outcome === 'skip') testCase.skipped().standardOutput(p.reason ?? '');
   }
   return junit.build();
 }

@@ -1,6 +1,6 @@
 // reports/fuzz.json: the run's facts (target, base-URL host, seed, runs per property, start, duration, requests,
 // cases per second), every property's result, the drift section (undocumented answers seen by structural fuzz,
-// redacted) and the precedence observations. Written with reports/junit.xml's fuzz suite by writeFuzzReports (write-fuzz-reports.ts).
+// redacted), the precedence observations and the structural ones. Written with reports/junit.xml's fuzz suite by writeFuzzReports (write-fuzz-reports.ts).
 
 import type { PropertyResult } from '../fuzz/run.ts';
 import type { DriftRecord } from '../fuzz/types.ts';
@@ -16,10 +16,12 @@ export interface FuzzReport {
     requests: number;
     filter: string | null;
   };
-  summary: { properties: number; passed: number; failed: number; errored: number; cases: number };
+  summary: { properties: number; passed: number; failed: number; errored: number; skipped: number; cases: number };
   cases_per_second: number;
   properties: PropertyResult[];
   precedence: { property: string; winner: unknown }[];
+  /** Answers to structural mutations the page leaves open (fuzz/structural-validity.ts): an observation, no verdict. */
+  structural_observations: { observation: string; answers: Record<string, number> }[];
   drift: DriftRecord[];
 }
 
@@ -28,6 +30,7 @@ export function fuzzReport(
   properties: PropertyResult[],
   drift: DriftRecord[],
   observations: Map<string, unknown>,
+  shapeObservations: Map<string, Record<string, number>> = new Map(),
 ): FuzzReport {
   const cases = properties.reduce((sum, p) => sum + p.runs + p.shrinks, 0);
   const count = (outcome: PropertyResult['outcome']) => properties.filter((p) => p.outcome === outcome).length;
@@ -38,11 +41,15 @@ export function fuzzReport(
       passed: count('pass'),
       failed: count('fail'),
       errored: count('error'),
+      skipped: count('skip'),
       cases,
     },
     cases_per_second: run.duration_ms > 0 ? Math.round((cases * 1000) / run.duration_ms) : 0,
     properties,
     precedence: [...observations].map(([property, winner]) => ({ property, winner })),
+    structural_observations: [...shapeObservations]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([observation, answers]) => ({ observation, answers })),
     drift: drift.slice(0, 200),
   };
 }

@@ -6,7 +6,7 @@ import type { RequestSpec } from '../../contract/request.ts';
 import { newCard } from '../../generators/arrange.ts';
 import type { ScenarioContext } from '../../generators/types.ts';
 import { Fresh, money, threeDecimals } from '../values.ts';
-import { constEdge, lengthEdge, type Rule } from './types.ts';
+import { constEdge, decimalsEdge, lengthEdge, type Rule } from './types.ts';
 
 const DAY_MS = 86_400_000;
 /** The standard product's longest validity in the mock (3 × 365 days); the page does not say. */
@@ -40,7 +40,7 @@ const amountRule = (entry: string, operation: 'Card Recharge' | 'Card Withdraw',
     money(0.01, 1000).map((m) => -m),
   ),
   inside: money(0.01, insideMax),
-  edge: constEdge(0.001, 0.01),
+  edge: decimalsEdge(2, 0.001, 0.01),
   boundary: 'greater than 0 with at most 2 decimals',
   source: 'page',
   twinRuns: 20,
@@ -59,7 +59,7 @@ export const CARD_RULES: Rule[] = [
       money(0.01, 100).map((m) => -m),
     ),
     inside: money(0, 100),
-    edge: constEdge(1.005, 1.01),
+    edge: decimalsEdge(2, 1.005, 1.01),
     boundary: 'at least 0 with at most 2 decimals',
     source: 'mock',
     twinRuns: 10,
@@ -118,7 +118,7 @@ export const CARD_RULES: Rule[] = [
       money(0, 500).map((m) => String(m)),
     ),
     inside: money(0, NO_PIN_MAX_SGD),
-    edge: constEdge(1.005, 1.01),
+    edge: decimalsEdge(2, 1.005, 1.01),
     boundary: 'a JSON number ≥ 0 with at most the currency’s 2 decimals',
     source: 'mock',
   },

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import type { RequestSpec } from '../../contract/request.ts';
 import { Fresh, money, threeDecimals, uniqueText } from '../values.ts';
-import { constEdge, type Edge, lengthEdge, type Rule } from './types.ts';
+import { constEdge, decimalsEdge, type Edge, lengthEdge, type Rule } from './types.ts';
 
 const DAY_MS = 86_400_000;
 const WINDOW_START = '2026-01-01T00:00:00Z';
@@ -69,7 +69,7 @@ export const GENERAL_RULES: Rule[] = [
       money(0.01, 100).map((m) => -m),
     ),
     inside: money(0.01, 0.5),
-    edge: constEdge(0.001, 0.01),
+    edge: decimalsEdge(2, 0.001, 0.01),
     boundary: 'greater than 0 with at most 2 decimals',
     source: 'mock',
     twinRuns: 10,

@@ -86,3 +86,31 @@ export function minLengthEdge(minInside: number, outside: unknown, inside: unkno
     toOutside: (v) => (v as string).slice(0, minInside - 1),
   };
 }
+
+/** Decimal places of a number as JSON writes it (1.005 → 3, 2 → 0). */
+function decimalPlaces(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return -1;
+  const [mantissa = '', exponent] = String(value).split('e');
+  const places = mantissa.split('.')[1]?.length ?? 0;
+  return Math.max(0, places - Number(exponent ?? 0));
+}
+
+/**
+ * An edge by precision (at most `places` decimals): the whole class moves, not one value. Outside edge: every number
+ * with one decimal more (a target one unit wider takes it, cut to `places`); inside edge: every number with exactly
+ * `places` decimals (a target one unit narrower refuses it, as if it carried one decimal more).
+ */
+export function decimalsEdge(places: number, outside: number, inside: number): Edge {
+  const unit = 10 ** -places;
+  return {
+    outside,
+    inside,
+    isOutside: (v) => decimalPlaces(v) === places + 1,
+    toInside: (v) => {
+      const cut = Math.trunc((v as number) / unit) * unit;
+      return Number((cut === 0 ? unit : cut).toFixed(places));
+    },
+    isInside: (v) => decimalPlaces(v) === places,
+    toOutside: (v) => Number(((v as number) + Math.sign(v as number) * unit * 0.1).toFixed(places + 1)),
+  };
+}

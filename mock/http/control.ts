@@ -48,6 +48,7 @@ export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
     seed: options.seed,
     now: world.now().toISOString(),
     global_rate_limit: options.globalRateLimit,
+    rate_limit_window_ms: options.rateLimitWindowMs,
     latency: options.latency,
     fault_rate: options.faultRate,
     variant: options.variant?.name ?? null,

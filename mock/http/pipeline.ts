@@ -68,7 +68,11 @@ export async function runOperation(
     const caller = s.tokens.authenticate(single(req.headers['x-auth-token']));
     const account = actingAccount(s.world, caller.account, req.headers['x-on-behalf-of']);
     if (s.options.globalRateLimit !== null) {
-      const wait = s.limiter.hit(`account:${account.id}`, s.options.globalRateLimit, 1000);
+      const wait = s.limiter.hitSliding(
+        `account:${account.id}`,
+        s.options.globalRateLimit,
+        s.options.rateLimitWindowMs,
+      );
       if (wait !== null) throw fail('general.b.request_is_too_frequent', {}, { 'retry-after': String(wait) });
     }
     if (op.id === 'retrieve_sensitive_card_details' && !caller.apiKey.permissions.includes('cards:secure')) {
@@ -132,7 +136,8 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function profileLatency(s: PipelineServices): number {
+/** A delay drawn from the --latency profile (0 without one). */
+export function profileLatency(s: PipelineServices): number {
   const range = s.options.latency;
   return range ? range.minMs + Math.floor(s.random() * (range.maxMs - range.minMs + 1)) : 0;
 }

@@ -11,9 +11,18 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SKIP = new Set(['node_modules', '.git', 'reports', 'fixtures']);
 /**
  * Files that may import mock/: they start a mock (the CLIs, the benchmark, the project's own tests, and the preflight
- * of the conformance project's global setup, which starts the built-in mock when no target is configured).
+ * of the conformance project's global setup, which starts the built-in mock when no target is configured, and the
+ * fuzz kill rate, which builds mock variants and starts one per variant).
  */
-const MAY_IMPORT_MOCK = ['cli/', 'bench/', 'test/', 'mock/', 'suites/preflight.ts'];
+const MAY_IMPORT_MOCK = [
+  'cli/',
+  'bench/',
+  'test/',
+  'mock/',
+  'suites/preflight.ts',
+  'fuzz/kill-rate.ts',
+  'fuzz/kill-variants.ts',
+];
 
 function sourceFiles(dir = ''): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((d) => {

@@ -97,4 +97,11 @@ describe('bad settings', { timeout: SLOW_MS }, () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('UQPAY_FUZZ_RUNS must be a whole number');
   });
+
+  it('an --env file that cannot be read: exit 2 with one line', async () => {
+    const run = await runFuzzCli(['--env', join(reports(), 'missing.env')], {});
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^fuzz: cannot read the --env file .*missing\.env \(ENOENT\)$/mu);
+  });
 });

@@ -6,11 +6,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { HELP } from '../../cli/conformance-args.ts';
+import { FUZZ_HELP } from '../../cli/fuzz-args.ts';
 import { GATE_HELP } from '../../cli/gate-args.ts';
 import { MERGE_HELP } from '../../cli/merge-reports-args.ts';
 
 const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
-const HELP_OF: Record<string, string> = { conformance: HELP, gate: GATE_HELP, 'merge-reports': MERGE_HELP };
+const HELP_OF: Record<string, string> = {
+  conformance: HELP,
+  fuzz: FUZZ_HELP,
+  gate: GATE_HELP,
+  'merge-reports': MERGE_HELP,
+};
 
 const templates = ['examples/github-actions', 'examples']
   .flatMap((dir) => readdirSync(dir).map((name) => join(dir, name)))
@@ -84,6 +90,34 @@ describe('the nightly templates', () => {
       expect(runs.map(([s]) => s)).toContain('compare');
       expect(text).toMatch(/UQPAY_CLIENT_ID_\$?\{?/u);
       expect(text).toContain('UQPAY_MAX_RPS');
+    },
+  );
+});
+
+describe('the fuzz run in the templates', () => {
+  const runsOf = (file: string) => shellTexts(parse(readFileSync(file, 'utf8'))).flatMap(npmRuns);
+  const fuzzFlags = (file: string) => runsOf(file).filter(([s]) => s === 'fuzz');
+
+  it.each(['examples/github-actions/nightly-sandbox.yml', 'examples/gitlab-ci.yml'])(
+    '%s fuzzes the sandbox with a small run count, guarded, and keeps fuzz.json for the next night',
+    (file) => {
+      const text = readFileSync(file, 'utf8');
+      const sandbox = fuzzFlags(file).filter(([, flags]) => flags.join(' ').includes('--env'));
+      expect(sandbox.length).toBe(1);
+      expect(sandbox[0]?.[1]).toEqual(expect.arrayContaining(['--expect-target', '--env', '--reports']));
+      expect(text).toMatch(/--expect-target sandbox --env \.env\.nightly --reports reports\/fuzz/u);
+      const runs = /UQPAY_FUZZ_RUNS: "(\d+)"/u.exec(text)?.[1];
+      expect(Number(runs)).toBeGreaterThan(0);
+      expect(Number(runs)).toBeLessThanOrEqual(10);
+      expect(text).toMatch(/cp reports\/fuzz\/fuzz\.json \.nightly-fuzz/u);
+      expect(text).toMatch(/cp \.nightly-fuzz\/fuzz\.json reports\/fuzz/u);
+    },
+  );
+
+  it.each(['examples/github-actions/pr-gate.yml', 'examples/gitlab-ci.yml'])(
+    '%s gates on the fuzz run against the built-in mock',
+    (file) => {
+      expect(readFileSync(file, 'utf8')).toContain('npm run fuzz -- --expect-target mock');
     },
   );
 });

@@ -1,7 +1,7 @@
 // The sandbox path, rehearsed on the mock: a target treated as "not a mock", with credentials and no fixtures.
 // Nothing may fail; every case that needs a state the target cannot be asked for skips, naming the setting to add
 // or saying it needs the built-in mock; the standard product is found through List Products. The in-flight
-// duplicates are attempted by timing, which cannot overlap on a target this fast: they must be errors that say so.
+// duplicates are attempted by timing, which rarely overlaps on a target this fast: errors must say so.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
@@ -38,10 +38,11 @@ describe('a target with credentials and no fixtures', () => {
     );
     const overlap = results.filter((r) => r.entry === 'general.request_being_processed');
     expect(overlap.length).toBeGreaterThan(0);
+    // The duplicate leaves 50 ms behind its first copy: on this mock the first is usually answered by then (an
+    // error that says so), but on a loaded machine it may still be in flight, and then the overlap is judged.
     for (const r of overlap) {
-      expect(`${r.outcome} ${r.reason}`).toMatch(/^(error could not arrange the overlap|skip needs )/u);
+      expect(`${r.outcome} ${r.reason}`).toMatch(/^(pass|error could not arrange the overlap|skip needs )/u);
     }
-    expect(overlap.some((r) => r.outcome === 'error')).toBe(true);
     const broken = results.filter(
       (r) => r.entry !== 'general.request_being_processed' && (r.outcome === 'error' || r.outcome === 'fail'),
     );
