@@ -108,3 +108,16 @@ export type ExtraOperation = Omit<Operation, 'name' | 'id'> &
 export type AnyOperation = Operation | ExtraOperation;
 export type AnyOperationName = AnyOperation['name'];
 export type AnyOperationId = AnyOperation['id'];
+
+/**
+ * What triggers an entry (catalog/triggers.json): a value, presence or shape of the request; the state of the
+ * account, a card, a cardholder or a product; or a fault inside the vendor.
+ */
+export type TriggerKind = 'request-rule' | 'state' | 'internal';
+
+export interface EntryTrigger {
+  entry: EntryId;
+  kind: TriggerKind;
+  /** Operations on which the trigger is of another kind than `kind`. */
+  by_operation?: Partial<Record<OperationName, TriggerKind>>;
+}

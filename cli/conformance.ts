@@ -4,6 +4,7 @@
 // cards left live), 130/143 after SIGINT/SIGTERM.
 
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { ConfigError } from '../harness/config.ts';
 import { cleanupAfterRun, cleanupLine } from '../harness/run-cleanup.ts';
@@ -89,6 +90,9 @@ async function judge(
   const { createVitest } = await import('vitest/node');
   const vitest = await createVitest('test', {
     ...conformanceProjectOptions(),
+    // From the sources, the project's own folder rather than the working directory: installed as a package, the
+    // suites live in node_modules (from dist/ the options above name their folder already).
+    ...(import.meta.url.endsWith('.ts') ? { root: fileURLToPath(new URL('..', import.meta.url)) } : {}),
     watch: false,
     maxConcurrency: run.concurrency,
     provide: { conformanceRun: run },

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { fuzzContext } from '../fuzz/context.ts';
+import { coverageLine } from '../fuzz/coverage.ts';
 import { allProperties } from '../fuzz/properties.ts';
 import { type PropertyResult, runProperties } from '../fuzz/run.ts';
 import { PropertyCrash } from '../fuzz/types.ts';
@@ -159,6 +160,7 @@ async function run(
     `fuzz summary: ${summary.properties} properties: ${summary.passed} held, ${summary.failed} falsified, ${summary.errored} errored${summary.skipped ? `, ${summary.skipped} skipped` : ''}\n` +
       `  ${summary.cases} cases, ${report.run.requests} requests in ${(report.run.duration_ms / 1000).toFixed(1)} s` +
       ` · ${report.cases_per_second} cases/s · seed ${config.seed}` +
+      `\n  ${coverageLine(report.coverage)}` +
       `${report.drift.length ? `\n  ${report.drift.length} undocumented answers (drift section of fuzz.json)` : ''}` +
       `\n  reports: ${args.reportsDir}/fuzz.json, junit.xml (testsuite uqpay-fuzz)`,
   );

@@ -112,7 +112,7 @@ const concurrent = property(
       const spec: RequestSpec = {
         operation: 'Card Recharge',
         params: { card_id: cardId },
-        body: { amount: cents / 100 },
+        body: { amount: cents }, // minor units (cents): the page gives amounts in the card currency's minor unit
         idempotencyKey: uniqueText(36),
       };
       const { held, first, duplicates } = await guarded(() => sendOverlapping(fz.ctx, spec, k));

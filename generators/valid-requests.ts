@@ -55,7 +55,8 @@ const BUILDERS = {
   'Retrieve Sensitive Card Details': async (ctx) => byCard('Retrieve Sensitive Card Details', await newCard(ctx)),
   'Create PAN Token': async (ctx) => byCard('Create PAN Token', await newCard(ctx), {}),
   'Card Recharge': async (ctx) => byCard('Card Recharge', await fundsCard(ctx), { amount: 1 }),
-  'Card Withdraw': async (ctx) => byCard('Card Withdraw', await fundsCard(ctx), { amount: 0.01 }),
+  // Amounts in the card currency's minor unit, as the page says: 1 is 0.01 SGD.
+  'Card Withdraw': async (ctx) => byCard('Card Withdraw', await fundsCard(ctx), { amount: 1 }),
   'Retrieve Card Order': async (ctx) => ({
     operation: 'Retrieve Card Order',
     params: { card_order_id: await sharedOrderId(ctx) },

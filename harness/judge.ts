@@ -39,7 +39,7 @@ export interface Verdict {
 }
 
 /** One line per failed check: "status: expected 400, got 404; message: expected …". */
-function describeChecks(checks: readonly FailedCheck[]): string {
+export function describeChecks(checks: readonly FailedCheck[]): string {
   return checks
     .map((c) => {
       if (c.check === 'envelope' || c.check === 'twin') return `${c.check}: ${c.detail ?? ''}`.trimEnd();
@@ -76,7 +76,11 @@ export function expectedMessage(entry: CatalogEntry, values: Record<string, stri
   return null;
 }
 
-export function judge(entry: CatalogEntry, observed: Observed, values: Record<string, string> = {}): Verdict {
+/**
+ * Judges one answer against one entry. `values` fill a template's placeholders from the request; without them
+ * (an answer seen passively, or classify()) any non-empty text in each placeholder is accepted.
+ */
+export function judge(entry: CatalogEntry, observed: Observed, values?: Record<string, string>): Verdict {
   const environmental = environmentTrouble(observed);
   if (environmental) return { outcome: 'error', reason: environmental, checks: [] };
   if (observed.status >= 500 && entry.status < 500) {
@@ -147,7 +151,7 @@ function bodyKind(observed: Observed): string {
   return observed.text.trim() === '' ? `empty body, ${type}` : (type.split(';')[0] ?? type);
 }
 
-function messageCheck(entry: CatalogEntry, body: Record<string, unknown>, values: Record<string, string>) {
+function messageCheck(entry: CatalogEntry, body: Record<string, unknown>, values?: Record<string, string>) {
   const got = body.message;
   switch (entry.message_kind) {
     case 'absent':
@@ -156,10 +160,21 @@ function messageCheck(entry: CatalogEntry, body: Record<string, unknown>, values
       return typeof got === 'string' && got.length > 0
         ? null
         : { check: 'message' as const, expected: 'a non-empty text', got, detail: 'expected a non-empty text' };
-    default: {
-      const expected = expectedMessage(entry, values);
-      return got === expected ? null : { check: 'message' as const, expected, got };
-    }
+    case 'template':
+      if (values === undefined) {
+        const matches = typeof got === 'string' && templatePattern(entry).test(got);
+        return matches
+          ? null
+          : {
+              check: 'message' as const,
+              expected: entry.message,
+              got,
+              detail: `expected ${q(entry.message)} with its placeholders filled`,
+            };
+      }
+      return exactMessageCheck(expectedMessage(entry, values), got);
+    case 'exact':
+      return exactMessageCheck(entry.message, got);
   }
 }
 
@@ -174,7 +189,7 @@ export function answersWith(entry: CatalogEntry, observed: Observed): boolean {
   if (!isObject(body)) return false;
   if (entry.status !== observed.status || body.code !== entry.code) return false;
   if (entry.envelope === 'A' ? body.type !== entry.type : 'type' in body) return false;
-  return messageMatches(entry, body);
+  return messageCheck(entry, body) === null;
 }
 
 /** application/json or a +json type (application/problem+json), parameters aside; a missing header is not JSON. */
@@ -183,17 +198,8 @@ function isJsonMediaType(contentType: string | undefined): boolean {
   return media === 'application/json' || /^application\/[\w.-]+\+json$/u.test(media);
 }
 
-function messageMatches(entry: CatalogEntry, body: Record<string, unknown>): boolean {
-  switch (entry.message_kind) {
-    case 'exact':
-      return body.message === entry.message;
-    case 'template':
-      return typeof body.message === 'string' && templatePattern(entry).test(body.message);
-    case 'variable':
-      return typeof body.message === 'string' && body.message.length > 0;
-    case 'absent':
-      return !('message' in body);
-  }
+function exactMessageCheck(expected: string | null, got: unknown) {
+  return got === expected ? null : { check: 'message' as const, expected, got };
 }
 
 function templatePattern(entry: CatalogEntry): RegExp {

@@ -1,7 +1,9 @@
 // reports/fuzz.json: the run's facts (target, base-URL host, seed, runs per property, start, duration, requests,
 // cases per second), every property's result, the drift section (undocumented answers seen by structural fuzz,
-// redacted), the precedence observations and the structural ones. Written with reports/junit.xml's fuzz suite by writeFuzzReports (write-fuzz-reports.ts).
+// redacted), the precedence observations, the structural ones and the rule coverage. Written with reports/junit.xml's
+// fuzz suite by writeFuzzReports (write-fuzz-reports.ts).
 
+import { type FuzzCoverage, fuzzCoverage } from '../fuzz/coverage.ts';
 import type { PropertyResult } from '../fuzz/run.ts';
 import type { DriftRecord } from '../fuzz/types.ts';
 
@@ -23,6 +25,8 @@ export interface FuzzReport {
   /** Answers to structural mutations the page leaves open (fuzz/structural-validity.ts): an observation, no verdict. */
   structural_observations: { observation: string; answers: Record<string, number> }[];
   drift: DriftRecord[];
+  /** The rule table against the documented request-rule pairs (fuzz/coverage.ts); the same whatever --filter ran. */
+  coverage: FuzzCoverage;
 }
 
 export function fuzzReport(
@@ -51,5 +55,6 @@ export function fuzzReport(
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([observation, answers]) => ({ observation, answers })),
     drift: drift.slice(0, 200),
+    coverage: fuzzCoverage(),
   };
 }

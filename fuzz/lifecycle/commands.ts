@@ -105,7 +105,8 @@ export function lifecycleCommands(): fc.Arbitrary<Command>[] {
     cents(5000).map((amount) =>
       command(`recharge(${fromCents(amount)})`, hasCard, async (m, r) => {
         const prediction = predictRecharge(m, amount);
-        await step(r, byCard(r, 'Card Recharge', { amount: fromCents(amount) }), prediction);
+        // The page: recharge and withdraw amounts are integers in the card currency's minor unit (cents).
+        await step(r, byCard(r, 'Card Recharge', { amount }), prediction);
         if (prediction || !m.card) return;
         m.card.availableCents += amount;
         m.balanceCents -= amount;
@@ -114,7 +115,7 @@ export function lifecycleCommands(): fc.Arbitrary<Command>[] {
     cents(8000).map((amount) =>
       command(`withdraw(${fromCents(amount)})`, hasCard, async (m, r) => {
         const prediction = predictWithdraw(m, amount);
-        await step(r, byCard(r, 'Card Withdraw', { amount: fromCents(amount) }), prediction);
+        await step(r, byCard(r, 'Card Withdraw', { amount }), prediction);
         if (prediction || !m.card) return;
         m.card.availableCents -= amount;
         m.balanceCents += amount;

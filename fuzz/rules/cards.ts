@@ -6,7 +6,7 @@ import type { RequestSpec } from '../../contract/request.ts';
 import { newCard } from '../../generators/arrange.ts';
 import type { ScenarioContext } from '../../generators/types.ts';
 import { Fresh, money, threeDecimals } from '../values.ts';
-import { constEdge, decimalsEdge, lengthEdge, type Rule } from './types.ts';
+import { constEdge, type Disagreement, decimalsEdge, lengthEdge, type Rule } from './types.ts';
 
 const DAY_MS = 86_400_000;
 /** The standard product's longest validity in the mock (3 × 365 days); the page does not say. */
@@ -29,26 +29,40 @@ const updateOwnCard =
 const fromNow = (days: number) =>
   new Fresh(`now ${days >= 0 ? '+' : ''}${days} days`, () => new Date(Date.now() + days * DAY_MS).toISOString());
 
+/** Where the page and the SDKs part on Card Recharge / Card Withdraw amounts (mock/RULES.md §3). */
+export const AMOUNT_IN_MINOR_UNITS: Disagreement = {
+  follows: 'the page: amount is a positive integer in the card currency’s minor unit (e.g. cents; 1000 is 10.00 SGD)',
+  others:
+    'the SDKs type amount as a number > 0 in major units, and the Python SDK’s integration tests and the docs’ examples send decimals such as "10.00"',
+  sources: [
+    'catalog/source/card-issuance-errors.zh.txt: Recharge amount is invalid (amount 必须是以卡币种最小单位(如分)表示的正整数)',
+    'catalog/source/card-issuance-errors.zh.txt: Withdraw amount is invalid (amount 必须是以卡币种最小单位表示的正整数)',
+    '/work/shared/reference/uqpay-api.md §5.6 ([P] _card_recharge_params.py, [J] CardOrderRequest.java, [C] skill docs)',
+  ],
+};
+
 const amountRule = (entry: string, operation: 'Card Recharge' | 'Card Withdraw', insideMax: number): Rule => ({
   entry,
   operation,
-  subject: 'amount sign and precision',
+  subject: 'amount a positive integer of minor units',
   field: 'body:amount',
   outside: fc.oneof(
-    threeDecimals(50),
     fc.constant(0),
-    money(0.01, 1000).map((m) => -m),
+    fc.integer({ min: 1, max: 100_000 }).map((n) => -n),
+    money(0.01, 50).filter((m) => !Number.isInteger(m)),
+    threeDecimals(50),
   ),
-  inside: money(0.01, insideMax),
-  edge: decimalsEdge(2, 0.001, 0.01),
-  boundary: 'greater than 0 with at most 2 decimals',
+  inside: fc.integer({ min: 1, max: insideMax }),
+  edge: constEdge(0, 1),
+  boundary: 'a positive integer in the card currency’s minor unit (e.g. cents)',
   source: 'page',
+  disagreement: AMOUNT_IN_MINOR_UNITS,
   twinRuns: 20,
 });
 
 export const CARD_RULES: Rule[] = [
-  amountRule('card.b.recharge_amount_is_invalid', 'Card Recharge', 5),
-  amountRule('card.b.withdraw_amount_is_invalid', 'Card Withdraw', 0.05),
+  amountRule('card.b.recharge_amount_is_invalid', 'Card Recharge', 500),
+  amountRule('card.b.withdraw_amount_is_invalid', 'Card Withdraw', 5),
   {
     entry: 'card.b.card_limit_is_illegal',
     operation: 'Create Card',
@@ -62,6 +76,15 @@ export const CARD_RULES: Rule[] = [
     edge: decimalsEdge(2, 1.005, 1.01),
     boundary: 'at least 0 with at most 2 decimals',
     source: 'mock',
+    disagreement: {
+      follows: 'the mock and the SDKs: card_limit a number ≥ 0 in major units with at most 2 decimals',
+      others:
+        'the page’s remediation asks for spending_controls.spending_limit (a field no SDK has) as a positive integer in the smallest currency unit, within the product’s range',
+      sources: [
+        'catalog/source/card-issuance-errors.zh.txt: Card limit is illegal (以最小货币单位表示的正整数)',
+        '/work/shared/reference/uqpay-api.md §5.3 (card_limit: number ≥ 0; CreateCardRequest.java, card.go)',
+      ],
+    },
     twinRuns: 10,
   },
   {

@@ -21,6 +21,25 @@ const intEdge = (outside: number, inside: number): Edge => ({
 
 const listCards = async (): Promise<RequestSpec> => ({ operation: 'List Cards', query: {} });
 
+/** The simulator's channel, on Simulate Authorization or Simulate Reversal. */
+export const channelRule = (operation: 'Simulate Authorization' | 'Simulate Reversal'): Rule => ({
+  entry: 'transaction.b.invalid_channel_code',
+  operation,
+  subject: 'channel',
+  field: 'body:channel',
+  outside: fc
+    .oneof(
+      fc.constantFrom('visa', 'Visa', 'AMEX', 'UNIONPAY', 'MASTER CARD', 'JCB'),
+      fc.string({ minLength: 1, maxLength: 10 }),
+    )
+    .filter((c) => !['VISA', 'MASTERCARD'].includes(c)),
+  inside: fc.constantFrom('VISA', 'MASTERCARD'),
+  edge: constEdge('visa', 'VISA'),
+  boundary: 'VISA or MASTERCARD',
+  source: 'sdk',
+  twinRuns: 6,
+});
+
 export const GENERAL_RULES: Rule[] = [
   {
     entry: 'transaction.b.mcc_is_error',
@@ -41,23 +60,7 @@ export const GENERAL_RULES: Rule[] = [
     source: 'sdk',
     twinRuns: 5,
   },
-  {
-    entry: 'transaction.b.invalid_channel_code',
-    operation: 'Simulate Authorization',
-    subject: 'channel',
-    field: 'body:channel',
-    outside: fc
-      .oneof(
-        fc.constantFrom('visa', 'Visa', 'AMEX', 'UNIONPAY', 'MASTER CARD', 'JCB'),
-        fc.string({ minLength: 1, maxLength: 10 }),
-      )
-      .filter((c) => !['VISA', 'MASTERCARD'].includes(c)),
-    inside: fc.constantFrom('VISA', 'MASTERCARD'),
-    edge: constEdge('visa', 'VISA'),
-    boundary: 'VISA or MASTERCARD',
-    source: 'sdk',
-    twinRuns: 6,
-  },
+  channelRule('Simulate Authorization'),
   {
     entry: 'general.invalid_request_error',
     operation: 'Simulate Authorization',

@@ -8,17 +8,35 @@ import { validRequest } from '../../generators/valid-requests.ts';
 import { expectEntry, expectSuccess, guarded, send } from '../send.ts';
 import type { FuzzContext, FuzzProperty } from '../types.ts';
 import { materialise, withField } from '../values.ts';
+import { ACTIVATE_CARD_RULES } from './activate-card.ts';
+import { CARD_STATE_RULES } from './card-states.ts';
 import { CARDHOLDER_DOCUMENT_RULES } from './cardholder-documents.ts';
+import { CARDHOLDER_IDENTITY_RULES, UPDATE_CARDHOLDER_RULES } from './cardholder-identity.ts';
+import { acrossCardholderOperations, updateHolderBase } from './cardholder-ops.ts';
 import { CARDHOLDER_RULES } from './cardholders.ts';
 import { CARD_RULES } from './cards.ts';
+import { CREATE_CARD_RULES } from './create-card.ts';
 import { GENERAL_RULES } from './general.ts';
+import { ONE_STEP_RULES } from './one-step.ts';
+import { REQUEST_RULES } from './requests.ts';
 import type { Rule } from './types.ts';
+import { UPDATE_CARD_RULES } from './update-card.ts';
 
 export const RULES: readonly Rule[] = [
-  ...CARDHOLDER_RULES,
-  ...CARDHOLDER_DOCUMENT_RULES,
+  // The Create Cardholder rules, each also on Update Cardholder and one-step Create Card where its entry says so.
+  ...acrossCardholderOperations([...CARDHOLDER_RULES, ...CARDHOLDER_DOCUMENT_RULES, ...CARDHOLDER_IDENTITY_RULES], {
+    // On Update the date of birth on file counts: the rule's cardholder has none.
+    'cardholder.missing_date_of_birth › Update Cardholder': { base: updateHolderBase({ date_of_birth: undefined }) },
+  }),
+  ...UPDATE_CARDHOLDER_RULES,
+  ...ONE_STEP_RULES,
   ...CARD_RULES,
+  ...CREATE_CARD_RULES,
+  ...UPDATE_CARD_RULES,
+  ...ACTIVATE_CARD_RULES,
+  ...CARD_STATE_RULES,
   ...GENERAL_RULES,
+  ...REQUEST_RULES,
 ];
 
 export function ruleLabel(rule: Rule): string {
@@ -31,7 +49,8 @@ export async function ruleRequest(rule: Rule, ctx: ScenarioContext, base: Reques
   for (const [field, v] of Object.entries((await rule.context?.(ctx)) ?? {})) {
     spec = withField(spec, field, await materialise(v, ctx));
   }
-  return withField(spec, rule.field, await materialise(value, ctx));
+  const made = await materialise(value, ctx);
+  return withField(spec, rule.field, rule.derive ? rule.derive(made, base) : made);
 }
 
 const baseOf = (rule: Rule, ctx: ScenarioContext) => (rule.base ? rule.base(ctx) : validRequest(ctx, rule.operation));

@@ -5,6 +5,7 @@ import type fc from 'fast-check';
 import type { OperationName } from '../../catalog/ids.ts';
 import type { RequestSpec } from '../../contract/request.ts';
 import type { ScenarioContext } from '../../generators/types.ts';
+import { ABSENT } from '../values.ts';
 
 export interface Edge {
   /** The value one unit outside the boundary (always among the generated outside values). */
@@ -45,9 +46,40 @@ export interface Rule {
   runs?: number;
   /** Most twin runs (each may create a card, spend, …). */
   twinRuns?: number;
+  /**
+   * The value sent, made from the generated one and the base request (e.g. an activation code one digit off the
+   * card's own). Absent: the generated value is sent. The edge's isOutside / isInside look at the value sent.
+   */
+  derive?: (generated: unknown, base: RequestSpec) => unknown;
+  /** Where the sources disagree about this boundary: what the rule follows, and who says otherwise. */
+  disagreement?: Disagreement;
 }
 
+export interface Disagreement {
+  /** What the rule follows (the page, the contract under test). */
+  follows: string;
+  /** What the other sources say or do. */
+  others: string;
+  /** Where each side says so. */
+  sources: string[];
+}
+
+/** A rewrite that drops the field (mock/rule-variants.ts's REMOVE; the same registered symbol). */
+export const REMOVED = Symbol.for('uqpay.mock.remove');
+
 const same = (a: unknown) => (b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** An edge between a field left out (outside) and a value (inside); the narrowed rule drops the inside value. */
+export function absentEdge(inside: unknown, isInside: (v: unknown) => boolean, toInside: () => unknown): Edge {
+  return {
+    outside: ABSENT,
+    inside,
+    isOutside: (v) => v === undefined,
+    toInside,
+    isInside,
+    toOutside: () => REMOVED,
+  };
+}
 
 /** An edge between two constant values. */
 export function constEdge(outside: unknown, inside: unknown): Edge {

@@ -91,7 +91,8 @@ export const cardRechargeScenarios: Scenario[] = [
     'no-balance',
   ),
   // The low-balance sub-account holds 5.00 SGD.
-  subAccountCard(RECHARGE, 'card.b.insufficient_balance', 'amount above the issuing balance', 10, 'low-balance'),
+  // Amounts are in the card currency's minor unit (the page): 1000 is 10.00 SGD, above the 5.00 SGD balance.
+  subAccountCard(RECHARGE, 'card.b.insufficient_balance', 'amount above the issuing balance', 1000, 'low-balance'),
   otherCard(
     RECHARGE,
     'card.b.card_recharge_is_error',
@@ -112,7 +113,7 @@ export const cardWithdrawScenarios: Scenario[] = [
     productCard('withdraw-disabled'),
   ),
   sameCard(WITHDRAW, 'card.b.withdraw_amount_is_invalid', 'amount 0', 0, 1),
-  sameCard(WITHDRAW, 'card.b.card_available_limit_insufficient', 'amount above the card balance', 100.01, 100),
+  sameCard(WITHDRAW, 'card.b.card_available_limit_insufficient', 'amount above the card balance', 10_001, 10_000),
   subAccountCard(
     WITHDRAW,
     'card.b.account_balance_not_exists',

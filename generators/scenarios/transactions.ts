@@ -4,20 +4,8 @@
 import { FixtureMissing } from '../../contract/fixture-provider.ts';
 import type { RequestSpec } from '../../contract/request.ts';
 import { newCard, newCardholder } from '../arrange.ts';
+import { authorization } from '../requests.ts';
 import { ArrangeError, type Scenario, type ScenarioContext } from '../types.ts';
-
-/** A Simulate Authorization request the sandbox accepts: SGD, the supported MCC 5734, an amount the card holds. */
-const authorization = (ctx: ScenarioContext, cardId: string, overrides: Record<string, unknown> = {}): RequestSpec => ({
-  operation: 'Simulate Authorization',
-  body: {
-    card_id: cardId,
-    transaction_amount: 1,
-    transaction_currency: 'SGD',
-    merchant_name: ctx.data.merchantName(),
-    merchant_category_code: '5734',
-    ...overrides,
-  },
-});
 
 const reversal = (transactionId: string, overrides: Record<string, unknown> = {}): RequestSpec => ({
   operation: 'Simulate Reversal',

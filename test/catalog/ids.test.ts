@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { currentIds, renderIds } from '../../catalog/gen-ids.ts';
-import { ENTRY_IDS, OPERATION_IDS, OPERATION_NAMES } from '../../catalog/ids.ts';
+import { ENTRY_IDS, ERROR_CODES, OPERATION_IDS, OPERATION_NAMES } from '../../catalog/ids.ts';
 import { loadCatalog } from '../../catalog/load.ts';
 
 describe('catalog/ids.ts', () => {
@@ -13,17 +13,19 @@ describe('catalog/ids.ts', () => {
     expect(onDisk, 'catalog/ids.ts is stale: run npm run gen:ids').toBe(currentIds());
   });
 
-  it('goes stale when the catalog gains an entry', () => {
+  it('goes stale when the catalog gains an entry or an error code', () => {
     const errors = JSON.parse(readFileSync(new URL('../../catalog/errors.json', import.meta.url), 'utf8'));
     const operations = JSON.parse(readFileSync(new URL('../../catalog/operations.json', import.meta.url), 'utf8'));
-    errors.entries.push({ id: 'card.a_new_entry' });
+    errors.entries.push({ id: 'card.a_new_entry', code: 'a_new_code' });
     expect(renderIds(errors, operations)).not.toBe(currentIds());
     expect(renderIds(errors, operations)).toContain("'card.a_new_entry',");
+    expect(renderIds(errors, operations)).toContain("'a_new_code',");
   });
 
-  it('lists every entry and operation of the catalog, in catalog order', () => {
+  it('lists every entry, error code and operation of the catalog, in catalog order', () => {
     const catalog = loadCatalog();
     expect(ENTRY_IDS).toEqual(catalog.entries.map((e) => e.id));
+    expect(ERROR_CODES).toEqual([...new Set(catalog.entries.map((e) => e.code))]);
     expect(OPERATION_NAMES).toEqual(catalog.operations.map((o) => o.name));
     expect(OPERATION_IDS).toEqual(catalog.operations.map((o) => o.id));
   });

@@ -1,5 +1,7 @@
 // Effects of Card Recharge and Card Withdraw that the scenarios (which only need the twin to be 2xx) do not pin down:
 // where the money goes, the withdrawal fee, the order they answer, and the amount and shape rules at their edges.
+// Request amounts are integers in the card currency's minor unit, as the page says (1234 is 12.34 SGD); balances, the
+// card and the order answer in major units.
 
 import { describe, expect, it } from 'vitest';
 import { cardOps, type Json } from '../__helpers__/card-ops.ts';
@@ -17,7 +19,7 @@ describe('Card Recharge', () => {
   it('moves the amount from the issuing balance onto the card and answers the order', async () => {
     const cardId = await newCard({ limit: 100 });
     const before = await balance();
-    const order = await ok(recharge(cardId, 12.34));
+    const order = await ok(recharge(cardId, 1234));
     expect(order).toMatchObject({
       card_id: cardId,
       order_type: 'CARD_RECHARGE',
@@ -37,21 +39,21 @@ describe('Card Recharge', () => {
   it("debits the acting sub-account's balance, not the master's", async () => {
     const sub = await harness.env.fixtures.subAccount('active');
     const [masterBefore, subBefore] = [await balance(), await balance(sub.id)];
-    await ok(recharge(sub.card_id, 5, sub.id));
+    await ok(recharge(sub.card_id, 500, sub.id));
     expect(await balance(sub.id)).toBeCloseTo(subBefore - 5, 2);
     expect(await balance()).toBeCloseTo(masterBefore, 2);
   });
 
   it('takes the whole issuing balance but not a cent more', async () => {
     const sub = await harness.env.fixtures.subAccount('low-balance');
-    expect(await entries(recharge(sub.card_id, 5.01, sub.id))).toContain('card.b.insufficient_balance');
+    expect(await entries(recharge(sub.card_id, 501, sub.id))).toContain('card.b.insufficient_balance');
     expect(await balance(sub.id)).toBe(5);
   });
 
-  it('refuses amounts that are not positive with at most 2 decimals, and moves nothing', async () => {
+  it('refuses amounts that are not positive integers of minor units (cents), and moves nothing', async () => {
     const cardId = await newCard();
     const before = await balance();
-    for (const amount of [-1, 0, 1.005]) {
+    for (const amount of [-1, 0, 0.5, 10.5, 1.005]) {
       expect(await entries(recharge(cardId, amount))).toContain('card.b.recharge_amount_is_invalid');
     }
     expect(await balance()).toBe(before);
@@ -78,7 +80,7 @@ describe('Card Withdraw', () => {
   it('moves the amount from the card back to the issuing balance and answers the order', async () => {
     const cardId = await newCard({ limit: 100 });
     const before = await balance();
-    const order = await ok(withdraw(cardId, 40.5));
+    const order = await ok(withdraw(cardId, 4050));
     expect(order).toMatchObject({
       card_id: cardId,
       order_type: 'CARD_WITHDRAW',
@@ -92,7 +94,7 @@ describe('Card Withdraw', () => {
   it('charges the product fee to the balance first, as its own ledger line', async () => {
     const cardId = await newCard({ product: 'withdraw-fee', limit: 100 });
     const before = await balance();
-    await ok(withdraw(cardId, 30));
+    await ok(withdraw(cardId, 3000));
     expect(await balance()).toBeCloseTo(before + 30 - 10, 2);
     const lines = await ok({ operation: 'List Issuing Balances Transactions', query: { currency: 'SGD' } });
     const ofCard = (lines.data as Json[]).filter(
@@ -106,14 +108,14 @@ describe('Card Withdraw', () => {
 
   it('empties the card exactly, then refuses even a cent', async () => {
     const cardId = await newCard({ limit: 25 });
-    await ok(withdraw(cardId, 25));
+    await ok(withdraw(cardId, 2500));
     expect((await card(cardId)).available_balance).toBe('0.00');
-    expect(await entries(withdraw(cardId, 0.01))).toContain('card.b.card_available_limit_insufficient');
+    expect(await entries(withdraw(cardId, 1))).toContain('card.b.card_available_limit_insufficient');
   });
 
-  it('refuses amounts that are not positive with at most 2 decimals', async () => {
+  it('refuses amounts that are not positive integers of minor units (cents)', async () => {
     const cardId = await newCard();
-    for (const amount of [-1, 0, 0.001]) {
+    for (const amount of [-1, 0, 0.5, 0.001]) {
       expect(await entries(withdraw(cardId, amount))).toContain('card.b.withdraw_amount_is_invalid');
     }
   });

@@ -1,5 +1,6 @@
 // Proof that the closed identifiers of catalog/ids.ts make mistakes compile errors: a misspelt entry id in a mock
-// rule or a scenario, and a registry that lost one operation (handlers, valid-request builders, fuzz templates).
+// rule or a scenario, a misspelt entry id, error code or operation in the package's API (package/index.ts), and a
+// registry that lost one operation (handlers, valid-request builders, fuzz templates).
 // One tsc run compiles the fixture files in fixtures/ and copies of the real registries with one line removed.
 
 import { execFileSync } from 'node:child_process';
@@ -32,6 +33,8 @@ const files = {
   knownEntry: join(FIXTURES, 'rule-with-known-entry.ts'),
   misspeltRule: join(FIXTURES, 'rule-with-misspelt-entry.ts'),
   misspeltScenario: join(FIXTURES, 'scenario-with-misspelt-ids.ts'),
+  packageKnown: join(FIXTURES, 'package-with-known-ids.ts'),
+  packageMisspelt: join(FIXTURES, 'package-with-misspelt-ids.ts'),
   noHandler: withoutLine('mock/ops/registry.ts', '  create_card: createCard,'),
   noBuilder: withoutLine('generators/valid-requests.ts', "  'List Cards': async () => ({ operation: 'List Cards' }),"),
   noTemplate: withoutLine('test/__helpers__/fuzz-requests.ts', '    list_cards: noBody,'),
@@ -82,6 +85,18 @@ describe('closed identifiers fail typecheck', () => {
   it('rejects a misspelt entry id and operation name in a scenario', () => {
     const errors = errorsIn(files.misspeltScenario);
     expect(errors).toMatch(/'"card\.card_not_fund"' is not assignable/u);
+    expect(errors).toMatch(/'"Retrieve Crad"' is not assignable/u);
+  });
+
+  it("accepts the package's catalog and classify() with real ids, codes and operations (the control)", () => {
+    expect(errorsIn(files.packageKnown)).toBe('');
+  });
+
+  it("rejects a misspelt EntryId, ErrorCode and operation name in the package's API", () => {
+    const errors = errorsIn(files.packageMisspelt);
+    expect(errors).toMatch(/'"card\.card_not_fund"' is not assignable/u);
+    expect(errors).toMatch(/'"card_not_fund"' is not assignable/u);
+    expect(errors).toMatch(/'"card\.b\.card_does_not_exist"' is not assignable/u);
     expect(errors).toMatch(/'"Retrieve Crad"' is not assignable/u);
   });
 

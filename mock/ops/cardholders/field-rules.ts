@@ -15,7 +15,11 @@ const DELIVERY_REQUIRED: (keyof Address)[] = ['line1', 'city', 'postal_code', 'c
 const IDENTITY_TYPES = new Set(['ID_CARD', 'PASSPORT']);
 const FILE_TYPES = new Set(['pdf', 'png', 'jpg', 'jpeg']);
 const BASE64_CHARS = /^[A-Za-z0-9+/]*={0,2}$/u;
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/**
+ * The page: a decoded file must be "小于 2 MB" (under 2 MB). MB read as the SI unit (10^6 bytes), so 2,000,000 bytes
+ * is refused, and so is 2 MiB; mock/RULES.md §3 records the reading.
+ */
+const FILE_BYTES_LIMIT = 2_000_000;
 const KYC_METHODS = new Set(['THIRD_PARTY', 'SUMSUB_REDIRECT']);
 
 /**
@@ -83,7 +87,7 @@ function checkFiles(input: CardholderInput): void {
     (file): file is string => file !== undefined,
   );
   if (!files.every(isBase64)) throw fail('cardholder.invalid_file_content');
-  if (files.some((file) => decodedBytes(file) > MAX_FILE_BYTES)) throw fail('cardholder.document_size_exceeded');
+  if (files.some((file) => decodedBytes(file) >= FILE_BYTES_LIMIT)) throw fail('cardholder.document_size_exceeded');
 }
 
 /** Plain standard Base64: no data-URL prefix, no line breaks, padded to a multiple of 4. */

@@ -4,7 +4,6 @@
 import { fail } from '../../errors.ts';
 import type { Card, Product } from '../../state/types.ts';
 import type { OpContext } from '../context.ts';
-import { decimals } from '../fields.ts';
 
 export function isExpired(ctx: OpContext, card: Card): boolean {
   return card.expiresAt.getTime() <= ctx.world.now().getTime();
@@ -26,7 +25,15 @@ export function restrictedProduct(ctx: OpContext, card: Card): Product {
   return product;
 }
 
-/** A money amount the card currencies (SGD, USD) can hold: positive, at most 2 decimals. */
-export function isPositiveMoney(amount: number): boolean {
-  return amount > 0 && decimals(amount) <= 2;
+/** Minor-unit digits per card currency (cents: 2 for SGD and USD). */
+export const CURRENCY_DECIMALS: Readonly<Record<string, number>> = { SGD: 2, USD: 2 };
+
+/**
+ * A Card Recharge / Card Withdraw amount as the page gives it: a positive integer in the card currency's minor
+ * unit (e.g. cents), returned in major units (what balances hold); null when it is not one. The SDKs and the docs'
+ * examples send decimals such as "10.00" instead: mock/RULES.md §3 records the disagreement.
+ */
+export function minorUnitAmount(amount: number, currency: string): number | null {
+  if (!Number.isSafeInteger(amount) || amount <= 0) return null;
+  return amount / 10 ** (CURRENCY_DECIMALS[currency] ?? 2);
 }

@@ -1,6 +1,8 @@
 // Card Recharge and Card Withdraw (mock/RULES.md §Cards, "Card Recharge / Card Withdraw"). A recharge moves money
 // from the acting account's issuing balance in the card currency onto the card; a withdrawal moves it back, after
-// the product's withdrawal fee is charged to that balance. Both answer the card order they create.
+// the product's withdrawal fee is charged to that balance. Both answer the card order they create. The request's
+// amount is in the card currency's minor unit, as the page says (1000 is 10.00 SGD); balances, the card and the
+// order hold major units.
 
 import { fail } from '../../errors.ts';
 import type { Balance, Card, Product } from '../../state/types.ts';
@@ -9,13 +11,14 @@ import { type OpContext, type OpHandler, ok } from '../context.ts';
 import { requiredNumber, uuid } from '../fields.ts';
 import { resolveCard } from '../lookup.ts';
 import { newOrder, renderOrder } from '../render.ts';
-import { isExpired, isPositiveMoney, refuseOneTime, requireActive, restrictedProduct } from './card-checks.ts';
+import { isExpired, minorUnitAmount, refuseOneTime, requireActive, restrictedProduct } from './card-checks.ts';
 
 export const cardRecharge: OpHandler = (ctx) => {
-  const { card, amount, product } = fundsRequest(ctx);
+  const { card, minor, product } = fundsRequest(ctx);
   if (!product.rechargeOpen) throw fail('card.b.product_not_opened');
   if (product.modeType === 'SHARE') throw fail('card.b.the_card_currently_does_not_support_recharge');
-  if (!isPositiveMoney(amount)) throw fail('card.b.recharge_amount_is_invalid');
+  const amount = minorUnitAmount(minor, card.currency);
+  if (amount === null) throw fail('card.b.recharge_amount_is_invalid');
   const balance = issuingBalance(ctx, card);
   if (balance.available < amount) throw fail('card.b.insufficient_balance');
   if (card.issuerFailing) throw fail('card.b.card_recharge_is_error');
@@ -28,10 +31,11 @@ export const cardRecharge: OpHandler = (ctx) => {
 };
 
 export const cardWithdraw: OpHandler = (ctx) => {
-  const { card, amount, product } = fundsRequest(ctx);
+  const { card, minor, product } = fundsRequest(ctx);
   if (product.modeType === 'SHARE') throw fail('card.b.card_withdraw_not_support');
   if (!product.withdrawEnabled) throw fail('card.b.the_card_currently_does_not_support_withdraw');
-  if (!isPositiveMoney(amount)) throw fail('card.b.withdraw_amount_is_invalid');
+  const amount = minorUnitAmount(minor, card.currency);
+  if (amount === null) throw fail('card.b.withdraw_amount_is_invalid');
   if (amount > card.available) throw fail('card.b.card_available_limit_insufficient');
   const balance = issuingBalance(ctx, card);
   // The fee is taken from the balance before the withdrawn amount reaches it.
@@ -48,14 +52,14 @@ export const cardWithdraw: OpHandler = (ctx) => {
 };
 
 /** The checks both operations share, in the documented order, after the request's shape. */
-function fundsRequest(ctx: OpContext): { card: Card; amount: number; product: Product } {
+function fundsRequest(ctx: OpContext): { card: Card; minor: number; product: Product } {
   const cardId = uuid(ctx.params.card_id ?? '', 'card_id');
-  const amount = requiredNumber(ctx.body, 'amount');
+  const minor = requiredNumber(ctx.body, 'amount');
   const card = resolveCard(ctx, cardId);
   refuseOneTime(card);
   requireActive(card);
   if (isExpired(ctx, card)) throw fail('card.b.invalid_expiry_date');
-  return { card, amount, product: restrictedProduct(ctx, card) };
+  return { card, minor, product: restrictedProduct(ctx, card) };
 }
 
 /** The acting account's issuing balance in the card currency; a frozen or closed one cannot be used either. */

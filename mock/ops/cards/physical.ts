@@ -6,9 +6,7 @@ import type { Card, Product } from '../../state/types.ts';
 import { type OpContext, type OpHandler, ok } from '../context.ts';
 import { decimals, requiredString, requiredUuid } from '../fields.ts';
 import { productOfCard, resolveCard } from '../lookup.ts';
-
-/** Minor-unit digits per currency: a no-PIN amount may not be finer than the currency's smallest unit. */
-const CURRENCY_DECIMALS: Readonly<Record<string, number>> = { SGD: 2, USD: 2 };
+import { CURRENCY_DECIMALS } from './card-checks.ts';
 
 export const activateCard: OpHandler = (ctx) => {
   const cardId = requiredUuid(ctx.body, 'card_id');
