@@ -46,8 +46,18 @@ Nightly and release gate:
   --expect-target <kind>  sandbox | mock | any (default any): exit 2 if the target resolves to another kind
   --baseline <file>     compare with an earlier run's results.json; regressions exit 1
   --deviations <file>   known deviations (default conformance.deviations.json)
-  --history <file>      append this run to a JSONL history; the HTML report draws its last 30 runs
+  --history <file>      append this run to a JSONL history; the HTML report draws its last 30 runs; failures
+                        of pairs that never passed on this target kind in it are pending (reported, not gating)
+  --min-coverage <pct>  exit 1 when fewer than <pct> % of the documented (entry, operation) pairs were provoked
+                        and answered as documented; the line names the biggest gaps
+  --summary-md <file>   write a Markdown summary (verdict, coverage, failure clusters, first failures, settings
+                        to add); also appended to $GITHUB_STEP_SUMMARY when that is set
   -h, --help            show this help
+
+Replay:
+  npm run replay -- <results.json> [options]   re-send only the failed and errored cases of that run, with its
+                        seed, against the target configured as usual (it must be of the same kind); prints FIXED,
+                        STILL FAILING or STILL ERRORED per case; reports go to reports/replay unless --reports
 
 Exit codes: 0 every case passed (skips allowed unless --fail-on-skip; known deviations allowed),
             1 contract failures, regressions against --baseline, or an expired or stale known deviation,
@@ -81,14 +91,25 @@ export interface ConformanceArgs {
   baseline: string | null;
   deviations: string | null;
   history: string | null;
+  /** --min-coverage: the least conformant share of documented pairs, in percent; null for no gate. */
+  minCoverage: number | null;
+  /** --summary-md: where to write the Markdown summary; null for none. */
+  summaryMd: string | null;
+  /** npm run replay <results.json>: re-send that run's failed and errored cases; null for a normal run. */
+  replay: string | null;
 }
 
-export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
+export function parseConformanceArgs(argv: string[]): ConformanceArgs | 'help' {
   let values: Record<string, string | boolean | undefined>;
+  // npm run replay is npm run conformance with "replay <results.json>" first (cli/replay-run.ts).
+  const replaying = argv[0] === 'replay';
+  const args = replaying ? argv.slice(1) : argv;
+  let positionals: string[] = [];
   try {
-    values = parseArgs({
+    const parsed = parseArgs({
       args,
       strict: true,
+      allowPositionals: replaying,
       options: {
         filter: { type: 'string' },
         reports: { type: 'string' },
@@ -106,13 +127,19 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
         baseline: { type: 'string' },
         deviations: { type: 'string' },
         history: { type: 'string' },
+        'min-coverage': { type: 'string' },
+        'summary-md': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    }).values as Record<string, string | boolean | undefined>;
+    });
+    values = parsed.values as Record<string, string | boolean | undefined>;
+    positionals = parsed.positionals;
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
   if (values.help) return 'help';
+  if (replaying && positionals.length !== 1)
+    throw new UsageError('npm run replay needs exactly one results.json of an earlier run');
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const filter = text('filter');
   if (filter !== undefined && filter.trim() === '') throw new UsageError('--filter needs a non-empty text');
@@ -134,11 +161,14 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
   if (bail !== undefined && !/^[1-9]\d{0,5}$/u.test(bail))
     throw new UsageError(`--bail needs a whole number ≥ 1 (got "${bail}")`);
   return {
+    minCoverage: minCoverageOption(text('min-coverage') ?? null),
+    summaryMd: text('summary-md') ?? null,
     mockFaults: faults === undefined ? null : Number(faults),
     concurrency: concurrency === undefined ? null : Number(concurrency),
     retriesOnError: retries === undefined ? DEFAULT_RETRIES_ON_ERROR : Number(retries),
     filter: filter ?? null,
-    reportsDir: text('reports') ?? 'reports',
+    replay: replaying ? (positionals[0] ?? null) : null,
+    reportsDir: text('reports') ?? (replaying ? 'reports/replay' : 'reports'),
     envFile: text('env') ?? '.env',
     envExplicit: text('env') !== undefined,
     failOnSkip: values['fail-on-skip'] === true,
@@ -152,4 +182,12 @@ export function parseConformanceArgs(args: string[]): ConformanceArgs | 'help' {
     deviations: text('deviations') ?? null,
     history: text('history') ?? null,
   };
+}
+
+/** --min-coverage <percent>: a number from 0 to 100; null when not given. */
+export function minCoverageOption(value: string | null): number | null {
+  if (value === null) return null;
+  if (!(/^\d{1,3}(\.\d+)?$/u.test(value) && Number(value) <= 100))
+    throw new UsageError(`--min-coverage needs a percentage from 0 to 100 (got "${value}")`);
+  return Number(value);
 }

@@ -17,15 +17,19 @@ import { defaultConcurrency } from '../suites/concurrency.ts';
 import type { ConformanceRun } from '../suites/target.ts';
 import { checkExpectedTarget } from '../suites/target-guards.ts';
 import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './conformance-args.ts';
+import { contractGates, publishSummary } from './contract-gates.ts';
 import { defaultReporter } from './default-reporter.ts';
 import { RunInterrupt } from './interrupt.ts';
+import { planReplay, type ReplayPlan, replayReport, replaySettings } from './replay-run.ts';
 import { afterRun, checkEnvFile, checkReportsWritable, planHooks, planRun, type RunPlan } from './run-options.ts';
+import { runVerdict } from './verdict.ts';
 import { conformanceProjectOptions } from './vitest-options.ts';
 
 async function main(): Promise<number> {
   let args: ConformanceArgs | 'help';
   let run: ConformanceRun;
   let plan: RunPlan;
+  let replay: ReplayPlan | null = null;
   try {
     args = parseConformanceArgs(process.argv.slice(2));
     if (args === 'help') {
@@ -33,13 +37,19 @@ async function main(): Promise<number> {
       return 0;
     }
     checkEnvFile(args);
-    plan = await planRun(args, loadCatalog());
+    replay = args.replay ? planReplay(args.replay, loadCatalog()) : null;
+    if (replay?.titles.length === 0) {
+      console.log(`replay: ${replay.file} has no failed or errored case; nothing to send`);
+      return 0;
+    }
+    plan = await planRun(args, loadCatalog(), replay?.titles);
     if (args.list) {
       const filter = args.filter ?? '';
       console.log((plan.titles ?? []).filter((title) => title.includes(filter)).join('\n'));
       return 0;
     }
-    const settings = readRunSettings(args.envFile);
+    const read = readRunSettings(args.envFile);
+    const settings = replay ? replaySettings(read, replay) : read;
     checkExpectedTarget(args.expectTarget, settings.config.target);
     checkReportsWritable(resolve(args.reportsDir));
     run = {
@@ -51,20 +61,26 @@ async function main(): Promise<number> {
       bail: args.bail,
       retriesOnError: args.retriesOnError,
       expectTarget: args.expectTarget,
-      baselineTarget: plan.baseline?.run.target ?? null,
+      // A replay is refused on another kind of target, like a baseline, once the target is resolved.
+      baselineTarget: plan.baseline?.run.target ?? replay?.earlier.run.target ?? null,
     };
   } catch (error) {
     if (error instanceof UsageError) return fail(`${error.message} (see npm run conformance -- --help)`);
     if (error instanceof ConfigError || error instanceof CatalogError) return fail(error.message);
     throw error;
   }
-  return judge(args, run, plan);
+  return judge(args, run, plan, replay);
 }
 
 // The conformance project's global setup (suites/global-setup.ts) takes these settings, runs the preflight, opens the
 // run's ledger, prints the banner and hands the resolved target to the suite and the reporter; this runs vitest on
 // it, then cancels what the run created (outside vitest, so no hook timeout cuts it short) and sums up.
-async function judge(args: ConformanceArgs, run: ConformanceRun, plan: RunPlan): Promise<number> {
+async function judge(
+  args: ConformanceArgs,
+  run: ConformanceRun,
+  plan: RunPlan,
+  replay: ReplayPlan | null,
+): Promise<number> {
   const catalog = loadCatalog();
   const interrupt = new RunInterrupt((line) => console.error(line));
   const reporter = new ConformanceReporter({
@@ -134,22 +150,27 @@ async function judge(args: ConformanceArgs, run: ConformanceRun, plan: RunPlan):
     if (interrupt.signal) return interrupted();
     return fail(args.filter ? `no case matches --filter "${args.filter}"` : 'the suite ran no cases');
   }
-  const { cases } = results.summary;
   console.log(runSummary(results, args.reportsDir, reporter.files));
   const after = afterRun(results, plan, args);
-  if (after.lines.length) console.log(after.lines.join('\n'));
+  const gates = contractGates(results, args, plan.baseline);
+  const replayed = replay ? replayReport(replay, results) : null;
+  const gateLines = [...(replayed?.lines ?? []), ...after.lines, ...gates.lines];
+  if (gateLines.length) console.log(gateLines.join('\n'));
   leftLoudly();
-  if (interrupt.signal) return interrupted();
-  if (cleanup?.left.length) return 2;
-  if (cases.failed > 0) return 1;
-  if (cases.errored > 0) {
-    // One cause behind every error (a credential clash, an unreachable target): say it once.
-    const causes = new Set(results.cases.filter((c) => c.outcome === 'error').map((c) => c.reason));
-    const cause = causes.size === 1 ? `: ${[...causes][0]}` : '';
-    return fail(`${cases.errored} cases could not be judged because the environment failed${cause}`);
+  if (gates.coverageProblem) {
+    console.error(`conformance: ${gates.coverageProblem}`);
+    gateLines.push(gates.coverageProblem);
   }
-  if (args.failOnSkip && cases.skipped > 0) return fail(`${cases.skipped} cases were skipped (--fail-on-skip)`, 1);
-  return after.failed ? 1 : 0;
+  const interruptedCode = interrupt.signal ? interrupted() : null;
+  const verdict = runVerdict({
+    results,
+    interruptedCode,
+    failOnSkip: args.failOnSkip,
+    gateFailed: after.failed || gates.failed || (replayed?.stillFailing ?? 0) > 0,
+  });
+  const written = publishSummary(results, args, verdict.code, gateLines);
+  if (written.length) console.log(`summary: ${written.join(', ')}`);
+  return verdict.line ? fail(verdict.line, verdict.code) : verdict.code;
 }
 
 function fail(message: string, code = 2): number {

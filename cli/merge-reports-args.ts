@@ -2,7 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEVIATIONS_FILE } from '../reporting/deviations.ts';
-import { UsageError } from './conformance-args.ts';
+import { minCoverageOption, UsageError } from './conformance-args.ts';
 
 export const MERGE_HELP = `Usage: npm run merge-reports -- <dir>… [options]
 
@@ -12,7 +12,10 @@ results.json, junit.xml and the HTML report, as if the cases had run in one go. 
 Options:
   --reports <dir>       where to write the merged reports (default reports)
   --deviations <file>   known deviations, applied again to the merged run (default ${DEFAULT_DEVIATIONS_FILE})
-  --history <file>      append the merged run to a JSONL history (the HTML report draws its last 30 runs)
+  --history <file>      append the merged run to a JSONL history (the HTML report draws its last 30 runs);
+                        failures of pairs that never passed on this target kind in it are pending (not gating)
+  --min-coverage <pct>  exit 1 when fewer than <pct> % of the documented pairs are conformant
+  --summary-md <file>   write the Markdown summary (also appended to $GITHUB_STEP_SUMMARY when set)
   -h, --help            show this help
 
 Exit codes: 0 every case passed, 1 contract failures or an expired or stale known deviation,
@@ -23,6 +26,8 @@ export interface MergeArgs {
   reportsDir: string;
   deviations: string | null;
   history: string | null;
+  minCoverage: number | null;
+  summaryMd: string | null;
 }
 
 export function parseMergeArgs(argv: string[]): MergeArgs | 'help' {
@@ -36,6 +41,8 @@ export function parseMergeArgs(argv: string[]): MergeArgs | 'help' {
         reports: { type: 'string' },
         deviations: { type: 'string' },
         history: { type: 'string' },
+        'min-coverage': { type: 'string' },
+        'summary-md': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -51,5 +58,7 @@ export function parseMergeArgs(argv: string[]): MergeArgs | 'help' {
     reportsDir: text('reports') ?? 'reports',
     deviations: text('deviations'),
     history: text('history'),
+    minCoverage: minCoverageOption(text('min-coverage')),
+    summaryMd: text('summary-md'),
   };
 }

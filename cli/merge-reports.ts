@@ -1,5 +1,6 @@
 // npm run merge-reports -- <dir>…: one run's reports from its shards' results.json, written by writeReports().
-// Known deviations and the history are applied to the merged run, exactly as npm run conformance does for one.
+// Known deviations, the history (pending pairs), --min-coverage and the Markdown summary apply to the merged run,
+// exactly as npm run conformance applies them to one.
 
 import { join, resolve } from 'node:path';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
@@ -12,8 +13,10 @@ import { MergeError, mergeResults } from '../reporting/merge-results.ts';
 import { tally } from '../reporting/summary.ts';
 import { writeReports } from '../reporting/write-reports.ts';
 import { UsageError } from './conformance-args.ts';
+import { contractGates, publishSummary } from './contract-gates.ts';
 import { MERGE_HELP, parseMergeArgs } from './merge-reports-args.ts';
 import { checkReportsWritable } from './run-options.ts';
+import { runVerdict } from './verdict.ts';
 
 function main(argv: string[]): number {
   try {
@@ -35,10 +38,15 @@ function main(argv: string[]): number {
       `merge-reports: ${parts.length} shard(s), ${t.total} cases: ${tally(t)} · reports in ${args.reportsDir}`,
     );
     const problems = deviationProblems(results.deviations);
-    for (const line of problems) console.log(`  ${line}`);
-    if (t.failed > 0) return 1;
-    if (t.errored > 0) return fail(`${t.errored} cases could not be judged because the environment failed`);
-    return problems.length ? 1 : 0;
+    const gates = contractGates(results, args, null);
+    const lines = [...problems.map((line) => `  ${line}`), ...gates.lines];
+    if (lines.length) console.log(lines.join('\n'));
+    if (gates.coverageProblem) console.error(`merge-reports: ${gates.coverageProblem}`);
+    const gateFailed = problems.length > 0 || gates.failed;
+    const verdict = runVerdict({ results, interruptedCode: null, failOnSkip: false, gateFailed });
+    publishSummary(results, args, verdict.code, [...lines, ...(gates.coverageProblem ? [gates.coverageProblem] : [])]);
+    if (verdict.code === 2) return fail(`${t.errored} cases could not be judged because the environment failed`);
+    return verdict.code;
   } catch (error) {
     if (error instanceof UsageError) return fail(`${error.message} (see npm run merge-reports -- --help)`);
     if (

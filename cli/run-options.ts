@@ -44,12 +44,16 @@ export function checkEnvFile(args: Pick<ConformanceArgs, 'envFile' | 'envExplici
   }
 }
 
-/** Selection, deviations, history and baseline, checked before any request. */
-export async function planRun(args: ConformanceArgs, catalog: Catalog): Promise<RunPlan> {
+/** Selection, deviations, history and baseline, checked before any request; replayTitles: npm run replay's cases. */
+export async function planRun(args: ConformanceArgs, catalog: Catalog, replayTitles?: string[]): Promise<RunPlan> {
   try {
-    const selection = parseSelection(catalog, args.only, args.shard);
+    const selection = {
+      ...parseSelection(catalog, args.only, args.shard),
+      ...(replayTitles ? { titles: replayTitles } : {}),
+    };
     // Loading every scenario costs a moment; only a selection, a listing or --bail's count needs the titles here.
-    const selecting = args.list || args.only.length > 0 || args.shard !== null || args.bail !== null;
+    const selecting =
+      args.list || args.only.length > 0 || args.shard !== null || args.bail !== null || replayTitles !== undefined;
     const titles = selecting ? (await import('../suites/selected-cases.ts')).selectedTitles(catalog, selection) : null;
     if (titles?.length === 0)
       throw new SelectionError(`the selection (${describeSelection(selection, null)}) holds no case`);

@@ -142,7 +142,7 @@ async function runInScope(
   const ctx = contextFor(env, scope, sent);
   try {
     const attempts = { count: 1 };
-    const { provocation, faulty } = await provokeAndSend(scenario, ctx, entry, attempts);
+    const { provocation, faulty } = await provokeAndSend(scenario, ctx, entry, attempts, env.catalog);
     if (attempts.count > 1) extra.attempts = attempts.count;
     const verdict = judge(entry, faulty, provocation.values);
     const observedFaulty = seen(faulty);
@@ -250,6 +250,7 @@ async function sendJudged(
   spec: RequestSpec,
   entry: CatalogEntry,
   attempts: { count: number },
+  catalog: Catalog,
 ): Promise<Observed> {
   const stable = withKey(ctx, spec);
   let observed = await ctx.send(stable);
@@ -257,8 +258,11 @@ async function sendJudged(
     environmentTrouble(o) !== null ||
     (o.status >= 500 && entry.status < 500) ||
     (o.status === 429 && entry.status !== 429) ||
-    // A documented 5xx/429, but another entry's (an account-wide limit while a per-card one is under test).
-    ((o.status >= 500 || o.status === 429) && judge(entry, o).outcome === 'fail');
+    // A documented 5xx/429, but another entry's (an account-wide limit while a per-card one is under test). One that
+    // matches no entry is this entry's answer gone wrong (a code sent as a string): judged, not retried away.
+    ((o.status >= 500 || o.status === 429) &&
+      judge(entry, o).outcome === 'fail' &&
+      matchCatalog(catalog, o).some((other) => other.id !== entry.id));
   for (let attempt = 1; attempt <= RETRIES && notUnderTest(observed) && !observed.oversized; attempt++) {
     await sleep(retryDelayMs(observed, attempt));
     attempts.count++;
@@ -273,8 +277,9 @@ async function sendFaulty(
   concurrent: RequestSpec | undefined,
   entry: CatalogEntry,
   attempts: { count: number },
+  catalog: Catalog,
 ): Promise<Observed> {
-  if (!concurrent) return sendJudged(ctx, faulty, entry, attempts);
+  if (!concurrent) return sendJudged(ctx, faulty, entry, attempts, catalog);
   return sendDuplicateInFlight(ctx, faulty, concurrent);
 }
 
@@ -290,6 +295,7 @@ async function provokeAndSend(
   ctx: ScenarioContext,
   entry: CatalogEntry,
   attempts: { count: number },
+  catalog: Catalog,
 ): Promise<{ provocation: Awaited<ReturnType<Scenario['provoke']>>; faulty: Observed }> {
   for (let round = 1; ; round++) {
     const provocation = await scenario.provoke(ctx);
@@ -302,7 +308,7 @@ async function provokeAndSend(
     try {
       return {
         provocation,
-        faulty: await sendFaulty(ctx, provocation.faulty, provocation.concurrent, entry, attempts),
+        faulty: await sendFaulty(ctx, provocation.faulty, provocation.concurrent, entry, attempts, catalog),
       };
     } catch (error) {
       // Faults are not cleared between rounds: one armed by the caller stays armed (runScenario clears at the end).

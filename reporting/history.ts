@@ -5,7 +5,7 @@
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Catalog } from '../catalog/load.ts';
-import { type CaseOutcome, type RunResults, type Totals, totals } from './results.ts';
+import { type CaseOutcome, combine, pairKey, type RunResults, type Totals, totals } from './results.ts';
 
 export interface HistoryLine {
   time: string;
@@ -16,6 +16,8 @@ export interface HistoryLine {
   cases: Totals;
   /** Each entry's combined outcome in this run. */
   entries: Record<string, CaseOutcome>;
+  /** Each documented pair's combined outcome ("<entry>|<operation>", general rows "<entry>|*"); absent in older lines. */
+  pairs?: Record<string, CaseOutcome>;
   sections: Record<string, Totals>;
 }
 
@@ -23,7 +25,9 @@ export class HistoryError extends Error {}
 
 export function historyLine(results: RunResults, catalog: Catalog): HistoryLine {
   const bySection = new Map<string, CaseOutcome[]>();
+  const byPair = new Map<string, CaseOutcome[]>();
   for (const c of results.cases) {
+    byPair.set(pairKey(catalog, c), [...(byPair.get(pairKey(catalog, c)) ?? []), c.outcome]);
     const section = catalog.entryById.get(c.entry)?.section ?? 'unknown';
     bySection.set(section, [...(bySection.get(section) ?? []), c.outcome]);
   }
@@ -35,6 +39,7 @@ export function historyLine(results: RunResults, catalog: Catalog): HistoryLine 
     ...(results.run.selection ? { selection: results.run.selection } : {}),
     cases: results.summary.cases,
     entries: Object.fromEntries(results.entries.map((e) => [e.id, e.outcome])),
+    pairs: Object.fromEntries([...byPair].map(([pair, outcomes]) => [pair, combine(outcomes)])),
     sections: Object.fromEntries([...bySection].map(([section, outcomes]) => [section, totals(outcomes)])),
   };
 }

@@ -10,6 +10,8 @@ import type { Outcome } from '../harness/judge.ts';
 import type { Undocumented } from '../harness/session.ts';
 import { type ShapesSection, summariseShapes } from '../harness/shapes.ts';
 import type { CaseMeta, SharedArrangeMeta } from '../suites/case-meta.ts';
+import { type ClusterCase, type FailureCluster, failureClusters } from './clusters.ts';
+import { buildCoverage, type Coverage, type CoverageCase } from './coverage.ts';
 import type { AppliedDeviation, DeviationReport } from './deviation-types.ts';
 import { buildDrift, type Drift } from './drift.ts';
 
@@ -67,6 +69,10 @@ export interface RunResults {
     flaky?: number;
   };
   entries: { id: string; outcome: CaseOutcome; cases: number }[];
+  /** The documented contract this run proved, per entry and per pair (reporting/coverage.ts); absent in older files. */
+  coverage?: Coverage;
+  /** Failures grouped by cause, largest first (reporting/clusters.ts); absent in older files. */
+  clusters?: FailureCluster[];
   cases: ReportCase[];
   undocumented: (Undocumented & { seen_in: string })[];
   /** End-of-run cleanup (harness/run-cleanup.ts): cards cancelled, failed, and ids left live (with the ledger to finish). */
@@ -77,6 +83,18 @@ export interface RunResults {
   shapes: ShapesSection;
   /** Known deviations applied to this run (reporting/deviations.ts); absent when none were loaded. */
   deviations?: DeviationReport;
+  /** With --history: failures of pairs that never passed on this target kind (reporting/pending.ts). */
+  pending?: PendingReport;
+}
+
+/** With --history: failures of pairs that never passed on this target kind (reporting/pending.ts). */
+export interface PendingReport {
+  /** The pairs that never passed on this target kind in the history, with their failing cases now. */
+  pairs: { pair: string; cases: string[] }[];
+  /** Failing cases in those pairs: reported, not gating. */
+  cases: number;
+  /** Runs of this target kind the history held before this one. */
+  earlier_runs: number;
 }
 
 export type ReportCase = Omit<
@@ -90,6 +108,8 @@ export type ReportCase = Omit<
   timing?: CaseTiming;
   /** The known deviation that turned this failure into outcome "deviation". */
   deviation?: AppliedDeviation;
+  /** A failure of a pair that never passed on this target kind (--history): reported, not gating. */
+  pending?: true;
 };
 
 /** Worst first: one failing case makes its entry fail, then errors, then skips, known deviations, n/a. */
@@ -168,10 +188,13 @@ function reportCase({
   };
 }
 
-/** Totals per entry, pair and case, and each entry's combined outcome (recomputed when outcomes are reclassified). */
+/**
+ * Totals per entry, pair and case, each entry's combined outcome, the coverage and the failure clusters
+ * (recomputed whenever outcomes are reclassified).
+ */
 export function summarize<
-  C extends { entry: string; operation: string; outcome: CaseOutcome; earlier_attempts?: readonly unknown[] },
->(catalog: Catalog, cases: C[]): Pick<RunResults, 'summary' | 'entries'> {
+  C extends CoverageCase & ClusterCase & { outcome: CaseOutcome; earlier_attempts?: readonly unknown[] },
+>(catalog: Catalog, cases: C[]): Pick<RunResults, 'summary' | 'entries' | 'coverage' | 'clusters'> {
   const byEntry = groupOutcomes(cases, (c) => c.entry);
   const byPair = groupOutcomes(cases, (c) => pairKey(catalog, c));
   const entries = catalog.entries
@@ -188,6 +211,8 @@ export function summarize<
       flaky: cases.filter((c) => c.outcome === 'pass' && (c.earlier_attempts?.length ?? 0) > 0).length,
     },
     entries,
+    coverage: buildCoverage(catalog, cases),
+    clusters: failureClusters(cases),
   };
 }
 

@@ -2,6 +2,7 @@
 // a summary a person can act on: the totals, the failing cases (up to 20, then a count), the errors by reason, the
 // skips grouped by the setting that would unlock them, the drift counts and the report files.
 
+import { contractLines } from './contract-summary.ts';
 import { diffableMessages, plainDiff } from './message-diff.ts';
 import type { RunResults, Totals } from './results.ts';
 import { groupSkips } from './skip-groups.ts';
@@ -42,6 +43,7 @@ export function runSummary(results: RunResults, reportsDir: string, files: reado
     line('pairs', pairs),
     line('cases', cases),
     `  ${results.run.requests} requests in ${(results.run.duration_ms / 1000).toFixed(1)} s · seed ${results.run.seed}`,
+    ...contractLines(results),
     ...retryLines(results),
     ...failureLines(results),
     ...errorLines(results),

@@ -20,7 +20,9 @@ export function suiteOrder(catalog: Catalog): string[] {
 export function selectedTitles(catalog: Catalog, selection: Selection): string[] {
   const titles = scenarioTitles(allScenarios);
   const meta = new Map(allScenarios.map((s) => [titles.get(s) ?? s.entry, s]));
+  const exact = selection.titles ? new Set(selection.titles) : null;
   const chosen = suiteOrder(catalog).filter((title) => {
+    if (exact && !exact.has(title)) return false;
     if (selection.only.length === 0) return true;
     const s = meta.get(title);
     const section = s ? catalog.entryById.get(s.entry)?.section : undefined;

@@ -8,6 +8,8 @@ import type { Catalog } from '../catalog/load.ts';
 export interface Selection {
   only: string[];
   shard: { index: number; count: number } | null;
+  /** Exact case titles (npm run replay: the failed and errored cases of an earlier run); absent: no such limit. */
+  titles?: string[];
 }
 
 /** The sections in the order the suite runs them. */
@@ -35,6 +37,7 @@ export function describeSelection(selection: Selection, filter: string | null): 
   const parts = [
     ...selection.only.map((name) => `--only ${name}`),
     ...(filter ? [`--filter ${filter}`] : []),
+    ...(selection.titles ? [`replay of ${selection.titles.length} cases`] : []),
     ...(selection.shard ? [`--shard ${selection.shard.index}/${selection.shard.count}`] : []),
   ];
   return parts.length ? parts.join(' ') : undefined;

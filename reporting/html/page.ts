@@ -1,10 +1,11 @@
 // reports/conformance.html: one self-contained page (no network, one small inline script) that puts what broke
-// first. A verdict banner with the counts, then every failure with its evidence in plain view, then the errors, the
+// first. A verdict banner with the counts, the coverage and the failure clusters, then every failure with its evidence in plain view, then the errors, the
 // skips grouped by the setting that unlocks them, the matrix with filters, and the drift summary.
 
 import type { Catalog } from '../../catalog/load.ts';
 import type { RunResults, Totals } from '../results.ts';
 import { errorSection, failureSection, skipSection } from './cases.ts';
+import { clusterSection, coverageSection } from './clusters.ts';
 import { esc } from './escape.ts';
 import { matrixSection } from './matrix.ts';
 import { CASE_OUTCOMES, styleOf } from './outcomes.ts';
@@ -23,6 +24,8 @@ export function conformancePage(results: RunResults, catalog: Catalog, trend = '
 <p class="facts">Target <b>${esc(run.target)}</b> (${esc(run.base_url_host)}) · seed <b>${run.seed}</b> · started ${esc(run.started_at)} ·
 ${(run.duration_ms / 1000).toFixed(1)} s · ${run.requests} requests · catalog ${esc(run.catalog_sha256.slice(0, 12))}</p>
 ${banner(results)}
+${coverageSection(results.coverage)}
+${clusterSection(results)}
 ${filters(catalog)}
 ${failureSection(cases, catalog, run.seed)}
 ${errorSection(cases, catalog, run.seed)}

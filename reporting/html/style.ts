@@ -25,6 +25,8 @@ table.matrix{border-collapse:collapse;font-size:12px}table.matrix td,table.matri
 table.matrix th.op{vertical-align:bottom;height:150px}th.op div{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:400}
 table.matrix th.entry{text-align:left;font:12px ui-monospace,monospace;white-space:nowrap;font-weight:400}.general{font:10px system-ui;color:#666}
 td a{color:inherit;font-weight:700}.legend{margin-right:10px;white-space:nowrap}.swatch{display:inline-block;min-width:18px;text-align:center;border:1px solid #bbb}
+.cov{display:flex;width:320px;height:12px;border:1px solid #bbb;background:#fff}.cov span{display:block;height:100%}.c-ok{background:#2a8a3e}.c-wrong{background:#c00}.c-np{background:#bbb}
+table.coverage th{text-align:left;font-weight:400;padding-right:8px}li.cluster{margin:6px 0}
 .hidden{display:none}.note{color:#555;font-size:12px}
 ${outcomeCss()}`;
 }

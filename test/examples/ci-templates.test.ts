@@ -65,6 +65,10 @@ describe.each(templates)('%s', (file) => {
     }
   });
 
+  it('writes the Markdown summary (verdict, coverage, clusters) with --summary-md', () => {
+    expect(runs.some(([, flags]) => flags.includes('--summary-md'))).toBe(true);
+  });
+
   it('publishes JUnit and guards the target kind', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/--expect-target (mock|sandbox)/u);

@@ -4,11 +4,15 @@
 // duplicates are attempted by timing, which rarely overlaps on a target this fast: errors must say so.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../catalog/load.ts';
 import { allScenarios } from '../../generators/index.ts';
 import { mapConcurrent } from '../../harness/pool.ts';
 import { type CaseResult, runScenario } from '../../harness/run-scenario.ts';
 import { createSession, type Session } from '../../harness/session.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
+import { buildCoverage, minCoverageProblem } from '../../reporting/coverage.ts';
+
+const catalog = loadCatalog();
 
 let mock: RunningMock;
 let session: Session;
@@ -55,5 +59,18 @@ describe('a target with credentials and no fixtures', () => {
       expect(r.skip).toEqual(setting ? { kind: 'needs-fixture', setting } : { kind: 'not-applicable' });
     }
     expect(results.filter((r) => r.outcome === 'pass').length).toBeGreaterThan(200);
+    // The coverage report lists every pair this target could not prove, each with its reason or setting.
+    const coverage = buildCoverage(catalog, results);
+    expect(coverage.uncovered.length).toBe(coverage.pairs.total - coverage.pairs.conformant);
+    expect(coverage.uncovered.length).toBeGreaterThan(0);
+    for (const pair of coverage.uncovered) {
+      expect(pair.state, `${pair.entry} on ${pair.operation}`).not.toBe('wrong');
+      expect(pair.reason).not.toBe('');
+      if (pair.state === 'not_provokable') expect(pair.setting).toMatch(/^(UQPAY_FIXTURE_\w+|the built-in mock)/u);
+      else expect(pair.reason).toMatch(/^error: could not arrange the overlap/u);
+    }
+    expect(minCoverageProblem(coverage, 100)).toMatch(
+      /biggest gaps: \d+ (need UQPAY_FIXTURE_|only the built-in mock)/u,
+    );
   }, 120_000);
 });

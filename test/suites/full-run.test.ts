@@ -8,6 +8,7 @@ import { loadCatalog } from '../../catalog/load.ts';
 import { allScenarios } from '../../generators/index.ts';
 import type { CaseResult } from '../../harness/run-scenario.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
+import { buildCoverage, minCoverageProblem } from '../../reporting/coverage.ts';
 import { runAll, titles } from '../__helpers__/full-run.ts';
 import { explain } from '../__helpers__/mock-env.ts';
 
@@ -26,6 +27,17 @@ describe('every scenario against the built-in mock, 8 at a time', () => {
   it.each(allScenarios.map((s) => titles.get(s) ?? s.entry))('passes: %s', (title) => {
     const result = concurrent.get(title);
     expect(result?.outcome, result && explain(result)).toBe('pass');
+  });
+
+  it('covers 100 % of the documented contract: every entry and every (entry, operation) pair conformant', () => {
+    const coverage = buildCoverage(
+      catalog,
+      [...concurrent].map(([title, r]) => ({ ...r, title })),
+    );
+    expect(coverage.uncovered).toEqual([]);
+    expect(coverage.pairs.percent).toBe(100);
+    expect(coverage.entries).toMatchObject({ total: catalog.entries.length, conformant: catalog.entries.length });
+    expect(minCoverageProblem(coverage, 100)).toBeNull();
   });
 
   it('the mock produced every entry on each documented operation', () => {
