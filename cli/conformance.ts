@@ -22,6 +22,7 @@ import { defaultReporter } from './default-reporter.ts';
 import { RunInterrupt } from './interrupt.ts';
 import { planReplay, type ReplayPlan, replayReport, replaySettings } from './replay-run.ts';
 import { afterRun, checkEnvFile, checkReportsWritable, planHooks, planRun, type RunPlan } from './run-options.ts';
+import { suiteProblem } from './suite-problem.ts';
 import { runVerdict } from './verdict.ts';
 import { conformanceProjectOptions } from './vitest-options.ts';
 
@@ -103,8 +104,10 @@ async function judge(
   });
   let cleanup: Awaited<ReturnType<typeof cleanupAfterRun>> | null = null;
   let ledgerPath = '';
+  let problem: string | null = null;
   try {
     await vitest.start();
+    problem = suiteProblem(vitest.state);
     const target = vitest.getProjectByName('conformance')?.getProvidedContext().conformanceTarget;
     if (target) {
       ledgerPath = target.ledgerPath;
@@ -148,6 +151,7 @@ async function judge(
   if (!results || results.summary.cases.total === 0) {
     leftLoudly();
     if (interrupt.signal) return interrupted();
+    if (problem) return fail(problem, SUITE_BROKEN);
     return fail(args.filter ? `no case matches --filter "${args.filter}"` : 'the suite ran no cases');
   }
   console.log(runSummary(results, args.reportsDir, reporter.files));
@@ -168,10 +172,17 @@ async function judge(
     failOnSkip: args.failOnSkip,
     gateFailed: after.failed || gates.failed || (replayed?.stillFailing ?? 0) > 0,
   });
-  const written = publishSummary(results, args, verdict.code, gateLines);
+  // A broken suite (a hook or an unhandled error of ours) outranks every verdict but an interruption: its case
+  // results cannot be trusted either way.
+  const code = problem && interruptedCode === null ? SUITE_BROKEN : verdict.code;
+  const written = publishSummary(results, args, code, gateLines);
   if (written.length) console.log(`summary: ${written.join(', ')}`);
+  if (code === SUITE_BROKEN && problem) return fail(problem, code);
   return verdict.line ? fail(verdict.line, verdict.code) : verdict.code;
 }
+
+/** The exit code of a suite that broke itself, apart from 1 and 2 (as npm run fuzz does for a crashed property). */
+const SUITE_BROKEN = 70;
 
 function fail(message: string, code = 2): number {
   console.error(`conformance: ${message}`);
