@@ -70,13 +70,13 @@ async function main(): Promise<number> {
     if (error instanceof ConfigError || error instanceof CatalogError) return fail(error.message);
     throw error;
   }
-  return judge(args, run, plan, replay);
+  return runSuiteAndCleanUp(args, run, plan, replay);
 }
 
 // The conformance project's global setup (suites/global-setup.ts) takes these settings, runs the preflight, opens the
 // run's ledger, prints the banner and hands the resolved target to the suite and the reporter; this runs vitest on
 // it, then cancels what the run created (outside vitest, so no hook timeout cuts it short) and sums up.
-async function judge(
+async function runSuiteAndCleanUp(
   args: ConformanceArgs,
   run: ConformanceRun,
   plan: RunPlan,

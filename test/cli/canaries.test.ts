@@ -30,7 +30,7 @@ describe('no secret leaves a failing or erroring run', () => {
     proxy = await startHidingProxy(mock.baseUrl, {
       rewrite: (_method, path, status, body) => {
         if (path.endsWith('/secure') && status === 200) {
-          // The sensitive details themselves, refused: the positive control errors with this body.
+          // The sensitive details themselves, refused: the valid twin errors with this body.
           const card = { card_number: PAN, cvv: '987', expire_date: '12/31', pin: '4321', token: JWT };
           return { status: 400, body: JSON.stringify(card) };
         }

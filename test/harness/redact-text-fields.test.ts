@@ -5,8 +5,8 @@ import { redactText } from '../../harness/redact.ts';
 describe('secret fields written out in text', () => {
   it.each([
     [
-      'positive control answered 400 {"card_number":"4111111111111111","cvv":"987","expire_date":"12/31","pin":"4321"}',
-      'positive control answered 400 {"card_number":"****","cvv":"****","expire_date":"****","pin":"****"}',
+      'valid twin answered 400 {"card_number":"4111111111111111","cvv":"987","expire_date":"12/31","pin":"4321"}',
+      'valid twin answered 400 {"card_number":"****","cvv":"****","expire_date":"****","pin":"****"}',
     ],
     ['arrange step answered 200 {"card_id":"c1","cvv":"98', 'arrange step answered 200 {"card_id":"c1","cvv":"****'],
     ['activation_code=AB12CD&x=1', 'activation_code=****&x=1'],
