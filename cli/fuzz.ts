@@ -130,6 +130,11 @@ async function run(
   } catch (error) {
     await session.close();
     if (error instanceof TargetError || error instanceof TokenError) return fail(error.message);
+    // A replay path that does not fit may fail after its first case created cards: cancel them, then one line.
+    if (error instanceof ConfigError) {
+      if (ledgerPath) await cleanup(target, ledgerPath, config, pacing, env);
+      return fail(error.message);
+    }
     if (!(error instanceof PropertyCrash)) throw error;
     // A bug in this project, not the target's answer: its stack, after the cards the run created are cancelled.
     if (ledgerPath) await cleanup(target, ledgerPath, config, pacing, env);

@@ -3,6 +3,7 @@
 // size and the property's own maximum, and a result with the shrunk counterexample, its path and a redacted curl.
 
 import fc from 'fast-check';
+import { ConfigError } from '../harness/config.ts';
 import { redactText } from '../harness/redact.ts';
 import { type ScopedProperty, scopedProperty } from './case-scope.ts';
 import { curlCommand } from './curl.ts';
@@ -112,7 +113,6 @@ async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptio
   let scoped: ScopedProperty;
   try {
     scoped = scopedProperty(built, `${seed}|${property.name}`);
-    // fc.check itself throws on an invalid replay path (UQPAY_FUZZ_PATH): reported below as the property's error.
     details = await fc.check(scoped.property, {
       seed,
       numRuns,
@@ -121,6 +121,10 @@ async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptio
       ...(options.shrink === false ? { endOnFailure: true } : {}),
     });
   } catch (error) {
+    // fc.check throws on a replay path that does not fit this property: bad configuration, not the target's answer.
+    if (options.path && /^Unable to replay/u.test((error as Error).message)) {
+      throw new ConfigError(`UQPAY_FUZZ_PATH ${options.path} does not fit property "${property.name}" at this seed`);
+    }
     return {
       ...base,
       runs: 0,

@@ -382,7 +382,8 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return flat;
 }
 
-function toTargetError(error: unknown, url: string): TargetError {
+/** Network trouble (a timeout, a refused or reset connection) as the environment error it is. */
+export function toTargetError(error: unknown, url: string): TargetError {
   const host = new URL(url).host;
   if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError) {
     return new TargetError(`${host} did not answer in time`, 'timeout');

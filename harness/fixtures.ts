@@ -15,6 +15,7 @@ import type {
   SubAccountFixture,
   SubAccountName,
 } from '../contract/fixtures.ts';
+import { TargetError, toTargetError } from './client.ts';
 import { recorder } from './recorder.ts';
 
 /** Reads the fixtures of a mock (built in or started with npm run mock) through its /__mock control path. */
@@ -44,7 +45,11 @@ export class MockFixtures implements FixtureProvider {
   }
 
   private all(): Promise<Fixtures> {
-    this.fixtures ??= this.control('GET', '/fixtures') as Promise<Fixtures>;
+    // A failed read is not kept: the next scenario asks again rather than inheriting a passing network hiccup.
+    this.fixtures ??= (this.control('GET', '/fixtures') as Promise<Fixtures>).catch((error: unknown) => {
+      this.fixtures = undefined;
+      throw error;
+    });
     return this.fixtures;
   }
 
@@ -109,14 +114,20 @@ export class MockFixtures implements FixtureProvider {
     const url = `${this.origin}/__mock${path}`;
     const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
     const text = body === undefined ? null : JSON.stringify(body);
-    const res = await request(url, { method, headers, body: text });
-    const answer = await res.body.text();
-    recorder()?.record(
-      { sent_ms, answered_ms: Date.now(), method, url, headers, body: text, status: res.statusCode },
-      answer,
-    );
+    let status: number;
+    let answer: string;
+    try {
+      const res = await request(url, { method, headers, body: text });
+      status = res.statusCode;
+      answer = await res.body.text();
+    } catch (error) {
+      // A stale pooled connection or a mock that went away is environment trouble, not a bug of the scenario.
+      const trouble = toTargetError(error, url);
+      throw new TargetError(`mock control ${method} ${path}: ${trouble.message}`, trouble.kind, trouble.reset);
+    }
+    recorder()?.record({ sent_ms, answered_ms: Date.now(), method, url, headers, body: text, status }, answer);
     const json = JSON.parse(answer);
-    if (res.statusCode !== 200) throw new Error(`mock control ${method} ${path}: ${JSON.stringify(json)}`);
+    if (status !== 200) throw new Error(`mock control ${method} ${path}: ${JSON.stringify(json)}`);
     return json;
   }
 }
