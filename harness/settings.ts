@@ -21,3 +21,12 @@ export function readRunSettings(envFile: string, processEnv: NodeJS.ProcessEnv =
   );
   return { config, settings };
 }
+
+/**
+ * The seed a mock-only command (npm run selfcheck, npm run export) uses when --seed is absent: UQPAY_SEED from the
+ * environment or envFile, else null. Throws ConfigError as readRunSettings does.
+ */
+export function settingsSeed(envFile: string, processEnv: NodeJS.ProcessEnv = process.env): number | null {
+  const { config } = readRunSettings(envFile, processEnv);
+  return config.seedFixed ? config.seed : null;
+}
