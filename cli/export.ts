@@ -53,9 +53,10 @@ if (values.help) {
 const postman = values.postman as string | undefined;
 const openapi = values.openapi as string | undefined;
 if (!postman && !openapi) fail('name an output: --postman <file> and/or --openapi <file> (see --help)');
-const seedText = values.seed as string | undefined;
-if (seedText !== undefined && !/^\d{1,10}$/u.test(seedText)) fail(`--seed must be a whole number (got "${seedText}")`);
-const seed = seedText === undefined ? mockCommandSeedOr(values.env as string | undefined, fail) : Number(seedText);
+const seedText =
+  (values.seed as string | undefined) ?? String(mockCommandSeedOr(values.env as string | undefined, fail));
+if (!/^\d{1,10}$/u.test(seedText)) fail(`--seed must be a whole number (got "${seedText}")`);
+const seed = Number(seedText);
 
 const write = (file: string, doc: unknown) => {
   mkdirSync(dirname(file), { recursive: true });

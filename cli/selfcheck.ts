@@ -71,11 +71,10 @@ const whole = (name: string, text: string | undefined, fallback: number) => {
   return Number(text);
 };
 const concurrency = whole('--concurrency', values.concurrency as string | undefined, 8);
-const seed = whole(
-  '--seed',
-  values.seed as string | undefined,
-  mockCommandSeedOr(values.env as string | undefined, fail),
-);
+// Without --seed: UQPAY_SEED from the environment or --env, held to the same rule as --seed (≥ 1).
+const seedText =
+  (values.seed as string | undefined) ?? String(mockCommandSeedOr(values.env as string | undefined, fail));
+const seed = whole('--seed', seedText, 1);
 
 if (values.fuzz && values['no-fuzz']) fail('--fuzz and --no-fuzz exclude each other');
 const fuzzRuns = whole('--fuzz-runs', values['fuzz-runs'] as string | undefined, 20);
