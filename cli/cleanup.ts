@@ -3,11 +3,11 @@
 // credentials, and cancels every card still listed. Exit 0 when nothing is left, 2 otherwise or on bad input.
 
 import { parseArgs } from 'node:util';
-import { config as loadDotenv } from 'dotenv';
-import { ConfigError, loadRunConfig, pacingFor, targetKind } from '../harness/config.ts';
+import { ConfigError, pacingFor, targetKind } from '../harness/config.ts';
 import { MockFixtures } from '../harness/fixtures.ts';
 import { readLedger } from '../harness/ledger.ts';
 import { cleanupAfterRun, cleanupLine } from '../harness/run-cleanup.ts';
+import { type RunSettings, readRunSettings } from '../harness/settings.ts';
 
 const HELP = `Usage: npm run cleanup -- --ledger <file> [--env <path>]
 
@@ -38,11 +38,10 @@ async function main(): Promise<number> {
     console.log('cleanup: the run used the built-in mock, which ended with it; nothing to cancel');
     return 0;
   }
-  loadDotenv({ quiet: true, path: values.env ?? '.env' });
-  const env = { ...process.env, UQPAY_BASE_URL: run.base_url };
-  let config: ReturnType<typeof loadRunConfig>;
+  let read: RunSettings;
   try {
-    config = loadRunConfig(env, () => run.seed);
+    // The ledger's target wins over any UQPAY_BASE_URL in the environment or .env.
+    read = readRunSettings(values.env ?? '.env', { ...process.env, UQPAY_BASE_URL: run.base_url });
   } catch (error) {
     if (error instanceof ConfigError) return fail(error.message);
     throw error;
@@ -52,9 +51,9 @@ async function main(): Promise<number> {
     baseUrl: run.base_url,
     kind,
     ledgerPath: values.ledger,
-    env,
-    timeoutMs: config.timeoutMs,
-    maxPerSecond: pacingFor(kind, config.maxPerSecond),
+    env: read.settings,
+    timeoutMs: read.config.timeoutMs,
+    maxPerSecond: pacingFor(kind, read.config.maxPerSecond),
     log: (line) => console.log(line),
   });
   console.log(cleanupLine(outcome));

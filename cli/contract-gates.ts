@@ -56,6 +56,7 @@ export function publishSummary(
   options: ContractGateOptions,
   exitCode: number,
   gateLines: readonly string[],
+  // GITHUB_STEP_SUMMARY is the CI runner's, not a run setting (not in .env); read where the summary is written.
   env: NodeJS.ProcessEnv = process.env,
 ): string[] {
   const stepSummary = env.GITHUB_STEP_SUMMARY?.trim() || undefined;

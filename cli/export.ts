@@ -9,8 +9,9 @@ import { loadCatalog } from '../catalog/load.ts';
 import { openApiFragment } from '../reporting/export/openapi.ts';
 import { postmanCollection, replayMockCommand } from '../reporting/export/postman.ts';
 import { recordSequentialRun } from './record-run.ts';
+import { mockCommandSeedOr } from './run-options.ts';
 
-const HELP = `Usage: npm run export -- [--postman <file>] [--openapi <file>] [--seed <n>] [--filter <text>]
+const HELP = `Usage: npm run export -- [--postman <file>] [--openapi <file>] [--seed <n>] [--env <file>] [--filter <text>]
 
   --postman <file>   Postman v2.1 collection of every scenario (token pre-request; tests on status, type, code and
                      message), recorded against a fresh built-in mock on which new cards settle at once. Replay it
@@ -18,7 +19,8 @@ const HELP = `Usage: npm run export -- [--postman <file>] [--openapi <file>] [--
                      ${replayMockCommand('<n>')}, then
                      newman run <file> --env-var baseUrl=http://127.0.0.1:4010/api
   --openapi <file>   OpenAPI 3.1 fragment: each operation's documented error responses, with examples
-  --seed <n>         seed of the recorded run (default UQPAY_SEED or 1)
+  --seed <n>         seed of the recorded run (default UQPAY_SEED from the environment or --env, or 1)
+  --env <file>       settings file read after the environment (default .env)
   --filter <text>    only cases whose name contains <text> (Postman)
   -h, --help         show this help`;
 
@@ -36,6 +38,7 @@ try {
       postman: { type: 'string' },
       openapi: { type: 'string' },
       seed: { type: 'string' },
+      env: { type: 'string' },
       filter: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -50,7 +53,8 @@ if (values.help) {
 const postman = values.postman as string | undefined;
 const openapi = values.openapi as string | undefined;
 if (!postman && !openapi) fail('name an output: --postman <file> and/or --openapi <file> (see --help)');
-const seedText = (values.seed as string | undefined) ?? process.env.UQPAY_SEED ?? '1';
+const seedText =
+  (values.seed as string | undefined) ?? String(mockCommandSeedOr(values.env as string | undefined, fail));
 if (!/^\d{1,10}$/u.test(seedText)) fail(`--seed must be a whole number (got "${seedText}")`);
 const seed = Number(seedText);
 

@@ -7,6 +7,7 @@ import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } fro
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/load.ts';
 import { ConfigError } from '../harness/config.ts';
+import { settingsSeed } from '../harness/settings.ts';
 import { BaselineError, type Comparison, compareRuns, describeComparison, readResults } from '../reporting/baseline.ts';
 import type { Deviation } from '../reporting/deviation-types.ts';
 import {
@@ -41,6 +42,26 @@ export function checkEnvFile(args: Pick<ConformanceArgs, 'envFile' | 'envExplici
     if (statSync(args.envFile).isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
   } catch (error) {
     throw new ConfigError(`cannot read the --env file ${args.envFile} (${(error as NodeJS.ErrnoException).code})`);
+  }
+}
+
+/**
+ * The seed of a mock-only command (npm run selfcheck, npm run export) without --seed: UQPAY_SEED from the
+ * environment or the --env file (default .env, which may be missing), else 1. Throws ConfigError.
+ */
+export function mockCommandSeed(envFlag: string | undefined, processEnv: NodeJS.ProcessEnv = process.env): number {
+  const envFile = envFlag ?? '.env';
+  checkEnvFile({ envFile, envExplicit: envFlag !== undefined });
+  return settingsSeed(envFile, processEnv) ?? 1;
+}
+
+/** mockCommandSeed for a CLI: a ConfigError goes to its one-line fail (exit 2). */
+export function mockCommandSeedOr(envFlag: string | undefined, fail: (message: string) => never): number {
+  try {
+    return mockCommandSeed(envFlag);
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message);
+    throw error;
   }
 }
 

@@ -5,6 +5,7 @@
 
 import { parseArgs } from 'node:util';
 import { DEFECT_KINDS, type DefectKind } from '../mock/variants.ts';
+import { mockCommandSeedOr } from './run-options.ts';
 import { fuzzSection, KILL_REPORT } from './selfcheck-fuzz.ts';
 import { selfcheck } from './selfcheck-run.ts';
 
@@ -27,7 +28,8 @@ Options:
   --fuzz-filter <text>  only fuzz variants whose name contains <text>
   --reports <dir>       where ${KILL_REPORT} goes (default reports)
   --concurrency <n>     cases at once (default 8)
-  --seed <n>            seed of the mock and the data (default UQPAY_SEED or 1)
+  --seed <n>            seed of the mock and the data (default UQPAY_SEED from the environment or --env, or 1)
+  --env <file>          settings file read after the environment (default .env)
   -h, --help            show this help`;
 
 function fail(message: string): never {
@@ -45,6 +47,7 @@ try {
       entry: { type: 'string' },
       concurrency: { type: 'string' },
       seed: { type: 'string' },
+      env: { type: 'string' },
       fuzz: { type: 'boolean' },
       'no-fuzz': { type: 'boolean' },
       'fuzz-runs': { type: 'string' },
@@ -68,7 +71,10 @@ const whole = (name: string, text: string | undefined, fallback: number) => {
   return Number(text);
 };
 const concurrency = whole('--concurrency', values.concurrency as string | undefined, 8);
-const seed = whole('--seed', (values.seed as string | undefined) ?? process.env.UQPAY_SEED, 1);
+// Without --seed: UQPAY_SEED from the environment or --env, held to the same rule as --seed (≥ 1).
+const seedText =
+  (values.seed as string | undefined) ?? String(mockCommandSeedOr(values.env as string | undefined, fail));
+const seed = whole('--seed', seedText, 1);
 
 if (values.fuzz && values['no-fuzz']) fail('--fuzz and --no-fuzz exclude each other');
 const fuzzRuns = whole('--fuzz-runs', values['fuzz-runs'] as string | undefined, 20);

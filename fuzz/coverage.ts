@@ -48,11 +48,9 @@ export function requestRulePairs(): Pair[] {
   );
 }
 
-/** Does a rule with a twin probe this pair? */
+/** Does a rule (and so its twin) probe this pair? */
 export function hasProperty(pair: Pair, rules: readonly Rule[] = RULES): boolean {
-  return rules.some(
-    (r) => r.entry === pair.entry && (pair.operation === '*' || r.operation === pair.operation) && r.inside !== null,
-  );
+  return rules.some((r) => r.entry === pair.entry && (pair.operation === '*' || r.operation === pair.operation));
 }
 
 const key = (p: Pair) => `${p.entry} @ ${p.operation}`;

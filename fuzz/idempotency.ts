@@ -43,9 +43,7 @@ const property = (
 
 const replay = property('a replay returns the stored answer byte for byte, errors included', null, '*', 60, (fz) =>
   fc.asyncProperty(
-    fc
-      .constantFrom(...POST_RULES)
-      .chain((rule) => fc.tuple(fc.constant(rule), rule.inside ? fc.oneof(rule.outside, rule.inside) : rule.outside)),
+    fc.constantFrom(...POST_RULES).chain((rule) => fc.tuple(fc.constant(rule), fc.oneof(rule.outside, rule.inside))),
     async ([rule, value]) => {
       const spec: RequestSpec = {
         ...(await guarded(async () => ruleRequest(rule, fz.ctx, await validRequest(fz.ctx, rule.operation), value))),

@@ -96,16 +96,6 @@ export function withField(spec: RequestSpec, field: string, value: unknown): Req
   return next;
 }
 
-/** The value at `field` of a parsed body / query / header map (undefined when absent). */
-export function readPath(source: unknown, path: string): unknown {
-  let node = source;
-  for (const key of path.split('.')) {
-    if (!node || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
 export function setPath(target: Record<string, unknown>, keys: string[], value: unknown): Record<string, unknown> {
   const [key, ...rest] = keys;
   if (key === undefined) return target;

@@ -75,8 +75,8 @@ export function recorder(): Recorder | null {
   return active;
 }
 
-/** Turns recording on for a session against a mock; never for other targets. */
-export function startRecording(kind: string, file = process.env.UQPAY_RECORD_REQUESTS ?? null): Recorder | null {
+/** Turns recording on for a session against a mock; never for other targets. file: UQPAY_RECORD_REQUESTS, as a value. */
+export function startRecording(kind: string, file: string | null | undefined): Recorder | null {
   if (kind !== 'mock' || !file) return active;
   active ??= new Recorder(file === ':memory:' ? null : file);
   return active;

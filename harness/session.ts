@@ -54,6 +54,7 @@ export interface SessionOptions {
   requestBudget?: number;
   /** Requests per second; undefined for no pacing. */
   maxPerSecond?: number;
+  /** The UQPAY_* settings (harness/settings.ts): credentials, fixtures, UQPAY_RECORD_REQUESTS; none when absent. */
   env?: Record<string, string | undefined>;
   /** The cleanup ledger (JSONL) every created card and unanswered card request is appended to; cleanup reads it. */
   ledgerPath?: string;
@@ -67,13 +68,13 @@ export interface SessionOptions {
 
 export function createSession(options: SessionOptions): Session {
   const catalog = loadCatalog();
-  const processEnv = options.env ?? process.env;
-  startRecording(options.kind, processEnv.UQPAY_RECORD_REQUESTS);
+  const settings = options.env ?? {};
+  startRecording(options.kind, settings.UQPAY_RECORD_REQUESTS);
   let client: ApiClient | undefined;
   const fixtures: FixtureProvider =
     options.kind === 'mock'
       ? new MockFixtures(options.baseUrl)
-      : new EnvFixtures(credentialsChecked(processEnv), () =>
+      : new EnvFixtures(credentialsChecked(settings), () =>
           client ? findStandardProduct(client) : Promise.resolve(null),
         );
   client = new ApiClient(

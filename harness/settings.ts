@@ -11,13 +11,28 @@ export interface RunSettings {
   settings: Record<string, string>;
 }
 
-/** Throws ConfigError on the first mistake. The process environment is read, never written. */
-export function readRunSettings(envFile: string, processEnv: NodeJS.ProcessEnv = process.env): RunSettings {
+/** The environment plus envFile (a missing file adds nothing; the environment wins), unchecked; nothing is written. */
+export function readEnvironment(envFile: string, processEnv: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env = { ...processEnv };
   loadDotenv({ quiet: true, path: envFile, processEnv: env });
+  return env;
+}
+
+/** Throws ConfigError on the first mistake. The process environment is read, never written. */
+export function readRunSettings(envFile: string, processEnv: NodeJS.ProcessEnv = process.env): RunSettings {
+  const env = readEnvironment(envFile, processEnv);
   const config = loadRunConfig(env, () => randomInt(1, 2 ** 31));
   const settings = Object.fromEntries(
     Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('UQPAY_') && e[1] !== undefined),
   );
   return { config, settings };
+}
+
+/**
+ * The seed a mock-only command (npm run selfcheck, npm run export) uses when --seed is absent: UQPAY_SEED from the
+ * environment or envFile, else null. Throws ConfigError as readRunSettings does.
+ */
+export function settingsSeed(envFile: string, processEnv: NodeJS.ProcessEnv = process.env): number | null {
+  const { config } = readRunSettings(envFile, processEnv);
+  return config.seedFixed ? config.seed : null;
 }

@@ -1,8 +1,8 @@
 // npm run mock -- [options]: starts the mock on loopback and prints its base URL and credentials.
 // Bad arguments get one line and exit code 2; Ctrl-C stops it cleanly.
 
-import { config as loadDotenv } from 'dotenv';
 import { CatalogError } from '../catalog/load.ts';
+import { readEnvironment } from '../harness/settings.ts';
 import { HELP, parseMockArgs, UsageError } from './cli-args.ts';
 import { fixtureSettings, writeEnvFile } from './fixture-env.ts';
 import { sandboxLikeHelp } from './sandbox-like.ts';
@@ -10,9 +10,8 @@ import { startMock } from './server.ts';
 
 async function main(): Promise<number> {
   let options: ReturnType<typeof parseMockArgs>;
-  loadDotenv({ quiet: true });
   try {
-    options = parseMockArgs(process.argv.slice(2), process.env);
+    options = parseMockArgs(process.argv.slice(2), readEnvironment('.env'));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`mock: ${error.message} (see npm run mock -- --help)`);

@@ -88,8 +88,6 @@ export function ruleProperties(rule: Rule): FuzzProperty[] {
       });
     },
   };
-  if (!rule.inside) return [outside];
-  const inside = rule.inside;
   const twin: FuzzProperty = {
     name: `twin › ${label}`,
     entry: rule.entry,
@@ -99,7 +97,7 @@ export function ruleProperties(rule: Rule): FuzzProperty[] {
     examples: [[rule.edge.inside]],
     ...(rule.twinRuns ? { maxRuns: rule.twinRuns } : {}),
     build: (fz: FuzzContext) =>
-      fc.asyncProperty(edgeBiased(inside, rule.edge.inside), async (value) => {
+      fc.asyncProperty(edgeBiased(rule.inside, rule.edge.inside), async (value) => {
         // An accepted request may change state (a card frozen, a cardholder created): a fresh base every case.
         const spec = await guarded(async () => ruleRequest(rule, fz.ctx, await baseOf(rule, fz.ctx), value));
         expectSuccess(fz, spec, await send(fz, spec));

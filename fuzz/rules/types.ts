@@ -35,8 +35,8 @@ export interface Rule {
   /** Other fields (valid) that make the rule apply, as field → value; made fresh for every case. */
   context?: (ctx: ScenarioContext) => Promise<Record<string, unknown>> | Record<string, unknown>;
   outside: fc.Arbitrary<unknown>;
-  /** Null when every value inside the boundary has an effect a run must not repeat. */
-  inside: fc.Arbitrary<unknown> | null;
+  /** Values just inside the boundary (the twin's input). */
+  inside: fc.Arbitrary<unknown>;
   edge: Edge;
   /** Where the boundary lies, in words. */
   boundary: string;

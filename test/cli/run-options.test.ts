@@ -1,10 +1,13 @@
 // The checks npm run conformance makes before any request, called directly (the CLI wiring is proven by
 // test/cli/release-gate.test.ts): each problem is a ConfigError, which the CLI prints as one line with exit 2.
 
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
 import { type ConformanceArgs, parseConformanceArgs } from '../../cli/conformance-args.ts';
-import { planRun } from '../../cli/run-options.ts';
+import { mockCommandSeed, planRun } from '../../cli/run-options.ts';
 import { ConfigError } from '../../harness/config.ts';
 import { bailGuard } from '../../suites/bail.ts';
 import { checkExpectedTarget } from '../../suites/target-guards.ts';
@@ -84,5 +87,23 @@ describe('--retries-on-error', () => {
     expect(args('--retries-on-error', '5').retriesOnError).toBe(5);
     for (const bad of ['10', 'two', ''])
       expect(() => parseConformanceArgs(['--retries-on-error', bad])).toThrow(/--retries-on-error needs/u);
+  });
+});
+
+describe('the seed of npm run selfcheck and npm run export without --seed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'seed-'));
+  const envFile = join(dir, 'settings.env');
+  writeFileSync(envFile, 'UQPAY_SEED=4242\n');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('comes from the --env file, and the environment wins over it, as for npm run conformance', () => {
+    expect(mockCommandSeed(envFile, {})).toBe(4242);
+    expect(mockCommandSeed(envFile, { UQPAY_SEED: '7' })).toBe(7);
+  });
+
+  it('is 1 when neither sets it; a named --env file that is missing or a bad seed is a ConfigError', () => {
+    expect(mockCommandSeed('/dev/null', {})).toBe(1);
+    expect(() => mockCommandSeed('/missing/.env', {})).toThrow('cannot read the --env file /missing/.env (ENOENT)');
+    expect(() => mockCommandSeed('/dev/null', { UQPAY_SEED: 'x' })).toThrow('UQPAY_SEED must be a whole number');
   });
 });
