@@ -47,7 +47,11 @@ export interface ClientConfig {
 }
 
 export interface ClientObserver {
+  /** Just before the request leaves: written ahead, so a run killed mid-request still knows it may have taken effect. */
+  sending?(spec: RequestSpec, idempotencyKey: string | null): void;
   answered?(spec: RequestSpec, observed: Observed): void;
+  /** Failed before it could reach the target (refused connection, a clash): it took no effect. */
+  notSent?(spec: RequestSpec, idempotencyKey: string | null): void;
   /** No answer arrived (timeout, reset, unreachable): the request may or may not have taken effect. */
   unanswered?(spec: RequestSpec, idempotencyKey: string | null, error: unknown): void;
 }
@@ -222,6 +226,7 @@ export class ApiClient {
       if (this.clash) throw new TargetError(this.clash, 'clash');
       if (this.refused) throw new TargetError(this.refused, 'refused');
       const resend = () => this.raw(op.method, `${path}${query}`, headers, body);
+      this.config.observer?.sending?.(spec, headers['x-idempotency-key'] ?? null);
       observed = await this.raw(op.method, `${path}${query}`, headers, body, unpaced);
       if (auth.kind === 'credential')
         observed = await this.answerToToken(auth.name, observed, mintsBefore, headers, resend);
@@ -229,6 +234,7 @@ export class ApiClient {
       // Only a request that may have reached the target (a timeout, a reset) has an unknown outcome.
       if (error instanceof TargetError && (error.kind === 'timeout' || error.reset))
         this.config.observer?.unanswered?.(spec, headers['x-idempotency-key'] ?? null, error);
+      else this.config.observer?.notSent?.(spec, headers['x-idempotency-key'] ?? null);
       throw error;
     }
     this.config.observer?.answered?.(spec, observed);

@@ -7,16 +7,24 @@ import type { ClientObserver } from './client.ts';
 import { CREATES_CARDS, type Ledger } from './ledger.ts';
 
 export function ledgerObserver(ledger: Ledger): ClientObserver {
+  const settle = (spec: RequestSpec, key: string | null) => {
+    if (CREATES_CARDS.has(spec.operation) && key)
+      ledger.append({ kind: 'settled', operation: spec.operation, idempotency_key: key });
+  };
   return {
+    // Written ahead: a run killed while a card request is in flight (a signal, a terminated worker) leaves this line,
+    // and the cleanup looks the card up by its cardholder. Any answer with the same key settles it.
+    sending(spec, idempotencyKey) {
+      // A request without a key cannot be settled by its answer: it keeps the after-the-fact rule below.
+      if (CREATES_CARDS.has(spec.operation) && idempotencyKey) unknownOutcome(ledger, spec, idempotencyKey);
+    },
+    notSent: settle,
     answered(spec, observed) {
       if (CREATES_CARDS.has(spec.operation) && observed.status >= 500) {
         unknownOutcome(ledger, spec, observed.request.idempotencyKey);
         return;
       }
-      const key = observed.request.idempotencyKey;
-      if (CREATES_CARDS.has(spec.operation) && key && (observed.status < 200 || observed.status >= 300)) {
-        ledger.append({ kind: 'settled', operation: spec.operation, idempotency_key: key });
-      }
+      if (observed.status < 200 || observed.status >= 300) settle(spec, observed.request.idempotencyKey);
       if (observed.status < 200 || observed.status >= 300) return;
       recordCreated(ledger, spec, observed);
     },
