@@ -24,8 +24,10 @@ export function ledgerObserver(ledger: Ledger): ClientObserver {
         unknownOutcome(ledger, spec, observed.request.idempotencyKey);
         return;
       }
-      if (observed.status < 200 || observed.status >= 300) settle(spec, observed.request.idempotencyKey);
-      if (observed.status < 200 || observed.status >= 300) return;
+      if (observed.status < 200 || observed.status >= 300) {
+        settle(spec, observed.request.idempotencyKey);
+        return;
+      }
       recordCreated(ledger, spec, observed);
     },
     unanswered(spec, idempotencyKey) {
