@@ -1,12 +1,15 @@
-// The fuzz kill rate: each kill variant (fuzz/kill-variants.ts) on a mock of its own, its property run with
+// The fuzz kill rate: each kill variant (fuzz/kill-variants.ts) switched on in a mock, its property run with
 // generated cases only (no edge examples, no shrinking). A variant is killed when its own property is FALSIFIED; an
 // error or a pass lets it survive. First every property runs against the faithful mock the same way: one that does
 // not hold there proves nothing, and is reported as a broken baseline.
+// A mock serves one variant at a time and then the next (as many mocks as variants judged at once): each property
+// run makes its own cardholders, cards and keys, and the baseline shows every property holding on a mock that all of
+// them ran on together, so what one variant's run leaves behind is state the properties already tolerate.
 
 import { mapConcurrent } from '../harness/pool.ts';
 import { createSession } from '../harness/session.ts';
-import { BUILT_IN_SETTLE_MS } from '../mock/options.ts';
-import { startRuleVariantMock } from '../mock/rule-variants.ts';
+import { BUILT_IN_SETTLE_MS, type MockOptions } from '../mock/options.ts';
+import { type RuleVariant, type SwitchableVariantMock, startSwitchableVariantMock } from '../mock/rule-variants.ts';
 import { type RunningMock, startMock } from '../mock/server.ts';
 import { fuzzContext } from './context.ts';
 import { allKillVariants, type KillVariant } from './kill-variants.ts';
@@ -60,8 +63,30 @@ async function runOn(mock: RunningMock, properties: FuzzProperty[], options: Kil
     });
   } finally {
     await session.close();
-    await mock.close();
   }
+}
+
+/** Mocks that take one variant at a time: a free one is reused, another started only when all are busy. */
+function variantMocks(options: Partial<MockOptions>) {
+  const all: SwitchableVariantMock[] = [];
+  const free: SwitchableVariantMock[] = [];
+  return {
+    async with<T>(variant: RuleVariant, task: (mock: RunningMock) => Promise<T>): Promise<T> {
+      let mock = free.pop();
+      if (!mock) {
+        mock = await startSwitchableVariantMock(null, options);
+        all.push(mock);
+      }
+      mock.use(variant);
+      try {
+        return await task(mock);
+      } finally {
+        mock.use(null);
+        free.push(mock);
+      }
+    },
+    close: () => Promise.all(all.map((m) => m.close())),
+  };
 }
 
 export async function fuzzKillRate(options: KillOptions): Promise<KillRate> {
@@ -69,11 +94,13 @@ export async function fuzzKillRate(options: KillOptions): Promise<KillRate> {
   const variants = (options.variants ?? allKillVariants()).filter((v) => v.name.includes(options.filter ?? ''));
   const properties = [...new Map(variants.map((v) => [v.property.name, v.property])).values()];
   const mockOptions = { seed: options.seed, settleMs: BUILT_IN_SETTLE_MS };
-  const baseline = await runOn(await startMock(mockOptions), properties, options);
+  const faithful = await startMock(mockOptions);
+  const baseline = await runOn(faithful, properties, options).finally(() => faithful.close());
   const broken = new Map(baseline.filter((r) => r.outcome !== 'pass').map((r) => [r.name, r]));
+  const pool = variantMocks(mockOptions);
   let done = 0;
   const outcomes = await mapConcurrent(variants, options.concurrency, async (variant): Promise<KillOutcome> => {
-    const [result] = await runOn(await startRuleVariantMock(variant.mock, mockOptions), [variant.property], options);
+    const [result] = await pool.with(variant.mock, (mock) => runOn(mock, [variant.property], options));
     options.onProgress?.(++done, variants.length);
     const outcome = result?.outcome ?? 'error';
     return {
@@ -84,7 +111,7 @@ export async function fuzzKillRate(options: KillOptions): Promise<KillRate> {
       runs: result?.runs ?? 0,
       reason: result?.reason ?? null,
     };
-  });
+  }).finally(() => pool.close());
   return {
     killed: outcomes.filter((o) => o.killed).length,
     total: outcomes.length,

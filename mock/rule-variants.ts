@@ -38,6 +38,21 @@ export async function startRuleVariantMock(
   variant: RuleVariant,
   options: Partial<MockOptions> = {},
 ): Promise<RunningMock> {
+  return startSwitchableVariantMock(variant, options);
+}
+
+/** A rule-variant mock whose variant can be swapped between runs, or removed (null: the faithful mock). */
+export interface SwitchableVariantMock extends RunningMock {
+  use(variant: RuleVariant | null): void;
+}
+
+// One mock can serve many variants in turn (the fuzz kill rate judges hundreds): seeding a world and registering
+// fastify's routes cost more than most variants' own runs. The hooks read whichever variant is in use.
+export async function startSwitchableVariantMock(
+  initial: RuleVariant | null,
+  options: Partial<MockOptions> = {},
+): Promise<SwitchableVariantMock> {
+  let variant = initial;
   const mock = createMock(options);
   const routes = new Map(
     [...loadCatalog().operations, ...EXTRA_OPERATIONS].map((op) => [
@@ -47,25 +62,31 @@ export async function startRuleVariantMock(
   );
   const operationOf = (req: FastifyRequest) => routes.get(`${req.method} ${req.routeOptions.url}`);
   mock.app.addHook('preHandler', async (req) => {
+    if (!variant) return;
     const operation = operationOf(req);
     for (const rewrite of variant.rewrites) if (rewrite.operation === operation) apply(req, rewrite);
     variant.before?.(req, operation);
   });
-  const { after, answer } = variant;
-  if (after) mock.app.addHook('onResponse', async (req) => after(req));
-  if (answer) {
-    mock.app.addHook('onSend', async (req, reply, payload) => {
-      if (typeof payload !== 'string') return payload;
-      const changed = answer(operationOf(req), reply.statusCode, payload);
-      if (!changed) return payload;
-      reply.code(changed.status);
-      return changed.payload;
-    });
-  }
+  mock.app.addHook('onResponse', async (req) => variant?.after?.(req));
+  mock.app.addHook('onSend', async (req, reply, payload) => {
+    const answer = variant?.answer;
+    if (!answer || typeof payload !== 'string') return payload;
+    const changed = answer(operationOf(req), reply.statusCode, payload);
+    if (!changed) return payload;
+    reply.code(changed.status);
+    return changed.payload;
+  });
   await mock.app.listen({ host: mock.options.host, port: mock.options.port });
   const address = mock.app.server.address();
   const port = typeof address === 'object' && address ? address.port : mock.options.port;
-  return { ...mock, baseUrl: `http://${mock.options.host}:${port}${API_PREFIX}`, close: () => mock.app.close() };
+  return {
+    ...mock,
+    baseUrl: `http://${mock.options.host}:${port}${API_PREFIX}`,
+    close: () => mock.app.close(),
+    use: (next) => {
+      variant = next;
+    },
+  };
 }
 
 function apply(req: FastifyRequest, { field, rewrite }: FieldRewrite): void {
