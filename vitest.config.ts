@@ -14,6 +14,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           testTimeout: 30_000,
+          // The npm run conformance runs that several files only read, started once (test/__helpers__/shared-runs.ts).
+          globalSetup: ['./test/__helpers__/shared-runs.ts'],
           // Files run in parallel: vitest's default on 2 cores is a single worker, and much of a file's time is
           // waiting on a child process or loopback HTTP. Not isolated: the catalog, ajv, faker and fastify are
           // loaded once per worker instead of once per file (tests start their own mocks and share no state).

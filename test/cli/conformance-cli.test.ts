@@ -2,40 +2,38 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../catalog/load.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type RunningMock, startMock } from '../../mock/server.ts';
-import { defectVariant } from '../../mock/variants.ts';
 import { runConformanceCli } from '../__helpers__/run-cli.ts';
+import { DRIFTED_ENTRY, DRIFTED_MESSAGE, SHARED_SEED, SHARED_SELECTION } from '../__helpers__/shared-runs.ts';
 import { XMLLINT, xmllintErrors } from '../__helpers__/system-tools.ts';
 
-const catalog = loadCatalog();
 const reports = () => mkdtempSync(join(tmpdir(), 'conformance-'));
 const results = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
 const FILTER = ['--filter', 'Retrieve Card › card.card_not_found', '--quiet'];
 /** A problem the preflight finds (an unreachable or refusing target) answers only once vitest has started its global setup. */
 const PREFLIGHT_TIMEOUT_MS = 90_000;
 
+// The runs of the first two blocks are shared with other files (test/__helpers__/shared-runs.ts, a global setup).
 describe('npm run conformance against the built-in mock', () => {
-  it('exits 0, writes results.json, junit.xml, conformance.html and drift.md, and leaks no secret or card data', async () => {
-    const dir = reports();
-    const run = await runConformanceCli(['--filter', 'Retrieve Sensitive Card Details', '--quiet', '--reports', dir], {
-      UQPAY_SEED: '7',
-    });
+  it('exits 0, writes results.json, junit.xml, conformance.html and drift.md, and leaks no secret or card data', () => {
+    const run = inject('sharedRuns').passing;
     expect(run.code, run.stderr).toBe(0);
-    const json = results(dir);
-    expect(json.run).toMatchObject({ target: 'mock', seed: 7 });
+    const json = results(run.reports);
+    expect(json.run).toMatchObject({ target: 'mock', seed: SHARED_SEED });
     expect(json.summary.cases.total).toBeGreaterThan(15);
     expect(json.summary.cases).toMatchObject({ failed: 0, errored: 0, skipped: 0 });
-    const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
+    const junit = readFileSync(join(run.reports, 'junit.xml'), 'utf8');
     expect(junit).toContain('name="Retrieve Sensitive Card Details › general.forbidden"');
     if (XMLLINT.available || process.env.CI) {
-      expect(xmllintErrors(join(dir, 'junit.xml'), join(import.meta.dirname, '../fixtures/junit-10.xsd'))).toBe('');
+      expect(xmllintErrors(join(run.reports, 'junit.xml'), join(import.meta.dirname, '../fixtures/junit-10.xsd'))).toBe(
+        '',
+      );
     }
-    const html = readFileSync(join(dir, 'conformance.html'), 'utf8');
-    expect(html).toContain('seed <b>7</b>');
+    const html = readFileSync(join(run.reports, 'conformance.html'), 'utf8');
+    expect(html).toContain(`seed <b>${SHARED_SEED}</b>`);
     expect(html).toContain('data-verdict="pass"');
-    const drift = readFileSync(join(dir, 'drift.md'), 'utf8');
+    const drift = readFileSync(join(run.reports, 'drift.md'), 'utf8');
     expect(json.drift.undocumented).toEqual([]);
     for (const text of [JSON.stringify(json), junit, html, drift, run.stdout, run.stderr]) {
       expect(text).not.toContain('mock-api-key');
@@ -46,27 +44,21 @@ describe('npm run conformance against the built-in mock', () => {
 });
 
 describe('against a mock with one defective entry', () => {
-  let mock: RunningMock;
-  beforeAll(async () => {
-    const entry = catalog.entryById.get('card.card_not_found');
-    mock = await startMock({ variant: entry ? defectVariant(entry, 'message') : null });
-  });
-  afterAll(() => mock.close());
-
-  it('exits 1 and names the difference', async () => {
-    const dir = reports();
-    const run = await runConformanceCli([...FILTER, '--reports', dir], { UQPAY_BASE_URL: mock.baseUrl });
-    expect(run.code).toBe(1);
-    const [failed] = results(dir).cases;
-    expect(failed).toMatchObject({ outcome: 'fail', entry: 'card.card_not_found' });
-    expect(failed.reason).toContain(
-      'message: expected "card not found or deactivated", got "card not found or deactivatex"',
+  it('exits 1 and names the difference', () => {
+    const { drifted: run, driftedBaseUrl: baseUrl } = inject('sharedRuns');
+    expect(run.code, run.stderr).toBe(1);
+    // The entry is documented on both operations of the shared selection: one failure on each.
+    const failures = results(run.reports).cases.filter((c: { outcome: string }) => c.outcome !== 'pass');
+    expect(failures).toMatchObject(
+      SHARED_SELECTION.map((operation) => ({ outcome: 'fail', entry: DRIFTED_ENTRY, operation })),
     );
-    expect(failed.repro.curl).toContain(`'${mock.baseUrl}/v1/issuing/cards/`);
-    const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
+    const [failed] = failures;
+    expect(failed.reason).toContain(`message: expected "card not found or deactivated", got "${DRIFTED_MESSAGE}"`);
+    expect(failed.repro.curl).toContain(`'${baseUrl}/v1/issuing/cards/`);
+    const junit = readFileSync(join(run.reports, 'junit.xml'), 'utf8');
     expect(junit).toContain('diff:     card not found or deactivate[-d-]{+x+}');
-    expect(junit).toContain(`curl -sS -i -X GET '${mock.baseUrl}/v1/issuing/cards/`);
-    expect(run.stdout).toContain('failing cases (1):');
+    expect(junit).toContain(`curl -sS -i -X GET '${baseUrl}/v1/issuing/cards/`);
+    expect(run.stdout).toContain(`failing cases (${SHARED_SELECTION.length}):`);
   });
 });
 

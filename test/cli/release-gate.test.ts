@@ -1,38 +1,50 @@
-// The nightly job and the release gate end to end, on a small selection (--only "Retrieve Card"): three shards
-// merged equal the unsharded run; the gate passes two identical runs, names a one-character message change, accepts
-// it as a known deviation and fails again once the deviation expires; the guards of unattended jobs exit 2.
+// The nightly job and the release gate end to end, on a small selection (two operations, the shared runs of
+// test/__helpers__/shared-runs.ts): three shards merged equal the unsharded run; the gate passes two identical runs,
+// names a one-character message change, accepts it as a known deviation and fails again once the deviation expires;
+// the guards of unattended jobs exit 2.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
 import type { OperationShapes } from '../../harness/shapes.ts';
-import { type RunningMock, startMock } from '../../mock/server.ts';
-import { defectVariant } from '../../mock/variants.ts';
 import type { RunResults } from '../../reporting/results.ts';
 import { withoutTiming } from '../../reporting/timing.ts';
 import { selectedTitles } from '../../suites/selected-cases.ts';
 import { parseSelection } from '../../suites/selection.ts';
-import { type CliRun, runCli, runConformanceCli } from '../__helpers__/run-cli.ts';
+import { runCli, runConformanceCli } from '../__helpers__/run-cli.ts';
+import { DRIFTED_ENTRY, DRIFTED_MESSAGE, SHARED_SELECTION } from '../__helpers__/shared-runs.ts';
 
 const catalog = loadCatalog();
 const OPERATION = 'Retrieve Card';
-const CASE = `${OPERATION} › card.card_not_found`;
-const DRIFTED = 'card not found or deactivatex';
+const CASE = `${OPERATION} › ${DRIFTED_ENTRY}`;
 const ONLY = ['--only', OPERATION, '--quiet'];
-const SEED = { UQPAY_SEED: '5' };
 const SLOW = 300_000;
 
+const runs = inject('sharedRuns');
 const root = mkdtempSync(join(tmpdir(), 'release-gate-'));
 const at = (...parts: string[]) => join(root, ...parts);
-const read = (...parts: string[]) => readFileSync(at(...parts), 'utf8');
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 const gate = (current: string, ...extra: string[]) =>
-  runCli('cli/gate.ts', ['--baseline', at('full', 'results.json'), '--current', at(current, 'results.json'), ...extra]);
+  runCli('cli/gate.ts', [
+    '--baseline',
+    join(runs.passing.reports, 'results.json'),
+    '--current',
+    join(current, 'results.json'),
+    ...extra,
+  ]);
+/** A known deviation of the drifted entry on each operation of the selection (both answer it one character off). */
 const deviationsFile = (name: string, observed: string, expires: string) => {
   const file = at(name);
-  const deviation = { entry: 'card.card_not_found', operation: OPERATION, observed: { message: observed } };
-  writeFileSync(file, JSON.stringify({ deviations: [{ ...deviation, reason: 'vendor ticket 42', expires }] }));
+  const deviations = SHARED_SELECTION.map((operation) => ({
+    entry: DRIFTED_ENTRY,
+    operation,
+    observed: { message: observed },
+    reason: 'vendor ticket 42',
+    expires,
+  }));
+  writeFileSync(file, JSON.stringify({ deviations }));
   return file;
 };
 
@@ -61,45 +73,24 @@ const junitComparable = (xml: string) =>
   xml.replace(/ (time|timestamp)="[^"]*"/gu, '').replace(/name="(base_url_host|requests)" value="[^"]*"/gu, '');
 
 describe('shards, merge and the gate', () => {
-  let defect: RunningMock;
-  let runs: Record<'full' | 'shard1' | 'shard2' | 'shard3' | 'drifted', CliRun>;
-
-  beforeAll(async () => {
-    const [full, shard1, shard2, shard3] = await Promise.all([
-      runConformanceCli([...ONLY, '--reports', at('full'), '--history', at('history.jsonl')], SEED, SLOW),
-      ...[1, 2, 3].map((i) =>
-        runConformanceCli([...ONLY, '--shard', `${i}/3`, '--reports', at(`shard${i}`)], SEED, SLOW),
-      ),
-    ]);
-    const entry = catalog.entryById.get('card.card_not_found');
-    defect = await startMock({ seed: 5, variant: entry ? defectVariant(entry, 'message') : null });
-    const drifted = await runConformanceCli(
-      [...ONLY, '--reports', at('drifted'), '--history', at('history.jsonl'), '--baseline', at('full', 'results.json')],
-      { ...SEED, UQPAY_BASE_URL: defect.baseUrl },
-      SLOW,
-    );
-    runs = { full, shard1, shard2, shard3, drifted } as typeof runs;
-  }, SLOW);
-  afterAll(() => defect?.close());
-
   it('the three shards merged equal the unsharded run, apart from times', async () => {
-    for (const name of ['full', 'shard1', 'shard2', 'shard3'] as const)
-      expect(runs[name].code, `${name}: ${runs[name].stderr}`).toBe(0);
+    for (const run of [runs.passing, ...runs.shards]) expect(run.code, `${run.reports}: ${run.stderr}`).toBe(0);
     const merge = await runCli('cli/merge-reports.ts', [
-      at('shard1'),
-      at('shard2'),
-      at('shard3'),
+      ...runs.shards.map((s) => s.reports),
       '--reports',
       at('merged'),
     ]);
     expect(merge.code, merge.stderr).toBe(0);
-    expect(comparable(read('merged', 'results.json'))).toEqual(comparable(read('full', 'results.json')));
-    expect(junitComparable(read('merged', 'junit.xml'))).toBe(junitComparable(read('full', 'junit.xml')));
-    expect(JSON.parse(read('full', 'results.json')).run.selection).toBe(`--only ${OPERATION}`);
+    const full = runs.passing.reports;
+    expect(comparable(read(at('merged'), 'results.json'))).toEqual(comparable(read(full, 'results.json')));
+    expect(junitComparable(read(at('merged'), 'junit.xml'))).toBe(junitComparable(read(full, 'junit.xml')));
+    expect(JSON.parse(read(full, 'results.json')).run.selection).toBe(
+      SHARED_SELECTION.map((name) => `--only ${name}`).join(' '),
+    );
   });
 
   it('two identical runs: the gate exits 0', async () => {
-    const same = await gate('merged');
+    const same = await gate(at('merged'));
     expect(same.code, same.stderr).toBe(0);
     expect(same.stdout).toContain('no regression');
   });
@@ -107,42 +98,53 @@ describe('shards, merge and the gate', () => {
   it('a one-character message change: the run and the gate exit 1 and name the case', async () => {
     expect(runs.drifted.code, runs.drifted.stderr).toBe(1);
     expect(runs.drifted.stdout).toMatch(new RegExp(`REGRESSION\\s+pass→fail\\s+${CASE}`, 'u'));
-    const drifted = await gate('drifted');
+    const drifted = await gate(runs.drifted.reports);
     expect(drifted.code).toBe(1);
     expect(drifted.stdout).toMatch(new RegExp(`REGRESSION\\s+pass→fail\\s+${CASE}: message`, 'u'));
-    expect(drifted.stdout).toContain(`message was "card not found or deactivated", now "${DRIFTED}"`);
-    const html = read('drifted', 'conformance.html');
+    expect(drifted.stdout).toContain(`message was "card not found or deactivated", now "${DRIFTED_MESSAGE}"`);
+    const html = read(runs.drifted.reports, 'conformance.html');
     expect(html).toContain('<code>card.card_not_found</code> failing since');
   });
 
   it('a deviation for it makes the gate exit 0; expired, or matching nothing, it exits 1', async () => {
-    const accepted = await gate('drifted', '--deviations', deviationsFile('ok.json', DRIFTED, '2999-12-31'));
+    const accepted = await gate(
+      runs.drifted.reports,
+      '--deviations',
+      deviationsFile('ok.json', DRIFTED_MESSAGE, '2999-12-31'),
+    );
     expect(accepted.code, accepted.stdout).toBe(0);
     expect(accepted.stdout).toMatch(/CHANGED\s+pass→deviation/u);
-    const expired = await gate('drifted', '--deviations', deviationsFile('old.json', DRIFTED, '2000-01-01'));
+    const expired = await gate(
+      runs.drifted.reports,
+      '--deviations',
+      deviationsFile('old.json', DRIFTED_MESSAGE, '2000-01-01'),
+    );
     expect(expired.code).toBe(1);
     expect(expired.stdout).toContain('known deviation card.card_not_found on Retrieve Card expired on 2000-01-01');
-    const stale = await gate('merged', '--deviations', deviationsFile('stale.json', DRIFTED, '2999-12-31'));
+    const stale = await gate(at('merged'), '--deviations', deviationsFile('stale.json', DRIFTED_MESSAGE, '2999-12-31'));
     expect(stale.code).toBe(1);
     expect(stale.stdout).toContain('matches no failure any more: remove it from the file');
   });
 
   it('the reports show a known deviation as such: JUnit, HTML and the summary', async () => {
-    const file = deviationsFile('ok2.json', DRIFTED, '2999-12-31');
+    const file = deviationsFile('ok2.json', DRIFTED_MESSAGE, '2999-12-31');
     const merge = await runCli('cli/merge-reports.ts', [
-      at('drifted'),
+      runs.drifted.reports,
       '--reports',
       at('accepted'),
       '--deviations',
       file,
     ]);
     expect(merge.code, merge.stderr).toBe(0);
-    expect(merge.stdout).toContain('1 known deviations');
-    const junit = read('accepted', 'junit.xml');
+    expect(merge.stdout).toContain(`${SHARED_SELECTION.length} known deviations`);
+    const junit = read(at('accepted'), 'junit.xml');
     expect(junit).toContain('known deviation until 2999-12-31: vendor ticket 42');
     expect(junit).not.toContain('<failure');
-    expect(read('accepted', 'conformance.html')).toContain('≈');
-    expect(JSON.parse(read('accepted', 'results.json')).summary.cases).toMatchObject({ failed: 0, deviations: 1 });
+    expect(read(at('accepted'), 'conformance.html')).toContain('≈');
+    expect(JSON.parse(read(at('accepted'), 'results.json')).summary.cases).toMatchObject({
+      failed: 0,
+      deviations: SHARED_SELECTION.length,
+    });
   });
 });
 
