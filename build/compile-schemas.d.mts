@@ -1,3 +1,2 @@
-export const RUNTIME_SCHEMAS: Record<string, string>;
 export const COMPILED_VALIDATORS: string;
 export function compileSchemas(root: string, outDir: string): void;

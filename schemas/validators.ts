@@ -6,16 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import RUNTIME_SCHEMAS from './runtime-schemas.json' with { type: 'json' };
 
-/** The validators and their schema files; build/compile-schemas.mjs compiles the same list. */
-export const RUNTIME_SCHEMA_FILES = {
-  envelopeA: 'envelope-a.schema.json',
-  envelopeB: 'envelope-b.schema.json',
-  errorBody: 'error-body.schema.json',
-  catalog: 'catalog.schema.json',
-  operations: 'operations.schema.json',
-  deviations: 'deviations.schema.json',
-} as const;
+/** The validators and their schema files (build/compile-schemas.mjs compiles the same list). */
+export const RUNTIME_SCHEMA_FILES = RUNTIME_SCHEMAS;
 
 type Validators = Record<keyof typeof RUNTIME_SCHEMA_FILES, ValidateFunction>;
 

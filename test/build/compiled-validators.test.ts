@@ -4,7 +4,6 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RUNTIME_SCHEMAS } from '../../build/compile-schemas.mjs';
 import { RUNTIME_SCHEMA_FILES, validators } from '../../schemas/validators.ts';
 
 const compiled = (await import(new URL('../../dist/schemas/validators.js', import.meta.url).href))
@@ -26,8 +25,8 @@ const documents: [keyof typeof validators, unknown][] = [
 ];
 
 describe('the compiled validators in dist/', () => {
-  it('compile the same schemas as the sources list', () => {
-    expect(RUNTIME_SCHEMAS).toEqual(RUNTIME_SCHEMA_FILES);
+  it('are the ones schemas/runtime-schemas.json lists', () => {
+    expect(Object.keys(compiled).sort()).toEqual(Object.keys(RUNTIME_SCHEMA_FILES).sort());
     expect(Object.keys(compiled).sort()).toEqual(Object.keys(validators).sort());
   });
 
