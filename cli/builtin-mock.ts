@@ -2,8 +2,8 @@
 // mock's modules load and its server starts on the other core while vitest starts on this one, and during the run it
 // answers on its own thread while this one serves vitest. The global setup's preflight finds it by its URL.
 
+import { builtinMockOptions } from '../mock/options.ts';
 import { startThreadMock, type ThreadMock } from '../mock/thread.ts';
-import { builtinMockOptions } from '../suites/preflight.ts';
 import type { ConformanceRun } from '../suites/target.ts';
 
 /** Starts the built-in mock when the run's target is it; null for any other target. */

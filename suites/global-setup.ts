@@ -6,8 +6,7 @@
 
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { pacingFor } from '../harness/config.ts';
-import { DEFAULT_RETRIES_ON_ERROR } from '../harness/run-case.ts';
+import { DEFAULT_RETRIES_ON_ERROR, pacingFor } from '../harness/config.ts';
 import { cleanupAfterRun, cleanupLine, prepareLedger } from '../harness/run-cleanup.ts';
 import { type RunSettings, readRunSettings } from '../harness/settings.ts';
 import { defaultConcurrency } from './concurrency.ts';

@@ -4,10 +4,8 @@
 
 import { loadCatalog } from '../catalog/load.ts';
 import type { TargetKind } from '../contract/request.ts';
-import { ApiClient, TargetError, TokenError } from '../harness/client.ts';
 import { ConfigError, type RunConfig, remoteCredentials, targetKind } from '../harness/config.ts';
-import { MockFixtures } from '../harness/fixtures.ts';
-import { BUILT_IN_SETTLE_MS, type MockOptions } from '../mock/options.ts';
+import { builtinMockOptions } from '../mock/options.ts';
 import type { RunningMock } from '../mock/server.ts';
 
 export interface ResolvedTarget {
@@ -37,6 +35,11 @@ export async function preflight(
   const { baseUrl } = config.target;
   if (mockFaults !== null)
     throw new ConfigError('--mock-faults applies to the built-in mock only (UQPAY_BASE_URL is set)');
+  // The HTTP client (undici) loads only for a remote target: on the built-in mock the main thread never sends.
+  const [{ ApiClient, TargetError, TokenError }, { MockFixtures }] = await Promise.all([
+    import('../harness/client.ts'),
+    import('../harness/fixtures.ts'),
+  ]);
   const isMock = await MockFixtures.detect(baseUrl);
   const kind = targetKind(baseUrl, isMock);
   const fixtures = new MockFixtures(baseUrl);
@@ -68,9 +71,4 @@ export async function preflight(
     await client.close();
   }
   return { baseUrl, kind, credentials: isMock && !configured ? 'mock-own' : 'configured' };
-}
-
-/** How a run starts the built-in mock, here or on a thread of its own. */
-export function builtinMockOptions(seed: number, mockFaults: number | null): Partial<MockOptions> {
-  return { seed, chaosRate: mockFaults ?? 0, settleMs: BUILT_IN_SETTLE_MS };
 }
