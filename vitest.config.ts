@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { CONFORMANCE_PROJECT } from './suites/project.ts';
+import { SlowFirstSequencer } from './test/__helpers__/slow-first.ts';
 
 // Two projects: "unit" is the project's own test suite (npm test); "conformance" holds the catalog-driven suites
 // that run against a target (npm run conformance, or npx vitest run --project conformance with the same settings).
@@ -8,6 +9,8 @@ import { CONFORMANCE_PROJECT } from './suites/project.ts';
 export default defineConfig({
   test: {
     reporters: ['default', './reporting/vitest-reporter.ts'],
+    // The longest unit files start first (test/__helpers__/slow-first.ts), whatever vitest's cache holds.
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         test: {

@@ -53,8 +53,9 @@ async function runAgainst(dropCardLimit: boolean): Promise<RunResults> {
   return buildResults(catalog, facts, cases, session.sharedAnswers());
 }
 
+/** npm run compare, started as its npm script starts it (build/launch.mjs). */
 function compare(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'cli/compare.ts', ...args], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['build/launch.mjs', 'cli/compare.ts', ...args], { encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

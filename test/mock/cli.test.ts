@@ -35,9 +35,10 @@ describe('npm run mock arguments', () => {
   });
 });
 
+// Started as npm run mock starts it (build/launch.mjs: dist/ when fresh, else the sources through tsx).
 describe('npm run mock', () => {
   it('prints its base URL and credentials, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'mock/cli.ts', '--port', '0'], {
+    const child = spawn(process.execPath, ['build/launch.mjs', 'mock/cli.ts', '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -57,7 +58,7 @@ describe('npm run mock', () => {
   });
 
   it('exits 2 with one line on a bad argument', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'mock/cli.ts', '--port', 'x'], {
+    const child = spawn(process.execPath, ['build/launch.mjs', 'mock/cli.ts', '--port', 'x'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let errors = '';

@@ -182,11 +182,11 @@ export const result = classify({ status: 400, body: '{}' }, { operation: 'Retrie
     expect(results.run.seed).toBe(7);
   }, 60_000);
 
-  it('starts the mock with npx uqpay-mock, which answers and then stops', async () => {
-    const child = spawn('npx', ['--yes=false', 'uqpay-mock', '--port', '0'], {
+  // The bin npm linked, started as npx would find it (npx itself is exercised by the uqpay-conformance test above).
+  it('starts the mock with its bin (node_modules/.bin/uqpay-mock), which answers and then stops', async () => {
+    const child = spawn(join(consumer, 'node_modules', '.bin', 'uqpay-mock'), ['--port', '0'], {
       cwd: consumer,
       env,
-      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = once(child, 'exit');
@@ -204,8 +204,7 @@ export const result = classify({ status: 400, body: '{}' }, { operation: 'Retrie
       expect(answer.status).toBe(401);
       expect(await answer.json()).toMatchObject({ type: 'unauthorized_error', code: 'unauthorized_error' });
     } finally {
-      // npx runs the bin in a child of its own: signal the whole group.
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      child.kill('SIGTERM');
       await exited;
     }
   });
