@@ -12,7 +12,6 @@ import { readRunSettings } from '../harness/settings.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
 import { runSummary } from '../reporting/summary.ts';
 import { ConformanceReporter } from '../reporting/vitest-reporter.ts';
-import { writeReports } from '../reporting/write-reports.ts';
 import { defaultConcurrency } from '../suites/concurrency.ts';
 import type { ConformanceRun } from '../suites/target.ts';
 import { checkExpectedTarget } from '../suites/target-guards.ts';
@@ -137,6 +136,8 @@ async function runSuiteAndCleanUp(
   const results = reporter.results;
   if (results && cleanup) {
     results.cleanup = { ...cleanup, ledger: cleanup.left.length ? ledgerPath : null };
+    // Loaded by the reporter already (it wrote the reports once before the cleanup).
+    const { writeReports } = await import('../reporting/write-reports.ts');
     writeReports(run.reportsDir, results, catalog, reporter.write);
   }
   const leftLoudly = () => {
