@@ -9,6 +9,7 @@ import { CatalogError, loadCatalog } from '../catalog/load.ts';
 import { ConfigError } from '../harness/config.ts';
 import { cleanupAfterRun, cleanupLine } from '../harness/run-cleanup.ts';
 import { readRunSettings } from '../harness/settings.ts';
+import { fail, runAsEntry, runCommand, SOFTWARE_ERROR } from '../lib/cli.ts';
 import { escapeRegExp } from '../lib/regexp.ts';
 import { runSummary } from '../reporting/summary.ts';
 import { ConformanceReporter } from '../reporting/vitest-reporter.ts';
@@ -16,7 +17,7 @@ import { writeReports } from '../reporting/write-reports.ts';
 import { defaultConcurrency } from '../suites/concurrency.ts';
 import type { ConformanceRun } from '../suites/target.ts';
 import { checkExpectedTarget } from '../suites/target-guards.ts';
-import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './conformance-args.ts';
+import { type ConformanceArgs, parseConformanceArgs } from './conformance-args.ts';
 import { contractGates, publishSummary } from './contract-gates.ts';
 import { defaultReporter } from './default-reporter.ts';
 import { RunInterrupt } from './interrupt.ts';
@@ -26,50 +27,41 @@ import { suiteProblem } from './suite-problem.ts';
 import { runVerdict } from './verdict.ts';
 import { conformanceProjectOptions } from './vitest-options.ts';
 
-async function main(): Promise<number> {
-  let args: ConformanceArgs | 'help';
-  let run: ConformanceRun;
-  let plan: RunPlan;
-  let replay: ReplayPlan | null = null;
-  try {
-    args = parseConformanceArgs(process.argv.slice(2));
-    if (args === 'help') {
-      console.log(HELP);
-      return 0;
-    }
-    checkEnvFile(args);
-    replay = args.replay ? planReplay(args.replay, loadCatalog()) : null;
-    if (replay?.titles.length === 0) {
-      console.log(`replay: ${replay.file} has no failed or errored case; nothing to send`);
-      return 0;
-    }
-    plan = await planRun(args, loadCatalog(), replay?.titles);
-    if (args.list) {
-      const filter = args.filter ?? '';
-      console.log((plan.titles ?? []).filter((title) => title.includes(filter)).join('\n'));
-      return 0;
-    }
-    const read = readRunSettings(args.envFile);
-    const settings = replay ? replaySettings(read, replay) : read;
-    checkExpectedTarget(args.expectTarget, settings.config.target);
-    checkReportsWritable(resolve(args.reportsDir));
-    run = {
-      ...settings,
-      mockFaults: args.mockFaults,
-      reportsDir: resolve(args.reportsDir),
-      concurrency: args.concurrency ?? defaultConcurrency(settings.config.target.kind === 'builtin-mock'),
-      selection: plan.selection,
-      bail: args.bail,
-      retriesOnError: args.retriesOnError,
-      expectTarget: args.expectTarget,
-      // A replay is refused on another kind of target, like a baseline, once the target is resolved.
-      baselineTarget: plan.baseline?.run.target ?? replay?.earlier.run.target ?? null,
-    };
-  } catch (error) {
-    if (error instanceof UsageError) return fail(`${error.message} (see npm run conformance -- --help)`);
-    if (error instanceof ConfigError || error instanceof CatalogError) return fail(error.message);
-    throw error;
+/** npm run conformance (and npm run replay) with these arguments; resolves to the exit code. */
+export function main(argv: string[]): Promise<number> {
+  return runCommand('conformance', () => conformance(argv), [ConfigError, CatalogError]);
+}
+
+async function conformance(argv: string[]): Promise<number> {
+  const args = parseConformanceArgs(argv);
+  checkEnvFile(args);
+  const replay = args.replay ? planReplay(args.replay, loadCatalog()) : null;
+  if (replay?.titles.length === 0) {
+    console.log(`replay: ${replay.file} has no failed or errored case; nothing to send`);
+    return 0;
   }
+  const plan = await planRun(args, loadCatalog(), replay?.titles);
+  if (args.list) {
+    const filter = args.filter ?? '';
+    console.log((plan.titles ?? []).filter((title) => title.includes(filter)).join('\n'));
+    return 0;
+  }
+  const read = readRunSettings(args.envFile);
+  const settings = replay ? replaySettings(read, replay) : read;
+  checkExpectedTarget(args.expectTarget, settings.config.target);
+  checkReportsWritable(resolve(args.reportsDir));
+  const run: ConformanceRun = {
+    ...settings,
+    mockFaults: args.mockFaults,
+    reportsDir: resolve(args.reportsDir),
+    concurrency: args.concurrency ?? defaultConcurrency(settings.config.target.kind === 'builtin-mock'),
+    selection: plan.selection,
+    bail: args.bail,
+    retriesOnError: args.retriesOnError,
+    expectTarget: args.expectTarget,
+    // A replay is refused on another kind of target, like a baseline, once the target is resolved.
+    baselineTarget: plan.baseline?.run.target ?? replay?.earlier.run.target ?? null,
+  };
   return runSuiteAndCleanUp(args, run, plan, replay);
 }
 
@@ -125,7 +117,7 @@ async function runSuiteAndCleanUp(
   } catch (error) {
     // Thrown by the global setup, which vitest loads in its own module graph: known by name, not by class.
     const name = (error as Error | undefined)?.name;
-    if (name === 'ConfigError' || name === 'CatalogError') return fail((error as Error).message);
+    if (name === 'ConfigError' || name === 'CatalogError') fail((error as Error).message);
     throw error;
   } finally {
     interrupt.dispose();
@@ -182,14 +174,6 @@ async function runSuiteAndCleanUp(
 }
 
 /** The exit code of a suite that broke itself, apart from 1 and 2 (as npm run fuzz does for a crashed property). */
-const SUITE_BROKEN = 70;
+const SUITE_BROKEN = SOFTWARE_ERROR;
 
-function fail(message: string, code = 2): number {
-  console.error(`conformance: ${message}`);
-  return code;
-}
-
-const code = await main();
-// Vitest or an HTTP pool may keep a handle open for seconds after the verdict; the summary is printed (stdout is
-// synchronous for files and pipes) and the reports are written, so leave now.
-process.exit(code);
+await runAsEntry(import.meta.url, main);

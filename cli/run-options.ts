@@ -55,16 +55,6 @@ export function mockCommandSeed(envFlag: string | undefined, processEnv: NodeJS.
   return settingsSeed(envFile, processEnv) ?? 1;
 }
 
-/** mockCommandSeed for a CLI: a ConfigError goes to its one-line fail (exit 2). */
-export function mockCommandSeedOr(envFlag: string | undefined, fail: (message: string) => never): number {
-  try {
-    return mockCommandSeed(envFlag);
-  } catch (error) {
-    if (error instanceof ConfigError) return fail(error.message);
-    throw error;
-  }
-}
-
 /** Selection, deviations, history and baseline, checked before any request; replayTitles: npm run replay's cases. */
 export async function planRun(args: ConformanceArgs, catalog: Catalog, replayTitles?: string[]): Promise<RunPlan> {
   try {
