@@ -5,7 +5,9 @@
 
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Reporter } from 'vitest/node';
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
+import type { CleanupOutcome } from '../harness/cleanup.ts';
 import { ConfigError } from '../harness/config.ts';
 import { cleanupAfterRun, cleanupLine } from '../harness/run-cleanup.ts';
 import { readRunSettings } from '../harness/settings.ts';
@@ -62,18 +64,24 @@ async function conformance(argv: string[]): Promise<number> {
     // A replay is refused on another kind of target, like a baseline, once the target is resolved.
     baselineTarget: plan.baseline?.run.target ?? replay?.earlier.run.target ?? null,
   };
-  return runSuiteAndCleanUp(args, run, plan, replay);
+  const suite = await runSuiteAndCleanUp(args, run, plan);
+  return sumUp(args, plan, replay, suite);
+}
+
+/** What a finished vitest run of the suite left: the reporter's results, the cleanup, a broken suite, a signal. */
+interface SuiteRun {
+  reporter: ConformanceReporter;
+  cleanup: CleanupOutcome | null;
+  ledgerPath: string;
+  /** The suite broke itself (cli/suite-problem.ts); null when it did not. */
+  problem: string | null;
+  interrupt: RunInterrupt;
 }
 
 // The conformance project's global setup (suites/global-setup.ts) takes these settings, runs the preflight, opens the
 // run's ledger, prints the banner and hands the resolved target to the suite and the reporter; this runs vitest on
-// it, then cancels what the run created (outside vitest, so no hook timeout cuts it short) and sums up.
-async function runSuiteAndCleanUp(
-  args: ConformanceArgs,
-  run: ConformanceRun,
-  plan: RunPlan,
-  replay: ReplayPlan | null,
-): Promise<number> {
+// it, then cancels what the run created (outside vitest, so no hook timeout cuts it short) and writes the reports.
+async function runSuiteAndCleanUp(args: ConformanceArgs, run: ConformanceRun, plan: RunPlan): Promise<SuiteRun> {
   const catalog = loadCatalog();
   const interrupt = new RunInterrupt((line) => console.error(line));
   const reporter = new ConformanceReporter({
@@ -81,32 +89,20 @@ async function runSuiteAndCleanUp(
     echoSuiteLines: args.quiet,
     finish: planHooks(plan, args, catalog).finish,
   });
-  const { createVitest } = await import('vitest/node');
-  const vitest = await createVitest('test', {
-    ...conformanceProjectOptions(),
-    // From the sources, the project's own folder rather than the working directory: installed as a package, the
-    // suites live in node_modules (from dist/ the options above name their folder already).
-    ...(import.meta.url.endsWith('.ts') ? { root: fileURLToPath(new URL('..', import.meta.url)) } : {}),
-    watch: false,
-    maxConcurrency: run.concurrency,
-    provide: { conformanceRun: run },
-    // --quiet: only the conformance reporter's progress lines and the summary.
-    reporters: [...(args.quiet ? [reporter] : [await defaultReporter(), reporter]), interrupt.reporter()],
-    ...(args.filter ? { testNamePattern: new RegExp(escapeRegExp(args.filter), 'u') } : {}),
-  });
-  let cleanup: Awaited<ReturnType<typeof cleanupAfterRun>> | null = null;
-  let ledgerPath = '';
-  let problem: string | null = null;
+  // --quiet: only the conformance reporter's progress lines and the summary.
+  const reporters = [...(args.quiet ? [reporter] : [await defaultReporter(), reporter]), interrupt.reporter()];
+  const vitest = await conformanceVitest(args, run, reporters);
+  const suite: SuiteRun = { reporter, cleanup: null, ledgerPath: '', problem: null, interrupt };
   try {
     await vitest.start();
-    problem = suiteProblem(vitest.state);
+    suite.problem = suiteProblem(vitest.state);
     const target = vitest.getProjectByName('conformance')?.getProvidedContext().conformanceTarget;
     if (target) {
-      ledgerPath = target.ledgerPath;
-      cleanup = await cleanupAfterRun({
+      suite.ledgerPath = target.ledgerPath;
+      suite.cleanup = await cleanupAfterRun({
         baseUrl: target.baseUrl,
         kind: target.kind,
-        ledgerPath,
+        ledgerPath: target.ledgerPath,
         env: target.settings,
         timeoutMs: target.timeoutMs,
         signal: interrupt.hurry.signal,
@@ -123,41 +119,52 @@ async function runSuiteAndCleanUp(
     interrupt.dispose();
     await vitest.close();
   }
-  const results = reporter.results;
-  if (results && cleanup) {
-    results.cleanup = { ...cleanup, ledger: cleanup.left.length ? ledgerPath : null };
+  const { results } = reporter;
+  if (results && suite.cleanup) {
+    results.cleanup = { ...suite.cleanup, ledger: suite.cleanup.left.length ? suite.ledgerPath : null };
     writeReports(run.reportsDir, results, catalog, reporter.write);
   }
-  const leftLoudly = () => {
-    if (!cleanup) return;
-    console.log(`  ${cleanupLine(cleanup)}`);
-    if (cleanup.left.length)
-      console.error(
-        `conformance: ${cleanup.left.length} cards may still be live on the target; finish with: npm run cleanup -- --ledger ${ledgerPath}`,
-      );
-  };
-  const interrupted = () => {
-    console.error(`conformance: interrupted by ${interrupt.signal}; the reports hold the cases that finished`);
-    return interrupt.exitCode() ?? 2;
-  };
+  return suite;
+}
+
+/** Vitest on the conformance project, with the run's settings provided and the reporters given. */
+async function conformanceVitest(args: ConformanceArgs, run: ConformanceRun, reporters: Reporter[]) {
+  const { createVitest } = await import('vitest/node');
+  return createVitest('test', {
+    ...conformanceProjectOptions(),
+    // From the sources, the project's own folder rather than the working directory: installed as a package, the
+    // suites live in node_modules (from dist/ the options above name their folder already).
+    ...(import.meta.url.endsWith('.ts') ? { root: fileURLToPath(new URL('..', import.meta.url)) } : {}),
+    watch: false,
+    maxConcurrency: run.concurrency,
+    provide: { conformanceRun: run },
+    reporters,
+    ...(args.filter ? { testNamePattern: new RegExp(escapeRegExp(args.filter), 'u') } : {}),
+  });
+}
+
+/** Prints the summary, the gates and the cleanup, writes the Markdown summary, and returns the exit code. */
+function sumUp(args: ConformanceArgs, plan: RunPlan, replay: ReplayPlan | null, suite: SuiteRun): number {
+  const { results } = suite.reporter;
+  const { interrupt, problem } = suite;
   if (!results || results.summary.cases.total === 0) {
-    leftLoudly();
-    if (interrupt.signal) return interrupted();
+    printCleanup(suite);
+    if (interrupt.signal) return interrupted(interrupt);
     if (problem) return fail(problem, SUITE_BROKEN);
     return fail(args.filter ? `no case matches --filter "${args.filter}"` : 'the suite ran no cases');
   }
-  console.log(runSummary(results, args.reportsDir, reporter.files));
+  console.log(runSummary(results, args.reportsDir, suite.reporter.files));
   const after = afterRun(results, plan, args);
   const gates = contractGates(results, args, plan.baseline);
   const replayed = replay ? replayReport(replay, results) : null;
   const gateLines = [...(replayed?.lines ?? []), ...after.lines, ...gates.lines];
   if (gateLines.length) console.log(gateLines.join('\n'));
-  leftLoudly();
+  printCleanup(suite);
   if (gates.coverageProblem) {
     console.error(`conformance: ${gates.coverageProblem}`);
     gateLines.push(gates.coverageProblem);
   }
-  const interruptedCode = interrupt.signal ? interrupted() : null;
+  const interruptedCode = interrupt.signal ? interrupted(interrupt) : null;
   const verdict = runVerdict({
     results,
     interruptedCode,
@@ -171,6 +178,21 @@ async function runSuiteAndCleanUp(
   if (written.length) console.log(`summary: ${written.join(', ')}`);
   if (code === SUITE_BROKEN && problem) return fail(problem, code);
   return verdict.line ? fail(verdict.line, verdict.code) : verdict.code;
+}
+
+/** The cleanup line, and loudly the cards that may still be live. */
+function printCleanup({ cleanup, ledgerPath }: SuiteRun): void {
+  if (!cleanup) return;
+  console.log(`  ${cleanupLine(cleanup)}`);
+  if (cleanup.left.length)
+    console.error(
+      `conformance: ${cleanup.left.length} cards may still be live on the target; finish with: npm run cleanup -- --ledger ${ledgerPath}`,
+    );
+}
+
+function interrupted(interrupt: RunInterrupt): number {
+  console.error(`conformance: interrupted by ${interrupt.signal}; the reports hold the cases that finished`);
+  return interrupt.exitCode() ?? 2;
 }
 
 /** The exit code of a suite that broke itself, apart from 1 and 2 (as npm run fuzz does for a crashed property). */

@@ -72,24 +72,7 @@ async function run(
   env: Record<string, string>,
 ): Promise<number> {
   const pacing = pacingFor(target.kind, config.maxPerSecond);
-  // The built-in mock is disposable; on any other target every card the run creates goes into the ledger.
-  const ledgerPath = target.builtIn
-    ? null
-    : prepareLedger(
-        resolve(args.reportsDir),
-        { baseUrl: target.baseUrl, target: target.kind, seed: config.seed },
-        (line) => console.error(line),
-      );
-  const session = createSession({
-    baseUrl: target.baseUrl,
-    kind: target.kind,
-    seed: config.seed,
-    timeoutMs: config.timeoutMs,
-    ...(config.requestBudget ? { requestBudget: config.requestBudget } : {}),
-    ...(pacing ? { maxPerSecond: pacing } : {}),
-    ...(ledgerPath ? { ledgerPath } : {}),
-    env,
-  });
+  const { session, ledgerPath } = fuzzSession(args, config, target, pacing, env);
   const startedAt = new Date().toISOString();
   const started = performance.now();
   let results: PropertyResult[];
@@ -97,9 +80,8 @@ async function run(
   try {
     fz = await fuzzContext(session);
     // Precedence must be stable across runs too: winners an earlier run saw on this host are the expected ones.
-    for (const [property, winner] of previousWinners(resolve(args.reportsDir), new URL(target.baseUrl).host)) {
+    for (const [property, winner] of previousWinners(resolve(args.reportsDir), new URL(target.baseUrl).host))
       fz.observations.set(property, winner);
-    }
     results = await runProperties(properties, fz, {
       seed: config.seed,
       numRuns: settings.runs,
@@ -137,19 +119,56 @@ async function run(
   await session.close();
   const left = ledgerPath ? await cleanup(target, ledgerPath, config, pacing, env) : 0;
   writeFuzzReports(resolve(args.reportsDir), report);
+  printSummary(report, args.reportsDir);
+  return exitCode(report, left);
+}
+
+/** 2 when cards were left live, 1 when a property was falsified, 2 when one could not be judged, else 0. */
+function exitCode({ summary }: FuzzReport, cardsLeft: number): number {
+  if (cardsLeft > 0) return 2;
+  if (summary.failed > 0) return 1;
+  if (summary.errored > 0) fail(`${summary.errored} properties could not be judged because the environment failed`);
+  return 0;
+}
+
+/** The run's session; on a target other than the built-in mock (which is disposable) its cards go into a ledger. */
+function fuzzSession(
+  args: FuzzArgs,
+  config: RunConfig,
+  target: FuzzTarget,
+  pacing: number | null | undefined,
+  env: Record<string, string>,
+) {
+  const ledgerPath = target.builtIn
+    ? null
+    : prepareLedger(
+        resolve(args.reportsDir),
+        { baseUrl: target.baseUrl, target: target.kind, seed: config.seed },
+        (line) => console.error(line),
+      );
+  const session = createSession({
+    baseUrl: target.baseUrl,
+    kind: target.kind,
+    seed: config.seed,
+    timeoutMs: config.timeoutMs,
+    ...(config.requestBudget ? { requestBudget: config.requestBudget } : {}),
+    ...(pacing ? { maxPerSecond: pacing } : {}),
+    ...(ledgerPath ? { ledgerPath } : {}),
+    env,
+  });
+  return { session, ledgerPath };
+}
+
+function printSummary(report: FuzzReport, reportsDir: string): void {
   const { summary } = report;
   console.log(
     `fuzz summary: ${summary.properties} properties: ${summary.passed} held, ${summary.failed} falsified, ${summary.errored} errored${summary.skipped ? `, ${summary.skipped} skipped` : ''}\n` +
       `  ${summary.cases} cases, ${report.run.requests} requests in ${(report.run.duration_ms / 1000).toFixed(1)} s` +
-      ` · ${report.cases_per_second} cases/s · seed ${config.seed}` +
+      ` · ${report.cases_per_second} cases/s · seed ${report.run.seed}` +
       `\n  ${coverageLine(report.coverage)}` +
       `${report.drift.length ? `\n  ${report.drift.length} undocumented answers (drift section of fuzz.json)` : ''}` +
-      `\n  reports: ${args.reportsDir}/fuzz.json, junit.xml (testsuite uqpay-fuzz)`,
+      `\n  reports: ${reportsDir}/fuzz.json, junit.xml (testsuite uqpay-fuzz)`,
   );
-  if (left > 0) return 2;
-  if (summary.failed > 0) return 1;
-  if (summary.errored > 0) fail(`${summary.errored} properties could not be judged because the environment failed`);
-  return 0;
 }
 
 function print(r: PropertyResult, quiet: boolean): void {

@@ -47,9 +47,10 @@ export function checkEnvFile(args: Pick<ConformanceArgs, 'envFile' | 'envExplici
 
 /**
  * The seed of a mock-only command (npm run selfcheck, npm run export) without --seed: UQPAY_SEED from the
- * environment or the --env file (default .env, which may be missing), else 1. Throws ConfigError.
+ * environment (processEnv in tests; harness/settings.ts reads the process's) or the --env file (default .env, which
+ * may be missing), else 1. Throws ConfigError.
  */
-export function mockCommandSeed(envFlag: string | undefined, processEnv: NodeJS.ProcessEnv = process.env): number {
+export function mockCommandSeed(envFlag: string | undefined, processEnv?: NodeJS.ProcessEnv): number {
   const envFile = envFlag ?? '.env';
   checkEnvFile({ envFile, envExplicit: envFlag !== undefined });
   return settingsSeed(envFile, processEnv) ?? 1;
