@@ -99,6 +99,25 @@ export function parseCommandArgs(spec: ArgsSpec, argv: readonly string[]): CliAr
   };
 }
 
+/**
+ * The arguments of a script whose work runs at its top level (the benches): parsed as parseCommandArgs does, with the
+ * options' defaults; -h/--help or a usage error ends the process at once, before anything has started, with the same
+ * output and exit code as runCommand gives them.
+ */
+export function scriptArgs<const O extends CliOptions>(
+  command: string,
+  help: string,
+  options: O,
+  checks: ArgsSpec['checks'] = {},
+) {
+  try {
+    parseCommandArgs({ help, options, checks }, process.argv.slice(2));
+  } catch (error) {
+    process.exit(exitCodeOf(command, error, []));
+  }
+  return parseArgs({ args: process.argv.slice(2), strict: true, allowPositionals: false, options }).values;
+}
+
 /** An error class whose message is the whole story (a setting, a file): one line and exit 2. */
 // biome-ignore lint/suspicious/noExplicitAny: any constructor signature
 export type KnownError = abstract new (...args: any[]) => Error;

@@ -2,7 +2,7 @@
 // and its own exit code, and a CLI imported by a test does nothing until its main is called.
 
 import { describe, expect, it, vi } from 'vitest';
-import { fail, parseCommandArgs, runCommand, SOFTWARE_ERROR, UsageError } from '../../lib/cli.ts';
+import { fail, parseCommandArgs, runCommand, SOFTWARE_ERROR, scriptArgs, UsageError } from '../../lib/cli.ts';
 
 const SPEC = {
   help: 'Usage: npm run demo -- [--count <n>] <file>',
@@ -42,6 +42,19 @@ describe('parseCommandArgs', () => {
     expect(() => parseCommandArgs(SPEC, ['--nope'])).toThrow(new UsageError("Unknown option '--nope'"));
     expect(() => parseCommandArgs(SPEC, ['--count', 'x'])).toThrow(new UsageError('--count needs a number (got "x")'));
     expect(() => parseCommandArgs({ ...SPEC, positionals: false }, ['x'])).toThrow(UsageError);
+  });
+});
+
+describe('scriptArgs (a bench whose work runs at its top level)', () => {
+  it("reads the process's arguments, with the options' defaults", () => {
+    const argv = process.argv;
+    process.argv = [argv[0] ?? 'node', 'bench/demo.ts', '--runs', '2'];
+    try {
+      const options = { runs: { type: 'string', default: '3' }, seed: { type: 'string', default: '1' } } as const;
+      expect(scriptArgs('bench:demo', 'Usage: npm run bench:demo', options)).toEqual({ runs: '2', seed: '1' });
+    } finally {
+      process.argv = argv;
+    }
   });
 });
 
