@@ -1,6 +1,6 @@
 // Command-line arguments of npm run conformance.
 
-import { DEFAULT_RETRIES_ON_ERROR } from '../harness/run-case.ts';
+import { DEFAULT_RETRIES_ON_ERROR } from '../harness/config.ts';
 import { type CliArgs, type OptionCheck, parseCommandArgs, UsageError } from '../lib/cli.ts';
 
 export const HELP = `Usage: npm run conformance -- [options]

@@ -19,6 +19,7 @@ import { writeReports } from '../reporting/write-reports.ts';
 import { defaultConcurrency } from '../suites/concurrency.ts';
 import type { ConformanceRun } from '../suites/target.ts';
 import { checkExpectedTarget } from '../suites/target-guards.ts';
+import { startBuiltinMock } from './builtin-mock.ts';
 import { type ConformanceArgs, parseConformanceArgs } from './conformance-args.ts';
 import { contractGates, publishSummary } from './contract-gates.ts';
 import { defaultReporter } from './default-reporter.ts';
@@ -89,9 +90,12 @@ async function runSuiteAndCleanUp(args: ConformanceArgs, run: ConformanceRun, pl
     echoSuiteLines: args.quiet,
     finish: planHooks(plan, args, catalog).finish,
   });
+  const startingMock = startBuiltinMock(run);
+  const [{ createVitest }, mock] = await Promise.all([import('vitest/node'), startingMock]);
   // --quiet: only the conformance reporter's progress lines and the summary.
   const reporters = [...(args.quiet ? [reporter] : [await defaultReporter(), reporter]), interrupt.reporter()];
-  const vitest = await conformanceVitest(args, run, reporters);
+  const provided = mock ? { ...run, builtinMockUrl: mock.baseUrl } : run;
+  const vitest = await createVitest('test', vitestOptions(args, provided, reporters));
   const suite: SuiteRun = { reporter, cleanup: null, ledgerPath: '', problem: null, interrupt };
   try {
     await vitest.start();
@@ -118,6 +122,7 @@ async function runSuiteAndCleanUp(args: ConformanceArgs, run: ConformanceRun, pl
   } finally {
     interrupt.dispose();
     await vitest.close();
+    await mock?.close();
   }
   const { results } = reporter;
   if (results && suite.cleanup) {
@@ -127,10 +132,9 @@ async function runSuiteAndCleanUp(args: ConformanceArgs, run: ConformanceRun, pl
   return suite;
 }
 
-/** Vitest on the conformance project, with the run's settings provided and the reporters given. */
-async function conformanceVitest(args: ConformanceArgs, run: ConformanceRun, reporters: Reporter[]) {
-  const { createVitest } = await import('vitest/node');
-  return createVitest('test', {
+/** Vitest's options for the conformance project, with the run's settings provided and the reporters given. */
+function vitestOptions(args: ConformanceArgs, run: ConformanceRun, reporters: Reporter[]) {
+  return {
     ...conformanceProjectOptions(),
     // From the sources, the project's own folder rather than the working directory: installed as a package, the
     // suites live in node_modules (from dist/ the options above name their folder already).
@@ -140,7 +144,7 @@ async function conformanceVitest(args: ConformanceArgs, run: ConformanceRun, rep
     provide: { conformanceRun: run },
     reporters,
     ...(args.filter ? { testNamePattern: new RegExp(escapeRegExp(args.filter), 'u') } : {}),
-  });
+  };
 }
 
 /** Prints the summary, the gates and the cleanup, writes the Markdown summary, and returns the exit code. */

@@ -12,7 +12,7 @@ import type { SharedState } from '../generators/shared.ts';
 import { ArrangeError, type Scenario, type ScenarioContext } from '../generators/types.ts';
 import { retryDelayMs } from './answer-body.ts';
 import { attributeTo, CaseAnswers, currentAnswers } from './case-answers.ts';
-import { afterClearingFaults } from './clear-faults.ts';
+import { afterClearingFaults, armingNoted } from './clear-faults.ts';
 import { type ApiClient, TargetError, TokenError } from './client.ts';
 import { providedIdempotencyKey } from './idempotency-keys.ts';
 import { CopyRejected, CopyTrouble, sendDuplicateInFlight } from './in-flight.ts';
@@ -96,8 +96,9 @@ export function runScenario(
   const answers = options.answers ?? new CaseAnswers(env.data.fork(label));
   return attributeTo(answers, async () => {
     const scope = newScope(env.fixtures, env.data.seed, label);
-    const result = await runInScope(scenario, env, scope, answers);
-    return afterClearingFaults(result, () => env.fixtures.clearFaults(scope));
+    const fixtures = armingNoted(env.fixtures);
+    const result = await runInScope(scenario, { ...env, fixtures: fixtures.fixtures }, scope, answers);
+    return fixtures.armed() ? afterClearingFaults(result, () => env.fixtures.clearFaults(scope)) : result;
   });
 }
 

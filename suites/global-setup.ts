@@ -6,8 +6,7 @@
 
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { pacingFor } from '../harness/config.ts';
-import { DEFAULT_RETRIES_ON_ERROR } from '../harness/run-case.ts';
+import { DEFAULT_RETRIES_ON_ERROR, pacingFor } from '../harness/config.ts';
 import { cleanupAfterRun, cleanupLine, prepareLedger } from '../harness/run-cleanup.ts';
 import { type RunSettings, readRunSettings } from '../harness/settings.ts';
 import { defaultConcurrency } from './concurrency.ts';
@@ -34,7 +33,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     ),
   };
   const { config, settings } = run;
-  const resolved = await preflight(config, settings, run.mockFaults);
+  const resolved = await preflight(config, settings, run.mockFaults, run.builtinMockUrl);
   try {
     checkExpectedTarget(run.expectTarget, resolved);
     checkBaselineTarget(run.baselineTarget, resolved.kind);
@@ -45,7 +44,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const maxPerSecond = pacingFor(resolved.kind, config.maxPerSecond) ?? null;
   const ledgerPath = prepareLedger(
     run.reportsDir,
-    { baseUrl: resolved.baseUrl, target: resolved.mock ? 'builtin-mock' : resolved.kind, seed: config.seed },
+    { baseUrl: resolved.baseUrl, target: resolved.builtIn ? 'builtin-mock' : resolved.kind, seed: config.seed },
     (line) => console.error(line),
   );
   const target: ConformanceTarget = {
@@ -63,7 +62,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     selection: run.selection,
     bail: run.bail,
     retriesOnError: run.retriesOnError,
-    freshTarget: resolved.mock !== undefined,
+    freshTarget: resolved.builtIn === true,
   };
   project.provide('conformanceTarget', target);
   console.log(
