@@ -109,14 +109,28 @@ export function scriptArgs<const O extends CliOptions>(
   help: string,
   options: O,
   checks: ArgsSpec['checks'] = {},
-) {
+): ScriptValues<O> {
   try {
     parseCommandArgs({ help, options, checks }, process.argv.slice(2));
   } catch (error) {
     process.exit(exitCodeOf(command, error, []));
   }
-  return parseArgs({ args: process.argv.slice(2), strict: true, allowPositionals: false, options }).values;
+  return parseArgs({ args: process.argv.slice(2), strict: true, allowPositionals: false, options })
+    .values as unknown as ScriptValues<O>;
 }
+
+/** The values scriptArgs returns: an option with a default always has a value. */
+export type ScriptValues<O extends CliOptions> = {
+  -readonly [K in keyof O]: O[K] extends { type: 'boolean' }
+    ? O[K] extends { default: boolean }
+      ? boolean
+      : boolean | undefined
+    : O[K] extends { multiple: true }
+      ? string[] | undefined
+      : O[K] extends { default: string }
+        ? string
+        : string | undefined;
+};
 
 /** An error class whose message is the whole story (a setting, a file): one line and exit 2. */
 // biome-ignore lint/suspicious/noExplicitAny: any constructor signature
