@@ -1,8 +1,9 @@
 // The one argument parser and exit helper every CLI uses (lib/cli.ts): each kind of ending is one line (or the help)
 // and its own exit code, and a CLI imported by a test does nothing until its main is called.
 
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fail, parseCommandArgs, runCommand, SOFTWARE_ERROR, scriptArgs, UsageError } from '../../lib/cli.ts';
+import { runMain } from '../__helpers__/run-main.ts';
 
 const SPEC = {
   help: 'Usage: npm run demo -- [--count <n>] <file>',
@@ -14,16 +15,8 @@ const SPEC = {
 } as const;
 
 /** Runs the body as command "demo"; returns its exit code and what it printed. */
-async function run(body: () => number | Promise<number>, known: (new (m: string) => Error)[] = []) {
-  const out = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-  const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  try {
-    const code = await runCommand('demo', body, known);
-    return { code, stdout: out.mock.calls.join('\n'), stderr: err.mock.calls.join('\n') };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+function run(body: () => number | Promise<number>, known: (new (m: string) => Error)[] = []) {
+  return runMain(() => runCommand('demo', body, known), []);
 }
 
 describe('parseCommandArgs', () => {
@@ -100,7 +93,7 @@ describe('a CLI imported by a test', () => {
   it('does nothing on import, and its main runs in-process', async () => {
     const { main } = await import('../../cli/gate.ts');
     expect(process.exitCode).toBeUndefined();
-    const done = await run(() => main(['--baseline', 'a.json']));
+    const done = await runMain(main, ['--baseline', 'a.json']);
     expect(done).toMatchObject({ code: 2, stderr: expect.stringContaining('gate: --baseline <file> and --current') });
   });
 });
