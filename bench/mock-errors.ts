@@ -11,7 +11,6 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { Pool, request } from 'undici';
 import { errorBody } from '../catalog/envelope.ts';
 import { loadCatalog } from '../catalog/load.ts';
@@ -19,24 +18,31 @@ import type { CatalogEntry } from '../catalog/types.ts';
 import type { Fixtures } from '../contract/fixtures.ts';
 import type { Observed } from '../contract/request.ts';
 import { judge } from '../harness/judge.ts';
+import { scriptArgs } from '../lib/cli.ts';
 import { startMock } from '../mock/server.ts';
 import { appendResult, npmCommand } from './record.ts';
 
 const SAMPLE_EVERY = 100;
 
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '2' },
-    connections: { type: 'string', default: '8' },
-    pipelining: { type: 'string', default: '1' },
-    kind: { type: 'string', default: 'card_not_found' },
-    'in-process': { type: 'boolean', default: false },
-    target: { type: 'string' },
-    profile: { type: 'string' },
-    'no-record': { type: 'boolean', default: false },
-    serve: { type: 'boolean', default: false },
-  },
+const HELP = `Usage: npm run bench:mock -- [--duration 10] [--warmup 2] [--connections 8] [--pipelining 1]
+                          [--kind card_not_found|mixed] [--in-process | --target <base URL>] [--profile <dir>]
+                          [--no-record]
+
+How fast the mock answers documented errors: requests/second and p50/p99 latency, every body byte-checked against
+the catalog; one line in bench/results.jsonl. --target: a mock already running (npm run mock); --profile: a V8 CPU
+profile of the mock process into <dir>.`;
+
+const args = scriptArgs('bench:mock', HELP, {
+  duration: { type: 'string', default: '10' },
+  warmup: { type: 'string', default: '2' },
+  connections: { type: 'string', default: '8' },
+  pipelining: { type: 'string', default: '1' },
+  kind: { type: 'string', default: 'card_not_found' },
+  'in-process': { type: 'boolean', default: false },
+  target: { type: 'string' },
+  profile: { type: 'string' },
+  'no-record': { type: 'boolean', default: false },
+  serve: { type: 'boolean', default: false },
 });
 
 /** One kind of error-provoking request and the catalog entry it must produce. */

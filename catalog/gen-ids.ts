@@ -4,6 +4,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseCommandArgs, runAsEntry, runCommand } from '../lib/cli.ts';
 
 const IDS_FILE = fileURLToPath(new URL('./ids.ts', import.meta.url));
 
@@ -53,7 +54,14 @@ export function currentIds(): string {
   return renderIds(read('./errors.json'), read('./operations.json'));
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(IDS_FILE, currentIds());
-  console.log(`wrote ${IDS_FILE}`);
+/** npm run gen:ids (no options but --help); resolves to the exit code. */
+export function main(argv: string[]): Promise<number> {
+  return runCommand('gen:ids', () => {
+    parseCommandArgs({ help: 'Usage: npm run gen:ids\n\nWrites catalog/ids.ts from the catalog.', options: {} }, argv);
+    writeFileSync(IDS_FILE, currentIds());
+    console.log(`wrote ${IDS_FILE}`);
+    return 0;
+  });
 }
+
+await runAsEntry(import.meta.url, main);
