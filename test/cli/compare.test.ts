@@ -8,12 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Retrieve Card answers drop card_limit. The diff must list that field and nothing else.
 
 import { loadCatalog } from '../../catalog/load.ts';
+import { main } from '../../cli/compare.ts';
 import { allScenarios } from '../../generators/index.ts';
 import { runCase } from '../../harness/run-case.ts';
 import { createSession } from '../../harness/session.ts';
 import { createMock, type Mock } from '../../mock/server.ts';
 import { buildResults, type RunResults } from '../../reporting/results.ts';
 import { scenarioTitles } from '../../suites/case-meta.ts';
+import { runMain } from '../__helpers__/run-main.ts';
 
 const catalog = loadCatalog();
 const SUBSET = allScenarios.filter((s) => s.operation === 'Retrieve Card').slice(0, 4);
@@ -53,8 +55,11 @@ async function runAgainst(dropCardLimit: boolean): Promise<RunResults> {
   return buildResults(catalog, facts, cases, session.sharedAnswers());
 }
 
-/** npm run compare, started as its npm script starts it (build/launch.mjs). */
-function compare(...args: string[]) {
+/** npm run compare's main, in this process. */
+const compare = (...args: string[]) => runMain(main, args);
+
+/** npm run compare started as its npm script starts it (build/launch.mjs): the exit code of a real process. */
+function compareProcess(...args: string[]) {
   const run = spawnSync(process.execPath, ['build/launch.mjs', 'cli/compare.ts', ...args], { encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -68,7 +73,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run compare', () => {
   it('names exactly the planted shape difference', () => {
-    const { code, stdout } = compare(join(dir, 'a.json'), join(dir, 'b.json'), '--json');
+    const { code, stdout } = compareProcess(join(dir, 'a.json'), join(dir, 'b.json'), '--json');
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toEqual([
       {
@@ -80,8 +85,8 @@ describe('npm run compare', () => {
     ]);
   });
 
-  it('finds nothing between a run and itself', () => {
-    const { code, stdout } = compare(join(dir, 'a.json'), join(dir, 'a.json'));
+  it('finds nothing between a run and itself', async () => {
+    const { code, stdout } = await compare(join(dir, 'a.json'), join(dir, 'a.json'));
     expect(code).toBe(0);
     expect(stdout).toContain('compare: 0 differences');
   });
@@ -96,8 +101,8 @@ describe('npm run compare', () => {
     expect(JSON.stringify(shapes)).not.toMatch(/\d{13,19}/u);
   });
 
-  it('refuses a missing file with one line and exit 2', () => {
-    const missing = compare(join(dir, 'a.json'), join(dir, 'nope.json'));
+  it('refuses a missing file with one line and exit 2', async () => {
+    const missing = await compare(join(dir, 'a.json'), join(dir, 'nope.json'));
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim().split('\n')).toEqual([`compare: ${join(dir, 'nope.json')}: no such file`]);
   });

@@ -3,14 +3,18 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { main } from '../../cli/conformance.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
 import { runConformanceCli } from '../__helpers__/run-cli.ts';
+import { runMain } from '../__helpers__/run-main.ts';
 import { DRIFTED_ENTRY, DRIFTED_MESSAGE, SHARED_SEED, SHARED_SELECTION } from '../__helpers__/shared-runs.ts';
 import { XMLLINT, xmllintErrors } from '../__helpers__/system-tools.ts';
 
 const reports = () => mkdtempSync(join(tmpdir(), 'conformance-'));
 const results = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
 const FILTER = ['--filter', 'Retrieve Card › card.card_not_found', '--quiet'];
+/** As the spawned runs get it (run-cli.ts): a developer's .env must not count. */
+const NO_ENV_FILE = ['--env', '/dev/null'];
 /** A problem the preflight finds (an unreachable or refusing target) answers only once vitest has started its global setup. */
 const PREFLIGHT_TIMEOUT_MS = 90_000;
 
@@ -76,21 +80,31 @@ describe('configuration and environment problems exit 2 with one line', () => {
   });
   afterAll(() => new Promise<void>((resolve) => plain.close(() => resolve())));
 
+  // Settings and arguments are refused before vitest starts: the CLI's main, in this process (run-main.ts).
   it.each([
     [{ UQPAY_BASE_URL: 'ftp://example.com/api' }, 'conformance: UQPAY_BASE_URL must be http or https (got ftp)'],
     [{ UQPAY_BASE_URL: 'https://api.uqpay.com/api' }, 'conformance: UQPAY_BASE_URL points at production'],
     [{ UQPAY_SEED: 'abc' }, 'conformance: UQPAY_SEED must be a whole number (got "abc")'],
-    [
-      { UQPAY_BASE_URL: 'http://127.0.0.1:1/api', UQPAY_CLIENT_ID: 'c', UQPAY_API_KEY: 'k' },
-      'conformance: cannot reach the target: 127.0.0.1:1 cannot be reached',
-    ],
-  ])(
-    '%j',
-    async (env, message) => {
-      const run = await runConformanceCli(FILTER, env);
+  ])('%j', async (env, message) => {
+    const run = await runMain(main, [...NO_ENV_FILE, ...FILTER], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(message);
+  });
+
+  // The preflight answers from vitest's global setup: a real process, its own exit code and stderr.
+  it(
+    'an unreachable target, in a process of its own',
+    async () => {
+      const run = await runConformanceCli(FILTER, {
+        UQPAY_BASE_URL: 'http://127.0.0.1:1/api',
+        UQPAY_CLIENT_ID: 'c',
+        UQPAY_API_KEY: 'k',
+      });
       expect(run.code).toBe(2);
-      expect(run.stderr.trim().split('\n')).toHaveLength(1);
-      expect(run.stderr).toContain(message);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        expect.stringContaining('conformance: cannot reach the target: 127.0.0.1:1 cannot be reached'),
+      ]);
     },
     PREFLIGHT_TIMEOUT_MS,
   );
@@ -98,7 +112,7 @@ describe('configuration and environment problems exit 2 with one line', () => {
   it(
     'a target that is not a mock needs credentials, and refused credentials are named',
     async () => {
-      const missing = await runConformanceCli(FILTER, { UQPAY_BASE_URL: plainUrl });
+      const missing = await runMain(main, [...NO_ENV_FILE, ...FILTER], { UQPAY_BASE_URL: plainUrl });
       expect(missing).toMatchObject({ code: 2 });
       expect(missing.stderr.trim()).toBe(
         'conformance: UQPAY_BASE_URL is set, so UQPAY_CLIENT_ID and UQPAY_API_KEY must be set too',
@@ -117,10 +131,10 @@ describe('configuration and environment problems exit 2 with one line', () => {
   );
 
   it('a bad argument and --help', async () => {
-    const bad = await runConformanceCli(['--nope'], {});
+    const bad = await runMain(main, ['--nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toBe("conformance: Unknown option '--nope' (see npm run conformance -- --help)");
-    const help = await runConformanceCli(['--help'], {});
+    const help = await runMain(main, ['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Exit codes:');
   });

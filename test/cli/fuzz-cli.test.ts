@@ -7,9 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
+import { main } from '../../cli/fuzz.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
 import { defectVariant } from '../../mock/variants.ts';
 import { runFuzzCli } from '../__helpers__/run-cli.ts';
+import { runMain } from '../__helpers__/run-main.ts';
 
 /** Generous: these tests start servers or processes, and share two cores with other test files. */
 const SLOW_MS = 120_000;
@@ -17,6 +19,8 @@ const SLOW_MS = 120_000;
 const catalog = loadCatalog();
 const reports = () => mkdtempSync(join(tmpdir(), 'fuzz-'));
 const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
+/** As the spawned runs get it (run-cli.ts): a developer's .env must not count. */
+const NO_ENV_FILE = ['--env', '/dev/null'];
 const FIRST_NAME = 'rule › Create Cardholder › cardholder.invalid_first_name';
 const CONFORMANCE_JUNIT = `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites tests="1" failures="0" errors="0" skipped="0" time="0.5">
@@ -89,17 +93,18 @@ describe('against a mock whose message is one character off', { timeout: SLOW_MS
   });
 });
 
-describe('bad settings', { timeout: SLOW_MS }, () => {
-  // One spawn proves the CLI path (one line on stderr, exit 2); the other checks are unit tests of fuzz-args.ts.
+// Refused before any request: the CLI's main in this process; the runs above are real processes (their exit codes).
+describe('bad settings', () => {
+  // One run proves the CLI path (one line on stderr, exit 2); the other checks are unit tests of fuzz-args.ts.
   it('exit 2 with one line', async () => {
-    const run = await runFuzzCli([], { UQPAY_FUZZ_RUNS: 'many' });
+    const run = await runMain(main, NO_ENV_FILE, { UQPAY_FUZZ_RUNS: 'many' });
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('UQPAY_FUZZ_RUNS must be a whole number');
   });
 
   it('an --env file that cannot be read: exit 2 with one line', async () => {
-    const run = await runFuzzCli(['--env', join(reports(), 'missing.env')], {});
+    const run = await runMain(main, [...NO_ENV_FILE, '--env', join(reports(), 'missing.env')]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^fuzz: cannot read the --env file .*missing\.env \(ENOENT\)$/mu);

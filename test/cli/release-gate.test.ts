@@ -8,32 +8,38 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
+import { main as conformanceMain } from '../../cli/conformance.ts';
+import { main as gateMain } from '../../cli/gate.ts';
+import { main as mergeMain } from '../../cli/merge-reports.ts';
 import type { OperationShapes } from '../../harness/shapes.ts';
 import type { RunResults } from '../../reporting/results.ts';
 import { withoutTiming } from '../../reporting/timing.ts';
 import { selectedTitles } from '../../suites/selected-cases.ts';
 import { parseSelection } from '../../suites/selection.ts';
-import { runCli, runConformanceCli } from '../__helpers__/run-cli.ts';
+import { runCli } from '../__helpers__/run-cli.ts';
+import { runMain } from '../__helpers__/run-main.ts';
 import { DRIFTED_ENTRY, DRIFTED_MESSAGE, SHARED_SELECTION } from '../__helpers__/shared-runs.ts';
 
 const catalog = loadCatalog();
 const OPERATION = 'Retrieve Card';
 const CASE = `${OPERATION} › ${DRIFTED_ENTRY}`;
 const ONLY = ['--only', OPERATION, '--quiet'];
-const SLOW = 300_000;
 
 const runs = inject('sharedRuns');
 const root = mkdtempSync(join(tmpdir(), 'release-gate-'));
 const at = (...parts: string[]) => join(root, ...parts);
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
-const gate = (current: string, ...extra: string[]) =>
-  runCli('cli/gate.ts', [
-    '--baseline',
-    join(runs.passing.reports, 'results.json'),
-    '--current',
-    join(current, 'results.json'),
-    ...extra,
-  ]);
+const gateArgs = (current: string, extra: string[]) => [
+  '--baseline',
+  join(runs.passing.reports, 'results.json'),
+  '--current',
+  join(current, 'results.json'),
+  ...extra,
+];
+/** npm run gate in a process of its own (its exit code and stdout as a pipeline sees them). */
+const gateProcess = (current: string, ...extra: string[]) => runCli('cli/gate.ts', gateArgs(current, extra));
+/** The same, its main in this process: what it reads and prints, without a node start per call. */
+const gate = (current: string, ...extra: string[]) => runMain(gateMain, gateArgs(current, extra));
 /** A known deviation of the drifted entry on each operation of the selection (both answer it one character off). */
 const deviationsFile = (name: string, observed: string, expires: string) => {
   const file = at(name);
@@ -90,7 +96,7 @@ describe('shards, merge and the gate', () => {
   });
 
   it('two identical runs: the gate exits 0', async () => {
-    const same = await gate(at('merged'));
+    const same = await gateProcess(at('merged'));
     expect(same.code, same.stderr).toBe(0);
     expect(same.stdout).toContain('no regression');
   });
@@ -128,13 +134,7 @@ describe('shards, merge and the gate', () => {
 
   it('the reports show a known deviation as such: JUnit, HTML and the summary', async () => {
     const file = deviationsFile('ok2.json', DRIFTED_MESSAGE, '2999-12-31');
-    const merge = await runCli('cli/merge-reports.ts', [
-      runs.drifted.reports,
-      '--reports',
-      at('accepted'),
-      '--deviations',
-      file,
-    ]);
+    const merge = await runMain(mergeMain, [runs.drifted.reports, '--reports', at('accepted'), '--deviations', file]);
     expect(merge.code, merge.stderr).toBe(0);
     expect(merge.stdout).toContain(`${SHARED_SELECTION.length} known deviations`);
     const junit = read(at('accepted'), 'junit.xml');
@@ -148,31 +148,22 @@ describe('shards, merge and the gate', () => {
   });
 });
 
+// Refused before vitest starts: the CLI's main in this process (one test at a time: it reads the process's environment).
 describe('guards of unattended jobs exit 2 with one line, before any request', () => {
-  it.concurrent.each([
+  it.each([
     [['--expect-target', 'sandbox'], 'conformance: --expect-target sandbox, but UQPAY_BASE_URL is empty'],
     [['--env', '/missing/.env'], 'conformance: cannot read the --env file /missing/.env (ENOENT)'],
     [['--reports', join('package.json', 'reports')], 'conformance: cannot write reports to'],
-  ])(
-    '%j',
-    async (args, message) => {
-      const run = await runConformanceCli([...ONLY, ...args], {});
-      expect(run.code).toBe(2);
-      expect(run.stderr.trim().split('\n')).toHaveLength(1);
-      expect(run.stderr).toContain(message);
-    },
-    SLOW,
-  );
+  ])('%j', async (args, message) => {
+    const run = await runMain(conformanceMain, ['--env', '/dev/null', ...ONLY, ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(message);
+  });
 
-  it.concurrent(
-    '--list prints the selected case names and exits 0',
-    async () => {
-      const run = await runConformanceCli(['--list', '--only', OPERATION], {});
-      expect(run.code, run.stderr).toBe(0);
-      expect(run.stdout.trim().split('\n')).toEqual(
-        selectedTitles(catalog, parseSelection(catalog, [OPERATION], null)),
-      );
-    },
-    SLOW,
-  );
+  it('--list prints the selected case names and exits 0', async () => {
+    const run = await runMain(conformanceMain, ['--env', '/dev/null', '--list', '--only', OPERATION]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.trim().split('\n')).toEqual(selectedTitles(catalog, parseSelection(catalog, [OPERATION], null)));
+  });
 });

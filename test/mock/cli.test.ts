@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../mock/cli.ts';
 import { parseMockArgs } from '../../mock/cli-args.ts';
+import { runMain } from '../__helpers__/run-main.ts';
 
 describe('npm run mock arguments', () => {
   it('has defaults for every option', () => {
@@ -57,16 +59,10 @@ describe('npm run mock', () => {
     expect(code).toBe(0);
   });
 
+  // Refused before it listens: the CLI's main in this process (the test above is the real process and its signal).
   it('exits 2 with one line on a bad argument', async () => {
-    const child = spawn(process.execPath, ['build/launch.mjs', 'mock/cli.ts', '--port', 'x'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let errors = '';
-    child.stderr.on('data', (chunk) => {
-      errors += chunk;
-    });
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(2);
-    expect(errors.trim()).toBe('mock: invalid --port: x (see npm run mock -- --help)');
+    const run = await runMain((argv) => main(argv, new AbortController().signal), ['--port', 'x']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('mock: invalid --port: x (see npm run mock -- --help)');
   });
 });
