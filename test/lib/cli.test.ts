@@ -91,8 +91,11 @@ describe('runCommand', () => {
 
 describe('a CLI imported by a test', () => {
   it('does nothing on import, and its main runs in-process', async () => {
+    // Files share a worker (isolate: false), and a nested vitest run elsewhere may have set the exit code already:
+    // importing must leave it as it was.
+    const before = process.exitCode;
     const { main } = await import('../../cli/gate.ts');
-    expect(process.exitCode).toBeUndefined();
+    expect(process.exitCode).toBe(before);
     const done = await runMain(main, ['--baseline', 'a.json']);
     expect(done).toMatchObject({ code: 2, stderr: expect.stringContaining('gate: --baseline <file> and --current') });
   });
