@@ -2,15 +2,16 @@
 // together (each is a script of package.json, run as npm would: a shell with node_modules/.bin on PATH); the unit
 // tests start as soon as the build is done (the CLI tests run dist/), while the typecheck and the lint may still be
 // going. The build is skipped when dist/ already holds the current sources (build/fresh.mjs, the check the entries
-// trust). The typecheck's and the lint's output is printed when each ends, not interleaved line by line with the
+// trust) and no build script changed since. The typecheck's and the lint's output is printed when each ends, not interleaved line by line with the
 // tests'. Exit: the first non-zero code of typecheck, lint, build and tests, in that order; 0 when all passed.
 // Arguments go to vitest (`npm test -- test/cli`).
 
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distIsFresh } from '../build/fresh.mjs';
+import { DIST, STAMP } from '../build/sources.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -46,7 +47,15 @@ function shellQuote(arg) {
 
 const typecheck = script('typecheck');
 const lint = script('lint');
-const fresh = distIsFresh(root);
+/** dist/ holds the current sources, built by the current build scripts (a new build step needs a new build). */
+function distIsCurrent() {
+  if (!distIsFresh(root)) return false;
+  const built = statSync(join(root, DIST, STAMP)).mtimeMs;
+  const scripts = readdirSync(join(root, 'build')).filter((file) => file.endsWith('.mjs'));
+  return scripts.every((file) => statSync(join(root, 'build', file)).mtimeMs <= built);
+}
+
+const fresh = distIsCurrent();
 if (fresh) console.log('npm test: build skipped, dist/ holds the current sources');
 const build = fresh ? 0 : await script('build');
 if (build !== 0) console.log('npm test: the unit tests did not run: the build failed');
