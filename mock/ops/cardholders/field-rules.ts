@@ -42,11 +42,20 @@ export function checkFieldRules(ctx: OpContext, input: CardholderInput, mode: Fi
     throw fail('cardholder.missing_date_of_birth');
   }
   checkKyc(ctx, input, existing);
-  if (mode === 'create') {
-    const holders = accountHolders(ctx);
-    if (holders.some((h) => sameEmail(h.email, input.email))) throw fail('cardholder.email_duplicated');
-    if (holders.some((h) => h.phoneNumber === input.phone_number)) throw fail('cardholder.phone_number_duplicated');
+  if (mode === 'create') checkDuplicates(ctx, input);
+}
+
+/** Email (any case), then phone number, taken by another cardholder of the account: one pass over the cardholders. */
+function checkDuplicates(ctx: OpContext, input: CardholderInput): void {
+  let email = false;
+  let phone = false;
+  for (const h of ctx.world.cardholders.values()) {
+    if (h.accountId !== ctx.account.id) continue;
+    email ||= sameEmail(h.email, input.email);
+    phone ||= h.phoneNumber === input.phone_number;
   }
+  if (email) throw fail('cardholder.email_duplicated');
+  if (phone) throw fail('cardholder.phone_number_duplicated');
 }
 
 /**
