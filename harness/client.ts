@@ -3,7 +3,7 @@
 // refreshed before they expire; every request is counted.
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, errors, request } from 'undici';
+import { Agent, errors } from 'undici';
 import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import type { AnyOperation, Operation } from '../catalog/types.ts';
 import type { Credential, CredentialName } from '../contract/fixtures.ts';
@@ -13,9 +13,9 @@ import {
   clientRefusedReason,
   isClientRefused,
   isLoginExpired,
-  readCapped,
   resendWhileTrouble,
 } from './answer-body.ts';
+import { exchange } from './exchange.ts';
 import { newIdempotencyKey } from './idempotency-keys.ts';
 import { recorder } from './recorder.ts';
 import { redactHeaders } from './redact.ts';
@@ -310,20 +310,15 @@ export class ApiClient {
     this.requestCount++;
     const url = `${this.config.baseUrl.replace(/\/$/u, '')}${path}`;
     try {
-      const response = await request(url, {
-        method: method as 'GET',
-        headers,
-        body: body ?? null,
-        dispatcher: this.dispatcher,
-      });
-      const { text, oversized } = await readCapped(response.body, BODY_CAP_BYTES);
+      const response = await exchange(this.dispatcher, { method, url, headers, body: body ?? null }, BODY_CAP_BYTES);
+      const { text, oversized } = response;
       recorder()?.record(
         { sent_ms, answered_ms: Date.now(), method, url, headers, body: body ?? null, status: response.statusCode },
         text,
       );
       return {
         status: response.statusCode,
-        headers: flattenHeaders(response.headers),
+        headers: response.headers,
         text,
         json: oversized ? undefined : parseJson(text),
         ...(oversized ? { oversized } : {}),
@@ -380,12 +375,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined; // not JSON: json stays undefined and the text is kept, for the judge to report
   }
-}
-
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) flat[name] = [value].flat().join(', ');
-  return flat;
 }
 
 /** Network trouble (a timeout, a refused or reset connection) as the environment error it is. */
