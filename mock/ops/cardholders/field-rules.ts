@@ -6,7 +6,7 @@ import { fail } from '../../errors.ts';
 import type { Address, Cardholder } from '../../state/types.ts';
 import type { OpContext } from '../context.ts';
 import { adultBirthDate, type CardholderInput, type FieldMode } from './cardholder-input.ts';
-import { accountHolders, sameEmail } from './cardholder-model.ts';
+import { taken } from './cardholder-model.ts';
 
 /** 1–40 ASCII letters and inner spaces. */
 const NAME = /^[A-Za-z](?:[A-Za-z ]{0,38}[A-Za-z])?$/u;
@@ -42,20 +42,10 @@ export function checkFieldRules(ctx: OpContext, input: CardholderInput, mode: Fi
     throw fail('cardholder.missing_date_of_birth');
   }
   checkKyc(ctx, input, existing);
-  if (mode === 'create') checkDuplicates(ctx, input);
-}
-
-/** Email (any case), then phone number, taken by another cardholder of the account: one pass over the cardholders. */
-function checkDuplicates(ctx: OpContext, input: CardholderInput): void {
-  let email = false;
-  let phone = false;
-  for (const h of ctx.world.cardholders.values()) {
-    if (h.accountId !== ctx.account.id) continue;
-    email ||= sameEmail(h.email, input.email);
-    phone ||= h.phoneNumber === input.phone_number;
+  if (mode === 'create') {
+    if (taken(ctx, 'email', input.email)) throw fail('cardholder.email_duplicated');
+    if (taken(ctx, 'phone', input.phone_number)) throw fail('cardholder.phone_number_duplicated');
   }
-  if (email) throw fail('cardholder.email_duplicated');
-  if (phone) throw fail('cardholder.phone_number_duplicated');
 }
 
 /**
@@ -120,7 +110,7 @@ function checkKyc(ctx: OpContext, input: CardholderInput, existing: Cardholder |
   if (!kyc.kyc_proof) throw fail('cardholder.kyc_proof_required');
   const referenceId = kyc.kyc_proof.reference_id;
   if (referenceId.length < 10) throw fail('cardholder.reference_id_too_short');
-  if (accountHolders(ctx).some((h) => h.id !== existing?.id && h.kycReferenceId === referenceId)) {
+  if (taken(ctx, 'reference', referenceId, existing)) {
     throw fail('cardholder.reference_id_duplicated');
   }
 }
