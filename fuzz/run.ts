@@ -64,10 +64,11 @@ export async function runProperties(
   options: RunOptions,
 ): Promise<PropertyResult[]> {
   const results: PropertyResult[] = new Array(properties.length);
+  const order = startOrder(properties, options);
   let next = 0;
   const worker = async () => {
     while (next < properties.length) {
-      const index = next++;
+      const index = order[next++] as number;
       const property = properties[index] as FuzzProperty;
       try {
         const result = await runOne(property, fz, options);
@@ -83,6 +84,19 @@ export async function runProperties(
   const crashed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (crashed) throw crashed.reason;
   return results;
+}
+
+/**
+ * The order properties start in (results stay in the given order). One at a time: as given. Several at once: the
+ * longest first (most runs; the model, whose cases are whole command sequences, before all), so that the run does
+ * not end with one long property going on alone while the others are done.
+ */
+function startOrder(properties: readonly FuzzProperty[], options: RunOptions): number[] {
+  const indices = properties.map((_, i) => i);
+  if (options.concurrency <= 1) return indices;
+  const weight = (p: FuzzProperty) =>
+    (p.kind === 'model' ? 1e9 : 0) + Math.min(options.numRuns, p.maxRuns ?? options.numRuns);
+  return indices.sort((a, b) => weight(properties[b] as FuzzProperty) - weight(properties[a] as FuzzProperty));
 }
 
 export function propertySeed(runSeed: number, name: string): number {
