@@ -151,14 +151,14 @@ async function runInScope(
     if (verdict.outcome === 'error') extra.transient = true;
     if (verdict.outcome !== 'pass')
       return result(verdict.outcome, verdict.reason, observedFaulty, verdict.checks, faultyEvidence);
-    const twinAnswer = await sendWithRetries(ctx, provocation.valid);
+    const twinAnswer = await sendWithRetries(ctx, provocation.twin);
     const twinTrouble = environmentTrouble(twinAnswer);
     if (twinTrouble || isOverloaded(twinAnswer)) extra.transient = true;
     if (twinTrouble) return result('error', `valid twin: ${twinTrouble}`, observedFaulty);
     if (twinAnswer.status >= 200 && twinAnswer.status < 300) return result('pass', '', observedFaulty);
     const rejected = `valid twin (${scenario.operation} without the fault) answered ${twinAnswer.status} ${twinAnswer.text.slice(0, 160)}`;
     const documented = twinAnswer.status < 500 && matchCatalog(env.catalog, twinAnswer).length > 0;
-    const twinEvidence = { source: 'twin' as const, observed: twinAnswer, spec: provocation.valid };
+    const twinEvidence = { source: 'twin' as const, observed: twinAnswer, spec: provocation.twin };
     if (!documented) return result('error', rejected, observedFaulty, [], twinEvidence);
     const twin: FailedCheck = { check: 'twin', expected: '2xx', got: twinAnswer.status, detail: rejected };
     return result('fail', rejected, observedFaulty, [twin], twinEvidence);

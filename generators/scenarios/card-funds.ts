@@ -28,7 +28,7 @@ function otherCard(
     fault,
     provoke: async (ctx) => ({
       faulty: byCard(operation, await faultyCard(ctx), amount(value)),
-      valid: byCard(operation, await newCard(ctx, { product: validProduct }), amount(value)),
+      twin: byCard(operation, await newCard(ctx, { product: validProduct }), amount(value)),
     }),
   };
 }
@@ -50,21 +50,21 @@ function subAccountCard(
       const sub = await ctx.fixtures.subAccount(name);
       return {
         faulty: byCard(operation, sub.card_id, amount(value), sub.id),
-        valid: byCard(operation, await newCard(ctx, { product: validProduct }), amount(value)),
+        twin: byCard(operation, await newCard(ctx, { product: validProduct }), amount(value)),
       };
     },
   };
 }
 
-/** A faulty and a valid amount against the same new card (limit 100); the faulty one changes nothing. */
-function sameCard(operation: OperationName, entry: EntryId, fault: string, faulty: number, valid: number): Scenario {
+/** A faulty and a twin amount against the same new card (limit 100); the faulty one changes nothing. */
+function sameCard(operation: OperationName, entry: EntryId, fault: string, faulty: number, twin: number): Scenario {
   return {
     entry,
     operation,
     fault,
     provoke: async (ctx) => {
       const cardId = await newCard(ctx, { limit: 100 });
-      return { faulty: byCard(operation, cardId, amount(faulty)), valid: byCard(operation, cardId, amount(valid)) };
+      return { faulty: byCard(operation, cardId, amount(faulty)), twin: byCard(operation, cardId, amount(twin)) };
     },
   };
 }

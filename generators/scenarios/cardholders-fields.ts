@@ -201,15 +201,15 @@ const FAULTS: FieldFault[] = [
   },
 ];
 
-/** The faulty and valid requests of one fault on one operation. */
+/** The faulty request and its twin of one fault on one operation. */
 async function provokeOn(target: Target, fault: FieldFault, ctx: ScenarioContext) {
   const base = fault.base(ctx);
   // Create Cardholder and one-step Create Card send a whole cardholder; Update Cardholder only the fragment.
-  const valid = target === 'Update Cardholder' ? base : ctx.data.cardholder(base);
-  const spoiled = structuredClone(valid);
+  const twin = target === 'Update Cardholder' ? base : ctx.data.cardholder(base);
+  const spoiled = structuredClone(twin);
   await fault.spoil(spoiled, ctx);
   const request = await requestFor(target, fault, ctx);
-  return { faulty: request(spoiled), valid: request(valid) };
+  return { faulty: request(spoiled), twin: request(twin) };
 }
 
 async function requestFor(target: Target, fault: FieldFault, ctx: ScenarioContext) {

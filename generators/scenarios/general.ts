@@ -14,7 +14,7 @@ import { validRequest } from '../valid-requests.ts';
 const catalog = loadCatalog();
 const { operations } = catalog;
 
-type Fault = (ctx: ScenarioContext, valid: RequestSpec, op: Operation) => Promise<Omit<Provocation, 'valid'>>;
+type Fault = (ctx: ScenarioContext, twin: RequestSpec, op: Operation) => Promise<Omit<Provocation, 'twin'>>;
 
 interface GeneralRow {
   entry: EntryId;
@@ -236,7 +236,7 @@ export const generalScenarios: Scenario[] = ROWS.flatMap((row) =>
       provoke: async (ctx) => {
         const base = await validRequest(ctx, op.name);
         const provocation = await row.provoke(ctx, base, op);
-        return { ...provocation, valid: row.freshTwin ? await validRequest(ctx, op.name) : base };
+        return { ...provocation, twin: row.freshTwin ? await validRequest(ctx, op.name) : base };
       },
     }),
   ),
