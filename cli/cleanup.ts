@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, pacingFor, targetKind } from '../harness/config.ts';
 import { MockFixtures } from '../harness/fixtures.ts';
-import { readLedger } from '../harness/ledger.ts';
+import { ranOnBuiltInMock, readLedger } from '../harness/ledger.ts';
 import { cleanupAfterRun, cleanupLine } from '../harness/run-cleanup.ts';
 import { type RunSettings, readRunSettings } from '../harness/settings.ts';
 
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   const records = readLedger(values.ledger);
   const run = records.find((r) => r.kind === 'run');
   if (!run) return fail(`${values.ledger} is not a conformance ledger (no run line)`);
-  if (run.target === 'builtin-mock') {
+  if (ranOnBuiltInMock(run)) {
     console.log('cleanup: the run used the built-in mock, which ended with it; nothing to cancel');
     return 0;
   }

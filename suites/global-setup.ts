@@ -27,7 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     expectTarget: 'any',
     baselineTarget: null,
     // vitest's maxConcurrency (its config) caps this.
-    concurrency: defaultConcurrency(read?.config.target.kind === 'builtin-mock'),
+    concurrency: defaultConcurrency(read?.config.target.builtIn === true),
     reportsDir: resolve(
       project.globalConfig.root,
       (project.globalConfig.outputFile as Record<string, string> | undefined)?.conformance ?? 'reports',
@@ -45,7 +45,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const maxPerSecond = pacingFor(resolved.kind, config.maxPerSecond) ?? null;
   const ledgerPath = prepareLedger(
     run.reportsDir,
-    { baseUrl: resolved.baseUrl, target: resolved.mock ? 'builtin-mock' : resolved.kind, seed: config.seed },
+    { baseUrl: resolved.baseUrl, target: resolved.kind, builtIn: resolved.mock !== undefined, seed: config.seed },
     (line) => console.error(line),
   );
   const target: ConformanceTarget = {

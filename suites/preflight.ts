@@ -24,7 +24,7 @@ export async function preflight(
   env: Record<string, string | undefined>,
   mockFaults: number | null = null,
 ): Promise<ResolvedTarget> {
-  if (config.target.kind === 'builtin-mock') {
+  if (config.target.builtIn) {
     const mock = await startMock({ seed: config.seed, chaosRate: mockFaults ?? 0, settleMs: BUILT_IN_SETTLE_MS });
     return { baseUrl: mock.baseUrl, kind: 'mock', mock };
   }
