@@ -29,7 +29,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'bench/mock-errors.ts:main': 'to be split (issue 20)',
   'cli/conformance-args.ts:parseConformanceArgs': "owned by a20's arg-helper work",
   'cli/conformance.ts:runSuiteAndCleanUp': "owned by a20's arg-helper work",
-  'fuzz/lifecycle/commands.ts:lifecycleCommands': 'to be split (issue 20)',
   'cli/fuzz.ts:run': "owned by a20's arg-helper work",
   'reporting/merge-results.ts:mergeResults': 'to be split (issue 20)',
   'suites/global-setup.ts:setup': 'to be split (issue 20)',
