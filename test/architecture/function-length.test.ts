@@ -25,7 +25,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'mock/variants.ts:defectFor': 'to be split (issue 20)',
   'mock/http/pipeline.ts:runOperation': 'to be split (issue 20)',
   'mock/http/control.ts:registerControlRoutes': 'to be split (issue 20)',
-  'mock/server.ts:createMock': 'to be split (issue 20)',
   'bench/mock-errors.ts:main': 'to be split (issue 20)',
   'cli/conformance-args.ts:parseConformanceArgs': "owned by a20's arg-helper work",
   'cli/conformance.ts:runSuiteAndCleanUp': "owned by a20's arg-helper work",
