@@ -22,7 +22,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'bench/floor.ts:replay': 'to be split (issue 20)',
   'fuzz/run.ts:runOne': 'to be split (issue 20)',
   'fuzz/structural.ts:structuralProperty': 'to be split (issue 20)',
-  'mock/http/control.ts:registerControlRoutes': 'to be split (issue 20)',
   'bench/mock-errors.ts:main': 'to be split (issue 20)',
   'cli/conformance-args.ts:parseConformanceArgs': "owned by a20's arg-helper work",
   'cli/conformance.ts:runSuiteAndCleanUp': "owned by a20's arg-helper work",
