@@ -25,7 +25,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'cli/conformance.ts:runSuiteAndCleanUp': "owned by a20's arg-helper work",
   'cli/fuzz.ts:run': "owned by a20's arg-helper work",
   'reporting/merge-results.ts:mergeResults': 'to be split (issue 20)',
-  'suites/global-setup.ts:setup': 'to be split (issue 20)',
 };
 
 const FUNCTION_KINDS = new Set([
