@@ -24,7 +24,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'cli/conformance-args.ts:parseConformanceArgs': "owned by a20's arg-helper work",
   'cli/conformance.ts:runSuiteAndCleanUp': "owned by a20's arg-helper work",
   'cli/fuzz.ts:run': "owned by a20's arg-helper work",
-  'reporting/merge-results.ts:mergeResults': 'to be split (issue 20)',
 };
 
 const FUNCTION_KINDS = new Set([
