@@ -1,7 +1,7 @@
 // Command-line arguments of npm run conformance.
 
 import { parseArgs } from 'node:util';
-import { DEFAULT_RETRIES_ON_ERROR } from '../harness/run-case.ts';
+import { DEFAULT_RETRIES_ON_ERROR } from '../harness/config.ts';
 
 export const HELP = `Usage: npm run conformance -- [options]
 

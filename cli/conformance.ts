@@ -16,6 +16,7 @@ import { writeReports } from '../reporting/write-reports.ts';
 import { defaultConcurrency } from '../suites/concurrency.ts';
 import type { ConformanceRun } from '../suites/target.ts';
 import { checkExpectedTarget } from '../suites/target-guards.ts';
+import { startBuiltinMock } from './builtin-mock.ts';
 import { type ConformanceArgs, HELP, parseConformanceArgs, UsageError } from './conformance-args.ts';
 import { contractGates, publishSummary } from './contract-gates.ts';
 import { defaultReporter } from './default-reporter.ts';
@@ -89,7 +90,8 @@ async function runSuiteAndCleanUp(
     echoSuiteLines: args.quiet,
     finish: planHooks(plan, args, catalog).finish,
   });
-  const { createVitest } = await import('vitest/node');
+  const startingMock = startBuiltinMock(run);
+  const [{ createVitest }, mock] = await Promise.all([import('vitest/node'), startingMock]);
   const vitest = await createVitest('test', {
     ...conformanceProjectOptions(),
     // From the sources, the project's own folder rather than the working directory: installed as a package, the
@@ -97,7 +99,7 @@ async function runSuiteAndCleanUp(
     ...(import.meta.url.endsWith('.ts') ? { root: fileURLToPath(new URL('..', import.meta.url)) } : {}),
     watch: false,
     maxConcurrency: run.concurrency,
-    provide: { conformanceRun: run },
+    provide: { conformanceRun: mock ? { ...run, builtinMockUrl: mock.baseUrl } : run },
     // --quiet: only the conformance reporter's progress lines and the summary.
     reporters: [...(args.quiet ? [reporter] : [await defaultReporter(), reporter]), interrupt.reporter()],
     ...(args.filter ? { testNamePattern: new RegExp(escapeRegExp(args.filter), 'u') } : {}),
@@ -130,6 +132,7 @@ async function runSuiteAndCleanUp(
   } finally {
     interrupt.dispose();
     await vitest.close();
+    await mock?.close();
   }
   const results = reporter.results;
   if (results && cleanup) {

@@ -4,6 +4,9 @@
 import type { TargetKind } from '../contract/request.ts';
 import { checkHost } from './host-guard.ts';
 
+/** How many times an environment failure is retried when the run does not say (--retries-on-error). */
+export const DEFAULT_RETRIES_ON_ERROR = 2;
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);

@@ -4,8 +4,7 @@
 import { existsSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TargetKind } from '../contract/request.ts';
-import { type CleanupOutcome, cleanupRun } from './cleanup.ts';
-import { EnvFixtures, MockFixtures } from './fixtures.ts';
+import type { CleanupOutcome } from './cleanup.ts';
 import { LEDGER_FILE, Ledger, ranOnBuiltInMock, readLedger } from './ledger.ts';
 
 /**
@@ -57,6 +56,12 @@ export async function cleanupAfterRun(input: RunCleanupInput): Promise<CleanupOu
     unlinkSync(input.ledgerPath);
     return { cancelled: 0, failed: 0, left: [], notNeeded: 'the built-in mock ends with the run' };
   }
+  // Loaded only when there is something to cancel: the HTTP client (undici) is most of npm run conformance's start-up
+  // imports, and a run on the built-in mock never needs it in the main thread.
+  const [{ cleanupRun }, { EnvFixtures, MockFixtures }] = await Promise.all([
+    import('./cleanup.ts'),
+    import('./fixtures.ts'),
+  ]);
   const fixtures =
     input.kind === 'mock' ? new MockFixtures(input.baseUrl) : new EnvFixtures(input.env, async () => null);
   const outcome = await cleanupRun({

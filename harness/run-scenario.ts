@@ -13,7 +13,7 @@ import { ArrangeError, type Scenario, type ScenarioContext } from '../generators
 import { retryDelayMs } from './answer-body.ts';
 import { attributeTo, CaseAnswers, currentAnswers } from './case-answers.ts';
 import { type CaseResult, caseResultBuilder, type ResultBuilder, type ResultExtra } from './case-result.ts';
-import { afterClearingFaults } from './clear-faults.ts';
+import { afterClearingFaults, armingNoted } from './clear-faults.ts';
 import { type ApiClient, TargetError, TokenError } from './client.ts';
 import { providedIdempotencyKey } from './idempotency-keys.ts';
 import { CopyRejected, CopyTrouble, sendDuplicateInFlight } from './in-flight.ts';
@@ -55,8 +55,9 @@ export function runScenario(
   const answers = options.answers ?? new CaseAnswers(env.data.fork(label));
   return attributeTo(answers, async () => {
     const scope = newScope(env.fixtures, env.data.seed, label);
-    const result = await runInScope(scenario, env, scope, answers);
-    return afterClearingFaults(result, () => env.fixtures.clearFaults(scope));
+    const fixtures = armingNoted(env.fixtures);
+    const result = await runInScope(scenario, { ...env, fixtures: fixtures.fixtures }, scope, answers);
+    return fixtures.armed() ? afterClearingFaults(result, () => env.fixtures.clearFaults(scope)) : result;
   });
 }
 

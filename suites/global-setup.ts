@@ -6,8 +6,7 @@
 
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { pacingFor } from '../harness/config.ts';
-import { DEFAULT_RETRIES_ON_ERROR } from '../harness/run-case.ts';
+import { DEFAULT_RETRIES_ON_ERROR, pacingFor } from '../harness/config.ts';
 import { cleanupAfterRun, cleanupLine, prepareLedger } from '../harness/run-cleanup.ts';
 import { readRunSettings } from '../harness/settings.ts';
 import { defaultConcurrency } from './concurrency.ts';
@@ -23,7 +22,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const maxPerSecond = pacingFor(resolved.kind, config.maxPerSecond) ?? null;
   const ledgerPath = prepareLedger(
     run.reportsDir,
-    { baseUrl: resolved.baseUrl, target: resolved.kind, builtIn: resolved.mock !== undefined, seed: config.seed },
+    { baseUrl: resolved.baseUrl, target: resolved.kind, builtIn: resolved.builtIn === true, seed: config.seed },
     (line) => console.error(line),
   );
   const target: ConformanceTarget = {
@@ -41,7 +40,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     selection: run.selection,
     bail: run.bail,
     retriesOnError: run.retriesOnError,
-    freshTarget: resolved.mock !== undefined,
+    freshTarget: resolved.builtIn === true,
   };
   project.provide('conformanceTarget', target);
   console.log(banner(target, run, resolved));
@@ -74,7 +73,7 @@ function runFromSettings(project: TestProject): ConformanceRun {
 
 /** The preflight, then the guards that need the resolved target (a built-in mock is closed when they refuse). */
 async function checkedPreflight(run: ConformanceRun): Promise<ResolvedTarget> {
-  const resolved = await preflight(run.config, run.settings, run.mockFaults);
+  const resolved = await preflight(run.config, run.settings, run.mockFaults, run.builtinMockUrl);
   try {
     checkExpectedTarget(run.expectTarget, resolved);
     checkBaselineTarget(run.baselineTarget, resolved.kind);

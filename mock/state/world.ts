@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Faker } from '@faker-js/faker';
-import { seededFaker } from '../../lib/seeded-faker.ts';
+import { FakerStream } from '../../lib/seeded-faker.ts';
 import { EventOutbox } from '../webhooks/events.ts';
 import { Clock } from './clock.ts';
 import { Settlements } from './settlement.ts';
@@ -41,9 +41,9 @@ export class World {
   readonly pool: PoolCard[] = [];
   readonly transfers = new Map<string, Transfer>();
   readonly reports = new Map<string, Report>();
-  private readonly ownFaker: Faker;
+  private readonly ownFaker: FakerStream;
   /** Reseeded per keyed request (withKeyedDraws): what that request creates does not depend on arrival order. */
-  private readonly keyedFaker: Faker;
+  private readonly keyedFaker: FakerStream;
   private keyed = false;
   /** Work that finishes later (card orders, KYC reviews), on this world's clock. */
   readonly settlements: Settlements;
@@ -54,14 +54,14 @@ export class World {
     readonly seed: number,
     readonly clock = new Clock(),
   ) {
-    this.ownFaker = seededFaker(seed);
-    this.keyedFaker = seededFaker(seed);
+    this.ownFaker = new FakerStream(seed);
+    this.keyedFaker = new FakerStream(seed);
     this.settlements = new Settlements(clock);
   }
 
   /** The random source of ids, card numbers and codes: the request's own while a keyed request is handled. */
   get faker(): Faker {
-    return this.keyed ? this.keyedFaker : this.ownFaker;
+    return (this.keyed ? this.keyedFaker : this.ownFaker).faker;
   }
 
   /**
