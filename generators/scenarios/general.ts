@@ -5,7 +5,7 @@
 import type { EntryId } from '../../catalog/ids.ts';
 import { loadCatalog } from '../../catalog/load.ts';
 import type { Operation } from '../../catalog/types.ts';
-import { documentedOperationIds, type FaultOnlyEntry } from '../../contract/faults.ts';
+import { documentedOperationIds, FAULT_ONLY, FAULT_ONLY_ENTRIES, type FaultOnlyEntry } from '../../contract/faults.ts';
 import type { CredentialName } from '../../contract/fixtures.ts';
 import type { RequestSpec } from '../../contract/request.ts';
 import type { Provocation, Scenario, ScenarioContext } from '../types.ts';
@@ -196,30 +196,14 @@ const ROWS: GeneralRow[] = [
       return { faulty: { ...v, idempotencyKey: key }, concurrent: { ...v, idempotencyKey: key } };
     },
   },
-  {
-    entry: 'general.api_error',
-    fault: 'internal server error (armed fault)',
-    appliesTo: documentedFor('general.api_error'),
-    provoke: armed('general.api_error'),
-  },
-  {
-    entry: 'general.b.an_internal_error_occurred_please_try_again',
-    fault: 'internal error (armed fault)',
-    appliesTo: documentedFor('general.b.an_internal_error_occurred_please_try_again'),
-    provoke: armed('general.b.an_internal_error_occurred_please_try_again'),
-  },
-  {
-    entry: 'general.b.request_is_too_frequent',
-    fault: 'account-wide rate limit (armed fault)',
-    appliesTo: documentedFor('general.b.request_is_too_frequent'),
-    provoke: armed('general.b.request_is_too_frequent'),
-  },
-  {
-    entry: 'card.b.convert_data_error',
-    fault: 'internal data conversion failure (armed fault)',
-    appliesTo: documentedFor('card.b.convert_data_error'),
-    provoke: armed('card.b.convert_data_error'),
-  },
+  ...FAULT_ONLY_ENTRIES.map(
+    (entry): GeneralRow => ({
+      entry,
+      fault: `${FAULT_ONLY[entry]} (armed fault)`,
+      appliesTo: documentedFor(entry),
+      provoke: armed(entry),
+    }),
+  ),
 ];
 
 function withoutBody(spec: RequestSpec): RequestSpec {
