@@ -8,16 +8,19 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from '../lib/cli.ts';
 import type { RunResults } from '../reporting/results.ts';
 import { timed } from './processes.ts';
 
-const { values } = parseArgs({
-  options: {
-    rate: { type: 'string', default: '0.1' },
-    seeds: { type: 'string', default: '1-10' },
-    'no-record': { type: 'boolean', default: false },
-  },
+const HELP = `Usage: npm run bench:faults -- [--rate 0.1] [--seeds 1-10 | 12,13] [--no-record]
+
+Runs npm run conformance -- --quiet --mock-faults <rate> on the built-in mock once per seed and records per seed the
+exit code, errored, failed and skipped cases, retried and flaky cases; one line in bench/results.jsonl.`;
+
+const values = scriptArgs('bench:faults', HELP, {
+  rate: { type: 'string', default: '0.1' },
+  seeds: { type: 'string', default: '1-10' },
+  'no-record': { type: 'boolean', default: false },
 });
 
 /** "1-10" or "12,13": the seeds to run. */

@@ -7,7 +7,6 @@
 //   npm run bench:fuzz-bare -- [--runs 100] [--concurrency 8] [--seed 1] [--no-record]
 
 import { availableParallelism, loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import type { RequestSpec } from '../contract/request.ts';
 import { fuzzContext } from '../fuzz/context.ts';
@@ -15,16 +14,20 @@ import { allRuleProperties } from '../fuzz/rules/index.ts';
 import { runProperties } from '../fuzz/run.ts';
 import { allStructuralProperties } from '../fuzz/structural.ts';
 import { createSession } from '../harness/session.ts';
+import { scriptArgs } from '../lib/cli.ts';
 import { startMock } from '../mock/server.ts';
 import { appendResult, npmCommand } from './record.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '100' },
-    concurrency: { type: 'string', default: '8' },
-    seed: { type: 'string', default: '1' },
-    'no-record': { type: 'boolean', default: false },
-  },
+const HELP = `Usage: npm run bench:fuzz-bare -- [--runs 100] [--concurrency 8] [--seed 1] [--no-record]
+
+Fuzz throughput against the built-in mock in-process, then a bare undici loop replaying the same requests; prints
+cases/s and requests/s of both and their ratio; one line in bench/results.jsonl.`;
+
+const args = scriptArgs('bench:fuzz-bare', HELP, {
+  runs: { type: 'string', default: '100' },
+  concurrency: { type: 'string', default: '8' },
+  seed: { type: 'string', default: '1' },
+  'no-record': { type: 'boolean', default: false },
 });
 const runs = Number(args.runs);
 const concurrency = Number(args.concurrency);

@@ -12,18 +12,21 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from '../lib/cli.ts';
 import { appendResult, load1, npmCommand } from './record.ts';
 
 /** What each repetition runs; the line's `command` is how this bench itself was started. */
 const COMMAND = 'npm run fuzz -- --quiet';
 
-const { values: args } = parseArgs({
-  options: {
-    repeat: { type: 'string', default: '3' },
-    seed: { type: 'string', default: '1' },
-    'no-record': { type: 'boolean', default: false },
-  },
+const HELP = `Usage: npm run bench:fuzz -- [--repeat 3] [--seed 1] [--no-record]
+
+Spawns npm run fuzz -- --quiet --repeat times and records the median cases/s and wall time; one line in
+bench/results.jsonl.`;
+
+const args = scriptArgs('bench:fuzz', HELP, {
+  repeat: { type: 'string', default: '3' },
+  seed: { type: 'string', default: '1' },
+  'no-record': { type: 'boolean', default: false },
 });
 const repeat = Math.max(1, Number(args.repeat));
 const seed = Number(args.seed);

@@ -10,21 +10,24 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse as parseEnv } from 'dotenv';
+import { scriptArgs } from '../lib/cli.ts';
 import { SANDBOX_LIKE } from '../mock/sandbox-like.ts';
 import { DEFAULT_WEBHOOK_SECRET } from '../mock/webhooks/dispatcher.ts';
 import { liveCards } from './live-cards.ts';
 import { startMockChild } from './processes.ts';
 import { startWebhookSink } from './webhook-sink.ts';
 
-const { values } = parseArgs({
-  options: {
-    seed: { type: 'string', default: '1' },
-    filter: { type: 'string' },
-    'timeout-min': { type: 'string', default: '40' },
-    'no-record': { type: 'boolean', default: false },
-  },
+const HELP = `Usage: npm run bench:rehearsal -- [--seed 1] [--filter <text>] [--timeout-min 40] [--no-record]
+
+A dress rehearsal of the nightly sandbox run: npm run conformance against npm run mock -- --sandbox-like; records the
+wall time against the least the rate limit allows; one line in bench/results.jsonl. Exit 0 when the goal is met.`;
+
+const values = scriptArgs('bench:rehearsal', HELP, {
+  seed: { type: 'string', default: '1' },
+  filter: { type: 'string' },
+  'timeout-min': { type: 'string', default: '40' },
+  'no-record': { type: 'boolean', default: false },
 });
 const GOAL_RATIO = 1.2;
 const seed = values.seed as string;

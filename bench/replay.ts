@@ -8,15 +8,21 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/load.ts';
+import { scriptArgs } from '../lib/cli.ts';
 import { startMock } from '../mock/server.ts';
 import type { MockVariant } from '../mock/variants.ts';
 import type { RunResults } from '../reporting/results.ts';
 import { appendResult, load1, npmCommand } from './record.ts';
 
-const { values } = parseArgs({
-  options: { defect: { type: 'string', default: 'apostrophe' }, 'no-record': { type: 'boolean' } },
+const HELP = `Usage: npm run bench:replay -- [--defect apostrophe|b-code-string] [--no-record]
+
+The requests npm run replay sends against those of the full run it replays, on a mock with the defect; one line in
+bench/results.jsonl.`;
+
+const values = scriptArgs('bench:replay', HELP, {
+  defect: { type: 'string', default: 'apostrophe' },
+  'no-record': { type: 'boolean' },
 });
 const catalog = loadCatalog();
 

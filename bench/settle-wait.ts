@@ -5,19 +5,25 @@
 
 import { appendFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { newCard } from '../generators/arrange.ts';
 import { contextFor } from '../harness/run-scenario.ts';
+import { scriptArgs } from '../lib/cli.ts';
 import { BUILT_IN_SETTLE_MS, CLI_SETTLE_MS } from '../mock/options.ts';
 import { mockEnvironment } from '../test/__helpers__/mock-env.ts';
 
 const RESULTS = new URL('./settle-wait.jsonl', import.meta.url);
-const { values } = parseArgs({ options: { cards: { type: 'string' }, 'no-record': { type: 'boolean' } } });
+const HELP = `Usage: npm run bench:settle -- [--cards 40] [--no-record]
+
+Requests and wall time per card issued the way arrange steps do, for each settle time; lines in
+bench/settle-wait.jsonl.`;
+
+const values = scriptArgs(
+  'bench:settle',
+  HELP,
+  { cards: { type: 'string' }, 'no-record': { type: 'boolean' } },
+  { cards: { valid: (v) => /^[1-9]\d*$/u.test(v), problem: (v) => `invalid --cards: ${v}` } },
+);
 const cards = Number(values.cards ?? 40);
-if (!Number.isInteger(cards) || cards < 1) {
-  console.error(`bench: invalid --cards: ${values.cards}`);
-  process.exit(2);
-}
 
 for (const settleMs of [0, BUILT_IN_SETTLE_MS, CLI_SETTLE_MS]) {
   // Sandbox-like settling takes seconds per card: a few cards tell the story.

@@ -7,24 +7,27 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/load.ts';
 import { recordSequentialRun } from '../cli/record-run.ts';
+import { scriptArgs } from '../lib/cli.ts';
 import { BUILT_IN_SETTLE_MS } from '../mock/options.ts';
 import { postmanCollection, RECORDING_SETTLE_MS } from '../reporting/export/postman.ts';
 import { readRecording, replay, spanS } from './floor.ts';
 import { median, startMockChild, timed } from './processes.ts';
 import { appendResult, npmCommand } from './record.ts';
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '3' },
-    seed: { type: 'string', default: '1' },
-    sandbox: { type: 'boolean', default: false },
-    'sandbox-filter': { type: 'string', default: 'Card Recharge' },
-    'no-newman': { type: 'boolean', default: false },
-    'no-record': { type: 'boolean', default: false },
-  },
+const HELP = `Usage: npm run bench -- [--runs 3] [--seed 1] [--no-newman] [--sandbox [--sandbox-filter <text>]] [--no-record]
+
+A full conformance run against the floor and against newman, each the median of --runs runs; writes
+reports/bench.json and one line in bench/results.jsonl.`;
+
+const values = scriptArgs('bench', HELP, {
+  runs: { type: 'string', default: '3' },
+  seed: { type: 'string', default: '1' },
+  sandbox: { type: 'boolean', default: false },
+  'sandbox-filter': { type: 'string', default: 'Card Recharge' },
+  'no-newman': { type: 'boolean', default: false },
+  'no-record': { type: 'boolean', default: false },
 });
 const runs = Number(values.runs);
 const seed = values.seed;

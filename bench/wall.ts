@@ -4,7 +4,7 @@
 // `npm test` (<= 60 s). Timed with process.hrtime around each child process, from spawn to exit.
 
 import { spawn } from 'node:child_process';
-import { parseArgs } from 'node:util';
+import { fail, parseCommandArgs, runAsEntry, runCommand } from '../lib/cli.ts';
 import { median } from './processes.ts';
 import { appendResult, load1, npmCommand } from './record.ts';
 
@@ -27,31 +27,29 @@ function wallOf(args: string[]): Promise<{ code: number | null; seconds: number 
   });
 }
 
-async function main(): Promise<number> {
-  let values: { only?: string; runs: string; 'no-record': boolean; help: boolean };
-  try {
-    values = parseArgs({
-      options: {
-        only: { type: 'string' },
-        runs: { type: 'string', default: '5' },
-        'no-record': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values as typeof values;
-  } catch (error) {
-    console.error(`bench:wall: ${(error as Error).message.split('\n')[0]} (see --help)`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const runs = Number(values.runs);
-  const names = values.only ? [values.only] : Object.keys(COMMANDS);
-  if (!Number.isInteger(runs) || runs < 1 || names.some((n) => !COMMANDS[n])) {
-    console.error('bench:wall: --runs takes a whole number >= 1 and --only conformance or test (see --help)');
-    return 2;
-  }
+const OPTIONS = { only: { type: 'string' }, runs: { type: 'string' }, 'no-record': { type: 'boolean' } } as const;
+
+const CHECKS = {
+  only: {
+    valid: (v: string) => v in COMMANDS,
+    problem: (v: string) => `--only takes conformance or test (got "${v}")`,
+  },
+  runs: {
+    valid: (v: string) => /^[1-9]\d*$/u.test(v),
+    problem: (v: string) => `--runs takes a whole number ≥ 1 (got "${v}")`,
+  },
+};
+
+/** npm run bench:wall with these arguments; resolves to the exit code. */
+export function main(argv: string[]): Promise<number> {
+  return runCommand('bench:wall', () => wall(argv));
+}
+
+async function wall(argv: string[]): Promise<number> {
+  const values = parseCommandArgs({ help: HELP, options: OPTIONS, checks: CHECKS }, argv);
+  const runs = Number(values.text('runs') ?? 5);
+  const only = values.text('only');
+  const names = only ? [only] : Object.keys(COMMANDS);
   for (const name of names) {
     const args = COMMANDS[name] as string[];
     const command = `npm ${args.join(' ')}`;
@@ -59,10 +57,7 @@ async function main(): Promise<number> {
     const walls: number[] = [];
     for (let i = 0; i < runs; i++) {
       const run = await wallOf(args);
-      if (run.code !== 0) {
-        console.error(`bench:wall: ${command} exited ${run.code}; nothing recorded`);
-        return 1;
-      }
+      if (run.code !== 0) fail(`${command} exited ${run.code}; nothing recorded`, 1);
       walls.push(Math.round(run.seconds * 100) / 100);
       console.log(`[bench:wall] ${command}: run ${i + 1}: ${walls[i]} s`);
     }
@@ -77,9 +72,9 @@ async function main(): Promise<number> {
       load_after: load1(),
     };
     console.log(JSON.stringify(line));
-    if (!values['no-record']) appendResult(line);
+    if (!values.flag('no-record')) appendResult(line);
   }
   return 0;
 }
 
-process.exit(await main());
+await runAsEntry(import.meta.url, main);

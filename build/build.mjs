@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileSchemas } from './compile-schemas.mjs';
 import { DIST, STAMP, sourceFiles } from './sources.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +36,7 @@ for (const file of sourceFiles(root).filter((f) => f.endsWith('.json') && !f.sta
   mkdirSync(join(fresh, dirname(file)), { recursive: true });
   copyFileSync(join(root, file), join(fresh, file));
 }
+compileSchemas(root, fresh);
 writeFileSync(join(fresh, STAMP), `${JSON.stringify({ startedMs })}\n`);
 if (existsSync(join(root, DIST))) renameSync(join(root, DIST), old);
 renameSync(fresh, join(root, DIST));

@@ -1,6 +1,7 @@
 // Starts one of the project's TypeScript entry points: its compiled copy in dist/ when that is fresh (fresh.mjs),
 // else the source through tsx's loader, so an edited checkout never runs old code, only slower (a note on a terminal
-// says so). `node build/launch.mjs cli/fuzz.ts --runs 5` runs cli/fuzz.ts with process.argv as if started directly.
+// says so). `node build/launch.mjs cli/fuzz.ts --runs 5` runs cli/fuzz.ts with process.argv as if started directly
+// (process.argv[1] names the entry's file: lib/cli.ts's runAsEntry starts a CLI's main only in its entry module).
 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

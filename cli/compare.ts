@@ -3,7 +3,8 @@
 // Exit codes: 0 no difference, 1 differences listed, 2 bad arguments or unreadable files (one line on stderr).
 
 import { readFileSync } from 'node:fs';
-import { loadCatalog } from '../catalog/load.ts';
+import { CatalogError, loadCatalog } from '../catalog/load.ts';
+import { fail, parseCommandArgs, runAsEntry, runCommand, UsageError } from '../lib/cli.ts';
 import { diffResults, formatDifference } from '../reporting/diff-results.ts';
 import type { RunResults } from '../reporting/results.ts';
 
@@ -26,39 +27,25 @@ function readResults(path: string): RunResults {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `${path}: no such file` : `${path}: not a JSON file`);
+    fail(code === 'ENOENT' ? `${path}: no such file` : `${path}: not a JSON file`);
   }
   const results = parsed as Partial<RunResults>;
   if (!results || !Array.isArray(results.cases) || !results.run)
-    throw new Error(`${path}: not a results.json of npm run conformance`);
+    fail(`${path}: not a results.json of npm run conformance`);
   return results as RunResults;
 }
 
-function main(args: string[]): number {
-  if (args.includes('-h') || args.includes('--help')) {
-    console.log(HELP);
-    return 0;
-  }
-  const json = args.includes('--json');
-  const files = args.filter((a) => a !== '--json');
-  const unknown = files.find((a) => a.startsWith('-'));
-  if (unknown || files.length !== 2) {
-    console.error(
-      `compare: ${unknown ? `unknown option ${unknown}` : 'give exactly two results.json files'} (see npm run compare -- --help)`,
-    );
-    return 2;
-  }
-  let a: RunResults;
-  let b: RunResults;
-  try {
-    a = readResults(files[0] as string);
-    b = readResults(files[1] as string);
-  } catch (error) {
-    console.error(`compare: ${(error as Error).message}`);
-    return 2;
-  }
+/** npm run compare with these arguments; resolves to the exit code. */
+export function main(argv: string[]): Promise<number> {
+  return runCommand('compare', () => compare(argv), [CatalogError]);
+}
+
+function compare(argv: string[]): number {
+  const args = parseCommandArgs({ help: HELP, options: { json: { type: 'boolean' } }, positionals: true }, argv);
+  if (args.positionals.length !== 2) throw new UsageError('give exactly two results.json files');
+  const [a, b] = args.positionals.map(readResults) as [RunResults, RunResults];
   const differences = diffResults(loadCatalog(), a, b);
-  if (json) console.log(JSON.stringify(differences, null, 2));
+  if (args.flag('json')) console.log(JSON.stringify(differences, null, 2));
   else {
     console.log(
       `compare: a = ${a.run.target} ${a.run.base_url_host} (seed ${a.run.seed}), b = ${b.run.target} ${b.run.base_url_host} (seed ${b.run.seed})`,
@@ -69,4 +56,4 @@ function main(args: string[]): number {
   return differences.length ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+await runAsEntry(import.meta.url, main);

@@ -1,7 +1,7 @@
 // Command-line arguments of npm run conformance.
 
-import { parseArgs } from 'node:util';
-import { DEFAULT_RETRIES_ON_ERROR } from '../harness/run-case.ts';
+import { DEFAULT_RETRIES_ON_ERROR } from '../harness/config.ts';
+import { type CliArgs, type OptionCheck, parseCommandArgs, UsageError } from '../lib/cli.ts';
 
 export const HELP = `Usage: npm run conformance -- [options]
 
@@ -66,8 +66,6 @@ Exit codes: 0 every case passed (skips allowed unless --fail-on-skip; known devi
 Cleanup: every card the run creates is cancelled at the end (see reports/ledger.jsonl);
          after a crash: npm run cleanup -- --ledger <file>.`;
 
-export class UsageError extends Error {}
-
 export interface ConformanceArgs {
   filter: string | null;
   reportsDir: string;
@@ -99,95 +97,110 @@ export interface ConformanceArgs {
   replay: string | null;
 }
 
-export function parseConformanceArgs(argv: string[]): ConformanceArgs | 'help' {
-  let values: Record<string, string | boolean | undefined>;
+/** The options npm run conformance and npm run fuzz share (read by targetArgs). */
+export const TARGET_OPTIONS = {
+  filter: { type: 'string' },
+  reports: { type: 'string' },
+  env: { type: 'string' },
+  'expect-target': { type: 'string' },
+  list: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const;
+
+const OPTIONS = {
+  ...TARGET_OPTIONS,
+  'fail-on-skip': { type: 'boolean' },
+  'mock-faults': { type: 'string' },
+  concurrency: { type: 'string' },
+  'retries-on-error': { type: 'string' },
+  only: { type: 'string', multiple: true },
+  shard: { type: 'string' },
+  bail: { type: 'string' },
+  baseline: { type: 'string' },
+  deviations: { type: 'string' },
+  history: { type: 'string' },
+  'min-coverage': { type: 'string' },
+  'summary-md': { type: 'string' },
+} as const;
+
+/** The checks of TARGET_OPTIONS. */
+export const TARGET_CHECKS: Record<string, OptionCheck> = {
+  filter: { valid: (v) => v.trim() !== '', problem: () => '--filter needs a non-empty text' },
+  'expect-target': {
+    valid: (v) => v === 'sandbox' || v === 'mock' || v === 'any',
+    problem: (v) => `--expect-target must be sandbox, mock or any (got "${v}")`,
+  },
+};
+
+/** --min-coverage <percent>: a number from 0 to 100 (npm run conformance and npm run merge-reports). */
+export const MIN_COVERAGE_CHECK: Record<string, OptionCheck> = {
+  'min-coverage': {
+    valid: (v) => /^\d{1,3}(\.\d+)?$/u.test(v) && Number(v) <= 100,
+    problem: (v) => `--min-coverage needs a percentage from 0 to 100 (got "${v}")`,
+  },
+};
+
+const CHECKS: Record<string, OptionCheck> = {
+  ...TARGET_CHECKS,
+  ...MIN_COVERAGE_CHECK,
+  'mock-faults': {
+    valid: (v) => /^(0|1|0?\.\d+|1\.0*)$/u.test(v.trim()) && Number(v) <= 1,
+    problem: (v) => `--mock-faults needs a share between 0 and 1 (got "${v}")`,
+  },
+  concurrency: {
+    valid: (v) => /^[1-9]\d{0,2}$/u.test(v),
+    problem: () => '--concurrency needs a whole number from 1 to 999',
+  },
+  'retries-on-error': {
+    valid: (v) => /^\d$/u.test(v),
+    problem: (v) => `--retries-on-error needs a whole number from 0 to 9 (got "${v}")`,
+  },
+  bail: { valid: (v) => /^[1-9]\d{0,5}$/u.test(v), problem: (v) => `--bail needs a whole number ≥ 1 (got "${v}")` },
+};
+
+export function parseConformanceArgs(argv: readonly string[]): ConformanceArgs {
   // npm run replay is npm run conformance with "replay <results.json>" first (cli/replay-run.ts).
   const replaying = argv[0] === 'replay';
-  const args = replaying ? argv.slice(1) : argv;
-  let positionals: string[] = [];
-  try {
-    const parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: replaying,
-      options: {
-        filter: { type: 'string' },
-        reports: { type: 'string' },
-        env: { type: 'string' },
-        'fail-on-skip': { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        'mock-faults': { type: 'string' },
-        concurrency: { type: 'string' },
-        'retries-on-error': { type: 'string' },
-        list: { type: 'boolean' },
-        only: { type: 'string', multiple: true },
-        shard: { type: 'string' },
-        bail: { type: 'string' },
-        'expect-target': { type: 'string' },
-        baseline: { type: 'string' },
-        deviations: { type: 'string' },
-        history: { type: 'string' },
-        'min-coverage': { type: 'string' },
-        'summary-md': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    values = parsed.values as Record<string, string | boolean | undefined>;
-    positionals = parsed.positionals;
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
-  }
-  if (values.help) return 'help';
-  if (replaying && positionals.length !== 1)
+  const args = parseCommandArgs(
+    { help: HELP, options: OPTIONS, checks: CHECKS, positionals: replaying },
+    replaying ? argv.slice(1) : argv,
+  );
+  if (replaying && args.positionals.length !== 1)
     throw new UsageError('npm run replay needs exactly one results.json of an earlier run');
-  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-  const filter = text('filter');
-  if (filter !== undefined && filter.trim() === '') throw new UsageError('--filter needs a non-empty text');
-  const faults = text('mock-faults');
-  if (faults !== undefined && !(/^(0|1|0?\.\d+|1\.0*)$/u.test(faults.trim()) && Number(faults) <= 1)) {
-    throw new UsageError(`--mock-faults needs a share between 0 and 1 (got "${faults}")`);
-  }
-  const concurrency = text('concurrency');
-  if (concurrency !== undefined && !/^[1-9]\d{0,2}$/u.test(concurrency)) {
-    throw new UsageError('--concurrency needs a whole number from 1 to 999');
-  }
-  const retries = text('retries-on-error');
-  if (retries !== undefined && !/^\d$/u.test(retries))
-    throw new UsageError(`--retries-on-error needs a whole number from 0 to 9 (got "${retries}")`);
-  const expectTarget = text('expect-target') ?? 'any';
-  if (expectTarget !== 'sandbox' && expectTarget !== 'mock' && expectTarget !== 'any')
-    throw new UsageError(`--expect-target must be sandbox, mock or any (got "${expectTarget}")`);
-  const bail = text('bail');
-  if (bail !== undefined && !/^[1-9]\d{0,5}$/u.test(bail))
-    throw new UsageError(`--bail needs a whole number ≥ 1 (got "${bail}")`);
+  const number = (name: string) => {
+    const value = args.text(name);
+    return value === undefined ? null : Number(value);
+  };
   return {
-    minCoverage: minCoverageOption(text('min-coverage') ?? null),
-    summaryMd: text('summary-md') ?? null,
-    mockFaults: faults === undefined ? null : Number(faults),
-    concurrency: concurrency === undefined ? null : Number(concurrency),
-    retriesOnError: retries === undefined ? DEFAULT_RETRIES_ON_ERROR : Number(retries),
-    filter: filter ?? null,
-    replay: replaying ? (positionals[0] ?? null) : null,
-    reportsDir: text('reports') ?? (replaying ? 'reports/replay' : 'reports'),
-    envFile: text('env') ?? '.env',
-    envExplicit: text('env') !== undefined,
-    failOnSkip: values['fail-on-skip'] === true,
-    quiet: values.quiet === true,
-    list: values.list === true,
-    only: (values.only as unknown as string[] | undefined) ?? [],
-    shard: text('shard') ?? null,
-    bail: bail === undefined ? null : Number(bail),
-    expectTarget,
-    baseline: text('baseline') ?? null,
-    deviations: text('deviations') ?? null,
-    history: text('history') ?? null,
+    ...targetArgs(args),
+    minCoverage: number('min-coverage'),
+    summaryMd: args.text('summary-md') ?? null,
+    mockFaults: number('mock-faults'),
+    concurrency: number('concurrency'),
+    retriesOnError: number('retries-on-error') ?? DEFAULT_RETRIES_ON_ERROR,
+    replay: replaying ? (args.positionals[0] ?? null) : null,
+    reportsDir: args.text('reports') ?? (replaying ? 'reports/replay' : 'reports'),
+    failOnSkip: args.flag('fail-on-skip'),
+    only: args.list('only'),
+    shard: args.text('shard') ?? null,
+    bail: number('bail'),
+    baseline: args.text('baseline') ?? null,
+    deviations: args.text('deviations') ?? null,
+    history: args.text('history') ?? null,
   };
 }
 
-/** --min-coverage <percent>: a number from 0 to 100; null when not given. */
-export function minCoverageOption(value: string | null): number | null {
-  if (value === null) return null;
-  if (!(/^\d{1,3}(\.\d+)?$/u.test(value) && Number(value) <= 100))
-    throw new UsageError(`--min-coverage needs a percentage from 0 to 100 (got "${value}")`);
-  return Number(value);
+/** The options npm run conformance and npm run fuzz share, after TARGET_CHECKS. */
+export function targetArgs(
+  args: CliArgs,
+): Pick<ConformanceArgs, 'filter' | 'reportsDir' | 'envFile' | 'envExplicit' | 'expectTarget' | 'list' | 'quiet'> {
+  return {
+    filter: args.text('filter') ?? null,
+    reportsDir: args.text('reports') ?? 'reports',
+    envFile: args.text('env') ?? '.env',
+    envExplicit: args.text('env') !== undefined,
+    expectTarget: (args.text('expect-target') ?? 'any') as ConformanceArgs['expectTarget'],
+    list: args.flag('list'),
+    quiet: args.flag('quiet'),
+  };
 }

@@ -4,12 +4,13 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
-import { loadCatalog } from '../catalog/load.ts';
+import { CatalogError, loadCatalog } from '../catalog/load.ts';
+import { ConfigError } from '../harness/config.ts';
+import { fail, type OptionCheck, parseCommandArgs, runAsEntry, runCommand, UsageError } from '../lib/cli.ts';
 import { openApiFragment } from '../reporting/export/openapi.ts';
 import { postmanCollection, replayMockCommand } from '../reporting/export/postman.ts';
 import { recordSequentialRun } from './record-run.ts';
-import { mockCommandSeedOr } from './run-options.ts';
+import { mockCommandSeed } from './run-options.ts';
 
 const HELP = `Usage: npm run export -- [--postman <file>] [--openapi <file>] [--seed <n>] [--env <file>] [--filter <text>]
 
@@ -24,58 +25,51 @@ const HELP = `Usage: npm run export -- [--postman <file>] [--openapi <file>] [--
   --filter <text>    only cases whose name contains <text> (Postman)
   -h, --help         show this help`;
 
-function fail(message: string): never {
-  console.error(`export: ${message}`);
-  process.exit(2);
+const OPTIONS = {
+  postman: { type: 'string' },
+  openapi: { type: 'string' },
+  seed: { type: 'string' },
+  env: { type: 'string' },
+  filter: { type: 'string' },
+} as const;
+
+const CHECKS = {
+  seed: { valid: (v) => /^\d{1,10}$/u.test(v), problem: (v) => `--seed must be a whole number (got "${v}")` },
+} satisfies Record<string, OptionCheck>;
+
+/** npm run export with these arguments; resolves to the exit code. */
+export function main(argv: string[]): Promise<number> {
+  return runCommand('export', () => exportCommand(argv), [ConfigError, CatalogError]);
 }
 
-let values: Record<string, string | boolean | undefined>;
-try {
-  values = parseArgs({
-    args: process.argv.slice(2),
-    strict: true,
-    options: {
-      postman: { type: 'string' },
-      openapi: { type: 'string' },
-      seed: { type: 'string' },
-      env: { type: 'string' },
-      filter: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-} catch (error) {
-  fail(`${(error as Error).message.split('\n')[0]} (see npm run export -- --help)`);
+async function exportCommand(argv: string[]): Promise<number> {
+  const args = parseCommandArgs({ help: HELP, options: OPTIONS, checks: CHECKS }, argv);
+  const postman = args.text('postman');
+  const openapi = args.text('openapi');
+  if (!postman && !openapi) throw new UsageError('name an output: --postman <file> and/or --openapi <file>');
+  const seed = Number(args.text('seed') ?? mockCommandSeed(args.text('env')));
+  if (openapi) {
+    write(openapi, openApiFragment(loadCatalog()));
+    console.log(`export: OpenAPI 3.1 fragment written to ${openapi}`);
+  }
+  if (postman) {
+    const filter = args.text('filter') ?? '';
+    const run = await recordSequentialRun(seed, filter);
+    if (run.failed.length) fail(`${run.failed.length} scenarios did not pass on the mock; first: ${run.failed[0]}`);
+    if (!run.cases.length) fail(`no case matches --filter "${filter}"`);
+    write(postman, postmanCollection(run.cases, { baseUrl: run.baseUrl, defaultClientId: run.defaultClientId, seed }));
+    const requests = run.cases.reduce((n, c) => n + c.requests.length, 0);
+    console.log(
+      `export: Postman collection of ${run.cases.length} cases (${requests} requests, seed ${seed}) written to ${postman}`,
+    );
+    console.log(`export: replay it on ${replayMockCommand(seed)}`);
+  }
+  return 0;
 }
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-const postman = values.postman as string | undefined;
-const openapi = values.openapi as string | undefined;
-if (!postman && !openapi) fail('name an output: --postman <file> and/or --openapi <file> (see --help)');
-const seedText =
-  (values.seed as string | undefined) ?? String(mockCommandSeedOr(values.env as string | undefined, fail));
-if (!/^\d{1,10}$/u.test(seedText)) fail(`--seed must be a whole number (got "${seedText}")`);
-const seed = Number(seedText);
 
-const write = (file: string, doc: unknown) => {
+function write(file: string, doc: unknown): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
-};
+}
 
-if (openapi) {
-  write(openapi, openApiFragment(loadCatalog()));
-  console.log(`export: OpenAPI 3.1 fragment written to ${openapi}`);
-}
-if (postman) {
-  const run = await recordSequentialRun(seed, (values.filter as string | undefined) ?? '');
-  if (run.failed.length) fail(`${run.failed.length} scenarios did not pass on the mock; first: ${run.failed[0]}`);
-  if (!run.cases.length) fail(`no case matches --filter "${values.filter}"`);
-  write(postman, postmanCollection(run.cases, { baseUrl: run.baseUrl, defaultClientId: run.defaultClientId, seed }));
-  const requests = run.cases.reduce((n, c) => n + c.requests.length, 0);
-  console.log(
-    `export: Postman collection of ${run.cases.length} cases (${requests} requests, seed ${seed}) written to ${postman}`,
-  );
-  console.log(`export: replay it on ${replayMockCommand(seed)}`);
-}
-process.exit(0);
+await runAsEntry(import.meta.url, main);

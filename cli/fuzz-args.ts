@@ -1,7 +1,8 @@
 // Command-line arguments and fuzz settings of npm run fuzz (target settings are shared with npm run conformance).
 
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../harness/config.ts';
+import { parseCommandArgs } from '../lib/cli.ts';
+import { TARGET_CHECKS, TARGET_OPTIONS, targetArgs } from './conformance-args.ts';
 
 export const MOCK_RUNS = 200;
 export const REMOTE_RUNS = 5;
@@ -32,54 +33,10 @@ Options:
 
 Exit codes: 0 every property held, 1 a property was falsified (contract), 2 configuration or environment.`;
 
-export class FuzzUsageError extends Error {}
+export type FuzzArgs = ReturnType<typeof targetArgs>;
 
-export interface FuzzArgs {
-  filter: string | null;
-  reportsDir: string;
-  envFile: string;
-  /** --env was given: then the file must be readable. */
-  envExplicit: boolean;
-  expectTarget: 'sandbox' | 'mock' | 'any';
-  list: boolean;
-  quiet: boolean;
-}
-
-export function parseFuzzArgs(args: string[]): FuzzArgs | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args,
-      strict: true,
-      options: {
-        filter: { type: 'string' },
-        reports: { type: 'string' },
-        env: { type: 'string' },
-        'expect-target': { type: 'string' },
-        list: { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    throw new FuzzUsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
-  }
-  if (values.help) return 'help';
-  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-  const filter = text('filter');
-  if (filter !== undefined && filter.trim() === '') throw new FuzzUsageError('--filter needs a non-empty text');
-  const expectTarget = text('expect-target') ?? 'any';
-  if (expectTarget !== 'sandbox' && expectTarget !== 'mock' && expectTarget !== 'any')
-    throw new FuzzUsageError(`--expect-target must be sandbox, mock or any (got "${expectTarget}")`);
-  return {
-    expectTarget,
-    filter: filter ?? null,
-    reportsDir: text('reports') ?? 'reports',
-    envFile: text('env') ?? '.env',
-    envExplicit: text('env') !== undefined,
-    list: values.list === true,
-    quiet: values.quiet === true,
-  };
+export function parseFuzzArgs(argv: readonly string[]): FuzzArgs {
+  return targetArgs(parseCommandArgs({ help: FUZZ_HELP, options: TARGET_OPTIONS, checks: TARGET_CHECKS }, argv));
 }
 
 /** UQPAY_FUZZ_RUNS and UQPAY_FUZZ_PATH, checked; runs default by target kind. */

@@ -15,67 +15,48 @@ import { ConfigError, pacingFor, type RunConfig } from '../harness/config.ts';
 import { cleanupAfterRun, cleanupLine, prepareLedger } from '../harness/run-cleanup.ts';
 import { createSession } from '../harness/session.ts';
 import { readRunSettings } from '../harness/settings.ts';
+import { fail, runAsEntry, runCommand, SOFTWARE_ERROR } from '../lib/cli.ts';
 import { type FuzzReport, fuzzReport } from '../reporting/fuzz-report.ts';
 import { writeFuzzReports } from '../reporting/write-fuzz-reports.ts';
 import { checkExpectedTarget } from '../suites/target-guards.ts';
-import { FUZZ_HELP, type FuzzArgs, FuzzUsageError, fuzzSettings, parseFuzzArgs } from './fuzz-args.ts';
+import { type FuzzArgs, fuzzSettings, parseFuzzArgs } from './fuzz-args.ts';
 import { type FuzzTarget, resolveFuzzTarget } from './fuzz-target.ts';
 import { checkEnvFile } from './run-options.ts';
 
-/** The suite itself crashed (a bug of ours): EX_SOFTWARE of sysexits.h, apart from 1 (falsified) and 2 (environment). */
-const CRASHED = 70;
+/** npm run fuzz with these arguments; resolves to the exit code. */
+export function main(argv: string[]): Promise<number> {
+  return runCommand('fuzz', () => fuzz(argv), [ConfigError, CatalogError, TargetError, TokenError]);
+}
 
-async function main(): Promise<number> {
-  let args: FuzzArgs | 'help';
-  let config: RunConfig;
+async function fuzz(argv: string[]): Promise<number> {
+  const args = parseFuzzArgs(argv);
+  checkEnvFile(args);
   // The UQPAY_* settings (credentials, fixtures, fuzz sizes) from the environment and --env; nothing is written back.
-  let env: Record<string, string>;
-  try {
-    args = parseFuzzArgs(process.argv.slice(2));
-    if (args === 'help') {
-      console.log(FUZZ_HELP);
-      return 0;
-    }
-    checkEnvFile(args);
-    ({ config, settings: env } = readRunSettings(args.envFile));
-    checkExpectedTarget(args.expectTarget, config.target);
-    loadCatalog();
-  } catch (error) {
-    if (error instanceof FuzzUsageError) return fail(`${error.message} (see npm run fuzz -- --help)`);
-    if (error instanceof ConfigError || error instanceof CatalogError) return fail(error.message);
-    throw error;
-  }
+  const { config, settings: env } = readRunSettings(args.envFile);
+  checkExpectedTarget(args.expectTarget, config.target);
+  loadCatalog();
   const filter = args.filter;
   const properties = allProperties().filter((p) => filter === null || p.name.includes(filter));
   if (args.list) {
     for (const p of properties) console.log(p.name);
     return 0;
   }
-  if (properties.length === 0) return fail(`no property matches --filter "${filter}"`);
-
-  let target: FuzzTarget | undefined;
-  let settings: ReturnType<typeof fuzzSettings>;
+  if (properties.length === 0) fail(`no property matches --filter "${filter}"`);
+  const target = await resolveFuzzTarget(config, env);
   try {
-    target = await resolveFuzzTarget(config, env);
     checkExpectedTarget(args.expectTarget, target);
-    settings = fuzzSettings(env, target.kind === 'mock');
+    const settings = fuzzSettings(env, target.kind === 'mock');
     if (settings.path && properties.length !== 1) {
       throw new ConfigError(`UQPAY_FUZZ_PATH replays one property: --filter selects ${properties.length}`);
     }
-  } catch (error) {
-    await target?.close();
-    if (error instanceof ConfigError) return fail(error.message);
-    throw error;
-  }
-  const pacing = pacingFor(target.kind, config.maxPerSecond);
-  console.log(
-    `fuzz: target ${target.kind} at ${target.baseUrl} · seed ${config.seed}` +
-      `${config.seedFixed ? '' : ' (random; set UQPAY_SEED to replay)'}` +
-      ` · ${properties.length} properties · up to ${settings.runs} runs each (UQPAY_FUZZ_RUNS)` +
-      `${pacing ? ` · at most ${pacing} requests/s` : ''}` +
-      `${config.requestBudget ? ` · budget ${config.requestBudget} requests` : ''}`,
-  );
-  try {
+    const pacing = pacingFor(target.kind, config.maxPerSecond);
+    console.log(
+      `fuzz: target ${target.kind} at ${target.baseUrl} · seed ${config.seed}` +
+        `${config.seedFixed ? '' : ' (random; set UQPAY_SEED to replay)'}` +
+        ` · ${properties.length} properties · up to ${settings.runs} runs each (UQPAY_FUZZ_RUNS)` +
+        `${pacing ? ` · at most ${pacing} requests/s` : ''}` +
+        `${config.requestBudget ? ` · budget ${config.requestBudget} requests` : ''}`,
+    );
     return await run(args, config, target, settings, properties, env);
   } finally {
     await target.close();
@@ -91,24 +72,7 @@ async function run(
   env: Record<string, string>,
 ): Promise<number> {
   const pacing = pacingFor(target.kind, config.maxPerSecond);
-  // The built-in mock is disposable; on any other target every card the run creates goes into the ledger.
-  const ledgerPath = target.builtIn
-    ? null
-    : prepareLedger(
-        resolve(args.reportsDir),
-        { baseUrl: target.baseUrl, target: target.kind, seed: config.seed },
-        (line) => console.error(line),
-      );
-  const session = createSession({
-    baseUrl: target.baseUrl,
-    kind: target.kind,
-    seed: config.seed,
-    timeoutMs: config.timeoutMs,
-    ...(config.requestBudget ? { requestBudget: config.requestBudget } : {}),
-    ...(pacing ? { maxPerSecond: pacing } : {}),
-    ...(ledgerPath ? { ledgerPath } : {}),
-    env,
-  });
+  const { session, ledgerPath } = fuzzSession(args, config, target, pacing, env);
   const startedAt = new Date().toISOString();
   const started = performance.now();
   let results: PropertyResult[];
@@ -116,9 +80,8 @@ async function run(
   try {
     fz = await fuzzContext(session);
     // Precedence must be stable across runs too: winners an earlier run saw on this host are the expected ones.
-    for (const [property, winner] of previousWinners(resolve(args.reportsDir), new URL(target.baseUrl).host)) {
+    for (const [property, winner] of previousWinners(resolve(args.reportsDir), new URL(target.baseUrl).host))
       fz.observations.set(property, winner);
-    }
     results = await runProperties(properties, fz, {
       seed: config.seed,
       numRuns: settings.runs,
@@ -129,17 +92,13 @@ async function run(
     });
   } catch (error) {
     await session.close();
-    if (error instanceof TargetError || error instanceof TokenError) return fail(error.message);
-    // A replay path that does not fit may fail after its first case created cards: cancel them, then one line.
-    if (error instanceof ConfigError) {
-      if (ledgerPath) await cleanup(target, ledgerPath, config, pacing, env);
-      return fail(error.message);
-    }
-    if (!(error instanceof PropertyCrash)) throw error;
-    // A bug in this project, not the target's answer: its stack, after the cards the run created are cancelled.
+    if (error instanceof TargetError || error instanceof TokenError) throw error;
+    // A replay path that does not fit (ConfigError) may fail after its first case created cards, and a crashed
+    // property (a bug in this project, not the target's answer) too: cancel them before the line or the stack.
     if (ledgerPath) await cleanup(target, ledgerPath, config, pacing, env);
-    console.error(`fuzz: ${error.message}: a bug in this project, not the target's answer\n${error.stack ?? ''}`);
-    return CRASHED;
+    if (error instanceof PropertyCrash)
+      fail(`${error.message}: a bug in this project, not the target's answer\n${error.stack ?? ''}`, SOFTWARE_ERROR);
+    throw error;
   }
   const report = fuzzReport(
     {
@@ -160,20 +119,56 @@ async function run(
   await session.close();
   const left = ledgerPath ? await cleanup(target, ledgerPath, config, pacing, env) : 0;
   writeFuzzReports(resolve(args.reportsDir), report);
+  printSummary(report, args.reportsDir);
+  return exitCode(report, left);
+}
+
+/** 2 when cards were left live, 1 when a property was falsified, 2 when one could not be judged, else 0. */
+function exitCode({ summary }: FuzzReport, cardsLeft: number): number {
+  if (cardsLeft > 0) return 2;
+  if (summary.failed > 0) return 1;
+  if (summary.errored > 0) fail(`${summary.errored} properties could not be judged because the environment failed`);
+  return 0;
+}
+
+/** The run's session; on a target other than the built-in mock (which is disposable) its cards go into a ledger. */
+function fuzzSession(
+  args: FuzzArgs,
+  config: RunConfig,
+  target: FuzzTarget,
+  pacing: number | null | undefined,
+  env: Record<string, string>,
+) {
+  const ledgerPath = target.builtIn
+    ? null
+    : prepareLedger(
+        resolve(args.reportsDir),
+        { baseUrl: target.baseUrl, target: target.kind, seed: config.seed },
+        (line) => console.error(line),
+      );
+  const session = createSession({
+    baseUrl: target.baseUrl,
+    kind: target.kind,
+    seed: config.seed,
+    timeoutMs: config.timeoutMs,
+    ...(config.requestBudget ? { requestBudget: config.requestBudget } : {}),
+    ...(pacing ? { maxPerSecond: pacing } : {}),
+    ...(ledgerPath ? { ledgerPath } : {}),
+    env,
+  });
+  return { session, ledgerPath };
+}
+
+function printSummary(report: FuzzReport, reportsDir: string): void {
   const { summary } = report;
   console.log(
     `fuzz summary: ${summary.properties} properties: ${summary.passed} held, ${summary.failed} falsified, ${summary.errored} errored${summary.skipped ? `, ${summary.skipped} skipped` : ''}\n` +
       `  ${summary.cases} cases, ${report.run.requests} requests in ${(report.run.duration_ms / 1000).toFixed(1)} s` +
-      ` · ${report.cases_per_second} cases/s · seed ${config.seed}` +
+      ` · ${report.cases_per_second} cases/s · seed ${report.run.seed}` +
       `\n  ${coverageLine(report.coverage)}` +
       `${report.drift.length ? `\n  ${report.drift.length} undocumented answers (drift section of fuzz.json)` : ''}` +
-      `\n  reports: ${args.reportsDir}/fuzz.json, junit.xml (testsuite uqpay-fuzz)`,
+      `\n  reports: ${reportsDir}/fuzz.json, junit.xml (testsuite uqpay-fuzz)`,
   );
-  if (left > 0) return 2;
-  if (summary.failed > 0) return 1;
-  if (summary.errored > 0)
-    return fail(`${summary.errored} properties could not be judged because the environment failed`);
-  return 0;
 }
 
 function print(r: PropertyResult, quiet: boolean): void {
@@ -244,12 +239,4 @@ function isLoopback(host: string | undefined): boolean {
   return host?.startsWith('127.0.0.1:') ?? false;
 }
 
-function fail(message: string, code = 2): number {
-  console.error(`fuzz: ${message}`);
-  return code;
-}
-
-const code = await main();
-process.exitCode = code;
-// An HTTP pool may keep a handle open; never hang after the verdict.
-setTimeout(() => process.exit(code), 2000).unref();
+await runAsEntry(import.meta.url, main);

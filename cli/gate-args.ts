@@ -1,8 +1,7 @@
 // Command-line arguments of npm run gate and its --help.
 
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, UsageError } from '../lib/cli.ts';
 import { DEFAULT_DEVIATIONS_FILE } from '../reporting/deviations.ts';
-import { UsageError } from './conformance-args.ts';
 
 export const GATE_HELP = `Usage: npm run gate -- --baseline <results.json> --current <results.json> [options]
 
@@ -18,6 +17,12 @@ Options:
 Exit codes: 0 no regression, 1 regressions or an expired or stale known deviation,
             2 bad arguments, unreadable files, or runs that cannot be compared (another catalog or target kind).`;
 
+const OPTIONS = {
+  baseline: { type: 'string' },
+  current: { type: 'string' },
+  deviations: { type: 'string' },
+} as const;
+
 export interface GateArgs {
   baseline: string;
   current: string;
@@ -25,25 +30,11 @@ export interface GateArgs {
   deviations: string | null;
 }
 
-export function parseGateArgs(argv: string[]): GateArgs | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        baseline: { type: 'string' },
-        current: { type: 'string' },
-        deviations: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
-  }
-  if (values.help) return 'help';
-  const { baseline, current, deviations } = values;
-  if (typeof baseline !== 'string' || typeof current !== 'string')
+export function parseGateArgs(argv: readonly string[]): GateArgs {
+  const args = parseCommandArgs({ help: GATE_HELP, options: OPTIONS }, argv);
+  const baseline = args.text('baseline');
+  const current = args.text('current');
+  if (baseline === undefined || current === undefined)
     throw new UsageError('--baseline <file> and --current <file> are both required');
-  return { baseline, current, deviations: typeof deviations === 'string' ? deviations : null };
+  return { baseline, current, deviations: args.text('deviations') ?? null };
 }

@@ -3,6 +3,7 @@
 // Exit codes: 0 no regression, 1 regressions (or an expired or stale deviation), 2 bad arguments or files.
 
 import { CatalogError, loadCatalog } from '../catalog/load.ts';
+import { fail, runAsEntry, runCommand } from '../lib/cli.ts';
 import { BaselineError, compareRuns, describeComparison, readResults } from '../reporting/baseline.ts';
 import {
   applyDeviations,
@@ -11,37 +12,25 @@ import {
   deviationsOption,
   today,
 } from '../reporting/deviations.ts';
-import { UsageError } from './conformance-args.ts';
-import { GATE_HELP, parseGateArgs } from './gate-args.ts';
+import { parseGateArgs } from './gate-args.ts';
 
-function main(argv: string[]): number {
-  try {
-    const args = parseGateArgs(argv);
-    if (args === 'help') {
-      console.log(GATE_HELP);
-      return 0;
-    }
-    const catalog = loadCatalog();
-    const baseline = readResults(args.baseline, 'baseline');
-    const deviations = deviationsOption(args.deviations, catalog);
-    const current = applyDeviations(readResults(args.current, 'current run'), catalog, deviations, today());
-    const comparison = compareRuns(baseline, current);
-    if (comparison.refused !== null) return fail(comparison.refused);
-    for (const line of describeComparison(comparison, args.baseline)) console.log(line);
-    const problems = deviationProblems(current.deviations);
-    for (const line of problems) console.log(`  ${line}`);
-    return comparison.regressions > 0 || problems.length > 0 ? 1 : 0;
-  } catch (error) {
-    if (error instanceof UsageError) return fail(`${error.message} (see npm run gate -- --help)`);
-    if (error instanceof BaselineError || error instanceof DeviationsError || error instanceof CatalogError)
-      return fail(error.message);
-    throw error;
-  }
+/** npm run gate with these arguments; resolves to the exit code. */
+export function main(argv: string[]): Promise<number> {
+  return runCommand('gate', () => gate(argv), [BaselineError, DeviationsError, CatalogError]);
 }
 
-function fail(message: string): number {
-  console.error(`gate: ${message}`);
-  return 2;
+function gate(argv: string[]): number {
+  const args = parseGateArgs(argv);
+  const catalog = loadCatalog();
+  const baseline = readResults(args.baseline, 'baseline');
+  const deviations = deviationsOption(args.deviations, catalog);
+  const current = applyDeviations(readResults(args.current, 'current run'), catalog, deviations, today());
+  const comparison = compareRuns(baseline, current);
+  if (comparison.refused !== null) fail(comparison.refused);
+  for (const line of describeComparison(comparison, args.baseline)) console.log(line);
+  const problems = deviationProblems(current.deviations);
+  for (const line of problems) console.log(`  ${line}`);
+  return comparison.regressions > 0 || problems.length > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+await runAsEntry(import.meta.url, main);

@@ -1,8 +1,8 @@
 // Command-line arguments of npm run merge-reports and its --help.
 
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, UsageError } from '../lib/cli.ts';
 import { DEFAULT_DEVIATIONS_FILE } from '../reporting/deviations.ts';
-import { minCoverageOption, UsageError } from './conformance-args.ts';
+import { MIN_COVERAGE_CHECK } from './conformance-args.ts';
 
 export const MERGE_HELP = `Usage: npm run merge-reports -- <dir>… [options]
 
@@ -21,6 +21,14 @@ Options:
 Exit codes: 0 every case passed, 1 contract failures or an expired or stale known deviation,
             2 bad arguments, unreadable or incompatible shard reports, or cases that errored.`;
 
+const OPTIONS = {
+  reports: { type: 'string' },
+  deviations: { type: 'string' },
+  history: { type: 'string' },
+  'min-coverage': { type: 'string' },
+  'summary-md': { type: 'string' },
+} as const;
+
 export interface MergeArgs {
   dirs: string[];
   reportsDir: string;
@@ -30,35 +38,19 @@ export interface MergeArgs {
   summaryMd: string | null;
 }
 
-export function parseMergeArgs(argv: string[]): MergeArgs | 'help' {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        reports: { type: 'string' },
-        deviations: { type: 'string' },
-        history: { type: 'string' },
-        'min-coverage': { type: 'string' },
-        'summary-md': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
-  }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
-  if (values.help) return 'help';
-  if (parsed.positionals.length === 0) throw new UsageError('name at least one shard reports directory');
-  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : null);
+export function parseMergeArgs(argv: readonly string[]): MergeArgs {
+  const args = parseCommandArgs(
+    { help: MERGE_HELP, options: OPTIONS, checks: MIN_COVERAGE_CHECK, positionals: true },
+    argv,
+  );
+  if (args.positionals.length === 0) throw new UsageError('name at least one shard reports directory');
+  const coverage = args.text('min-coverage');
   return {
-    dirs: parsed.positionals,
-    reportsDir: text('reports') ?? 'reports',
-    deviations: text('deviations'),
-    history: text('history'),
-    minCoverage: minCoverageOption(text('min-coverage')),
-    summaryMd: text('summary-md'),
+    dirs: args.positionals,
+    reportsDir: args.text('reports') ?? 'reports',
+    deviations: args.text('deviations') ?? null,
+    history: args.text('history') ?? null,
+    minCoverage: coverage === undefined ? null : Number(coverage),
+    summaryMd: args.text('summary-md') ?? null,
   };
 }

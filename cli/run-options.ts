@@ -47,22 +47,13 @@ export function checkEnvFile(args: Pick<ConformanceArgs, 'envFile' | 'envExplici
 
 /**
  * The seed of a mock-only command (npm run selfcheck, npm run export) without --seed: UQPAY_SEED from the
- * environment or the --env file (default .env, which may be missing), else 1. Throws ConfigError.
+ * environment (processEnv in tests; harness/settings.ts reads the process's) or the --env file (default .env, which
+ * may be missing), else 1. Throws ConfigError.
  */
-export function mockCommandSeed(envFlag: string | undefined, processEnv: NodeJS.ProcessEnv = process.env): number {
+export function mockCommandSeed(envFlag: string | undefined, processEnv?: NodeJS.ProcessEnv): number {
   const envFile = envFlag ?? '.env';
   checkEnvFile({ envFile, envExplicit: envFlag !== undefined });
   return settingsSeed(envFile, processEnv) ?? 1;
-}
-
-/** mockCommandSeed for a CLI: a ConfigError goes to its one-line fail (exit 2). */
-export function mockCommandSeedOr(envFlag: string | undefined, fail: (message: string) => never): number {
-  try {
-    return mockCommandSeed(envFlag);
-  } catch (error) {
-    if (error instanceof ConfigError) return fail(error.message);
-    throw error;
-  }
 }
 
 /** Selection, deviations, history and baseline, checked before any request; replayTitles: npm run replay's cases. */

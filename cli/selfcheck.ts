@@ -3,11 +3,12 @@
 // every fuzz property has teeth ("fuzz kill rate: K/N", cli/selfcheck-fuzz.ts). Exit 0 at 100 % in both, 1 when a
 // defect or a fuzz variant survived, 2 on bad arguments or when a conformant baseline itself does not pass.
 
-import { parseArgs } from 'node:util';
+import { ConfigError } from '../harness/config.ts';
+import { fail, type OptionCheck, parseCommandArgs, runAsEntry, runCommand, UsageError } from '../lib/cli.ts';
 import { DEFECT_KINDS, type DefectKind } from '../mock/variants.ts';
-import { mockCommandSeedOr } from './run-options.ts';
+import { mockCommandSeed } from './run-options.ts';
 import { fuzzSection, KILL_REPORT } from './selfcheck-fuzz.ts';
-import { selfcheck } from './selfcheck-run.ts';
+import { type SelfcheckOptions, selfcheck } from './selfcheck-run.ts';
 
 const HELP = `Usage: npm run selfcheck -- [options]
 
@@ -32,77 +33,74 @@ Options:
   --env <file>          settings file read after the environment (default .env)
   -h, --help            show this help`;
 
-function fail(message: string): never {
-  console.error(`selfcheck: ${message}`);
-  process.exit(2);
-}
+const OPTIONS = {
+  kind: { type: 'string', multiple: true },
+  entry: { type: 'string' },
+  concurrency: { type: 'string' },
+  seed: { type: 'string' },
+  env: { type: 'string' },
+  fuzz: { type: 'boolean' },
+  'no-fuzz': { type: 'boolean' },
+  'fuzz-runs': { type: 'string' },
+  'fuzz-filter': { type: 'string' },
+  reports: { type: 'string' },
+} as const;
 
-let values: Record<string, unknown>;
-try {
-  values = parseArgs({
-    args: process.argv.slice(2),
-    strict: true,
-    options: {
-      kind: { type: 'string', multiple: true },
-      entry: { type: 'string' },
-      concurrency: { type: 'string' },
-      seed: { type: 'string' },
-      env: { type: 'string' },
-      fuzz: { type: 'boolean' },
-      'no-fuzz': { type: 'boolean' },
-      'fuzz-runs': { type: 'string' },
-      'fuzz-filter': { type: 'string' },
-      reports: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-} catch (error) {
-  fail(`${(error as Error).message.split('\n')[0]} (see npm run selfcheck -- --help)`);
-}
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-const kinds = (values.kind as string[] | undefined) ?? [...DEFECT_KINDS];
-for (const kind of kinds) if (!DEFECT_KINDS.includes(kind as DefectKind)) fail(`unknown --kind "${kind}"`);
-const whole = (name: string, text: string | undefined, fallback: number) => {
-  if (text === undefined) return fallback;
-  if (!/^\d{1,9}$/u.test(text) || Number(text) < 1) fail(`${name} must be a whole number ≥ 1 (got "${text}")`);
-  return Number(text);
+const wholeNumber = (name: string): OptionCheck => ({
+  valid: (v) => /^\d{1,9}$/u.test(v) && Number(v) >= 1,
+  problem: (v) => `--${name} must be a whole number ≥ 1 (got "${v}")`,
+});
+
+const CHECKS: Record<string, OptionCheck> = {
+  kind: { valid: (v) => DEFECT_KINDS.includes(v as DefectKind), problem: (v) => `unknown --kind "${v}"` },
+  concurrency: wholeNumber('concurrency'),
+  seed: wholeNumber('seed'),
+  'fuzz-runs': wholeNumber('fuzz-runs'),
 };
-const concurrency = whole('--concurrency', values.concurrency as string | undefined, 8);
-// Without --seed: UQPAY_SEED from the environment or --env, held to the same rule as --seed (≥ 1).
-const seedText =
-  (values.seed as string | undefined) ?? String(mockCommandSeedOr(values.env as string | undefined, fail));
-const seed = whole('--seed', seedText, 1);
 
-if (values.fuzz && values['no-fuzz']) fail('--fuzz and --no-fuzz exclude each other');
-const fuzzRuns = whole('--fuzz-runs', values['fuzz-runs'] as string | undefined, 20);
+/** npm run selfcheck with these arguments; resolves to the exit code. */
+export function main(argv: string[]): Promise<number> {
+  return runCommand('selfcheck', () => selfcheckCommand(argv), [ConfigError]);
+}
 
-const entriesCaught = values.fuzz ? true : await entrySection();
-const fuzzKilled = values['no-fuzz']
-  ? true
-  : await fuzzSection({
-      seed,
-      numRuns: fuzzRuns,
-      concurrency: Math.min(concurrency, 4),
-      reportsDir: (values.reports as string | undefined) ?? 'reports',
-      ...(typeof values['fuzz-filter'] === 'string' ? { filter: values['fuzz-filter'] } : {}),
-    }).then((rate) => {
-      if (rate.baseline_broken.length)
-        fail(`${rate.baseline_broken.length} fuzz properties do not hold against the faithful mock; no kill rate`);
-      return rate.killed === rate.total;
-    });
-process.exit(entriesCaught && fuzzKilled ? 0 : 1);
+async function selfcheckCommand(argv: string[]): Promise<number> {
+  const args = parseCommandArgs({ help: HELP, options: OPTIONS, checks: CHECKS }, argv);
+  if (args.flag('fuzz') && args.flag('no-fuzz')) throw new UsageError('--fuzz and --no-fuzz exclude each other');
+  const kinds = args.list('kind');
+  const entry = args.text('entry');
+  const fuzzFilter = args.text('fuzz-filter');
+  const concurrency = Number(args.text('concurrency') ?? 8);
+  // Without --seed: UQPAY_SEED from the environment or --env, held to the same rule as --seed (≥ 1).
+  const seedText = args.text('seed') ?? String(mockCommandSeed(args.text('env')));
+  if (!CHECKS.seed?.valid(seedText))
+    fail(`UQPAY_SEED must be a whole number ≥ 1 for npm run selfcheck (got "${seedText}")`);
+  const seed = Number(seedText);
+  const entriesCaught = args.flag('fuzz')
+    ? true
+    : await entrySection({
+        seed,
+        concurrency,
+        kinds: kinds.length ? (kinds as DefectKind[]) : [...DEFECT_KINDS],
+        ...(entry !== undefined ? { entryFilter: entry } : {}),
+      });
+  if (args.flag('no-fuzz')) return entriesCaught ? 0 : 1;
+  const rate = await fuzzSection({
+    seed,
+    numRuns: Number(args.text('fuzz-runs') ?? 20),
+    concurrency: Math.min(concurrency, 4),
+    reportsDir: args.text('reports') ?? 'reports',
+    ...(fuzzFilter !== undefined ? { filter: fuzzFilter } : {}),
+  });
+  if (rate.baseline_broken.length)
+    fail(`${rate.baseline_broken.length} fuzz properties do not hold against the faithful mock; no kill rate`);
+  return entriesCaught && rate.killed === rate.total ? 0 : 1;
+}
 
 /** The mutation score of the judge; true when every defect was caught. */
-async function entrySection(): Promise<boolean> {
+async function entrySection(options: Omit<SelfcheckOptions, 'onProgress'>): Promise<boolean> {
   const started = performance.now();
   const result = await selfcheck({
-    seed,
-    concurrency,
-    kinds: kinds as DefectKind[],
-    ...(typeof values.entry === 'string' ? { entryFilter: values.entry } : {}),
+    ...options,
     onProgress: (done, total) => {
       if (done % 500 === 0 || done === total) console.log(`[selfcheck] ${done}/${total} variants judged`);
     },
@@ -118,7 +116,9 @@ async function entrySection(): Promise<boolean> {
       console.log(`  survivor ${s.variant}: ${s.outcome}${s.reason ? ` — ${s.reason}` : ''}`);
   }
   console.log(
-    `mutation score: ${result.caught}/${result.total} total (${pct(result.caught, result.total)}) · seed ${seed} · ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `mutation score: ${result.caught}/${result.total} total (${pct(result.caught, result.total)}) · seed ${options.seed} · ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   return result.caught === result.total;
 }
+
+await runAsEntry(import.meta.url, main);

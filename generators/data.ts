@@ -7,17 +7,17 @@
 
 import { createHash, randomInt } from 'node:crypto';
 import type { Faker } from '@faker-js/faker';
-import { seededFaker } from '../lib/seeded-faker.ts';
+import { FakerStream } from '../lib/seeded-faker.ts';
 
 /** A 1×1 PNG: the smallest document the file rules accept. */
 export const TINY_PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 export class DataFactory {
-  // Each stream is built on first use: most cases draw from one or two of them (a faker costs ~0.2 ms to build).
-  #faker: Faker | undefined;
-  #idFaker: Faker | undefined;
-  #nonceFaker: Faker | undefined;
+  // Each stream is built on first use: most cases draw from one or two of them.
+  #faker: FakerStream | undefined;
+  #idFaker: FakerStream | undefined;
+  #nonceFaker: FakerStream | undefined;
   private counter = 0;
   /** Distinguishes runs that share a target, so uniqueness holds across runs too (and a fork from its siblings). */
   private runTag: string;
@@ -33,21 +33,21 @@ export class DataFactory {
   }
 
   private get faker(): Faker {
-    this.#faker ??= seededFaker(this.label ? derivedSeed(this.seed, `data of ${this.label}`) : this.seed);
-    return this.#faker;
+    this.#faker ??= new FakerStream(this.label ? derivedSeed(this.seed, `data of ${this.label}`) : this.seed);
+    return this.#faker.faker;
   }
 
   /** A second stream, derived from the seed, for ids that must name nothing (see uuid()). */
   private get idFaker(): Faker {
     const purpose = `ids that name nothing${this.label ? ` of ${this.label}` : ''}`;
-    this.#idFaker ??= seededFaker(derivedSeed(this.seed, purpose));
-    return this.#idFaker;
+    this.#idFaker ??= new FakerStream(derivedSeed(this.seed, purpose));
+    return this.#idFaker.faker;
   }
 
   /** A stream derived from the run's nonce: idempotency keys and phone numbers, new on every run. */
   private get nonceFaker(): Faker {
-    this.#nonceFaker ??= seededFaker(derivedSeed(this.nonce, `per-run values of ${this.label}`));
-    return this.#nonceFaker;
+    this.#nonceFaker ??= new FakerStream(derivedSeed(this.nonce, `per-run values of ${this.label}`));
+    return this.#nonceFaker.faker;
   }
 
   /** The factory of one case (or shared value): streams of its own, derived from the seed and the label. */
@@ -66,9 +66,9 @@ export class DataFactory {
    */
   reseed(seed: number, nonce: number, takenPhones?: Set<string>): void {
     this.phones = takenPhones ?? new Set();
-    this.faker.seed(seed);
-    this.idFaker.seed(derivedSeed(seed, 'ids that name nothing'));
-    this.nonceFaker.seed(derivedSeed(nonce, `per-run values of ${this.label}`));
+    this.#faker = new FakerStream(seed);
+    this.#idFaker = new FakerStream(derivedSeed(seed, 'ids that name nothing'));
+    this.#nonceFaker = new FakerStream(derivedSeed(nonce, `per-run values of ${this.label}`));
     this.counter = 0;
     this.runTag = `${nonce.toString(36)}${this.label ? labelTag(this.label) : ''}`;
   }

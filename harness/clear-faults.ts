@@ -1,7 +1,30 @@
 // After a case on a mock: the faults it armed (in its scope) are cleared. A clear that fails is not ignored: the mock's
 // control path broke under the run, and faults left armed could meet later requests of that scope. The case says so.
+// A case that armed none has nothing to clear (most cases: clearing after each was one request in five of a run).
 
+import type { FixtureProvider } from '../contract/fixture-provider.ts';
 import { redactText } from './redact.ts';
+
+/**
+ * The case's fixtures, noting whether it asked to arm a fault (asked: a request that failed may still have armed
+ * it, so it counts too).
+ */
+export function armingNoted(fixtures: FixtureProvider): { fixtures: FixtureProvider; armed: () => boolean } {
+  let armed = false;
+  const noted = new Proxy(fixtures, {
+    get(target, property) {
+      if (property === 'armFault') {
+        return (...args: Parameters<FixtureProvider['armFault']>) => {
+          armed = true;
+          return target.armFault(...args);
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { fixtures: noted, armed: () => armed };
+}
 
 /** The parts of a case result (run-scenario.ts CaseResult) this step may change. */
 interface Verdict {

@@ -69,6 +69,14 @@ const CLASH_SUPERSEDES = 3;
 /** How far behind its first copy an in-flight duplicate leaves: enough to arrive second, well inside a round trip. */
 const DUPLICATE_GAP_MS = 50;
 
+/** One HTTP request as sent. A resend shares its headers, into which a re-minted token has been written. */
+interface RawRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string | undefined;
+}
+
 export class ApiClient {
   requestCount = 0;
   private nextSlotMs = 0;
@@ -119,10 +127,10 @@ export class ApiClient {
   /** POST /v1/connect/token for a credential; every call supersedes that client's earlier tokens. */
   async mintToken(credential: Credential): Promise<{ auth_token: string; expired_at: number }> {
     const mint = () =>
-      this.raw('POST', '/v1/connect/token', {
-        'x-client-id': credential.client_id,
-        'x-api-key': credential.api_key,
-        accept: 'application/json',
+      this.raw({
+        method: 'POST',
+        path: '/v1/connect/token',
+        headers: { 'x-client-id': credential.client_id, 'x-api-key': credential.api_key, accept: 'application/json' },
       });
     // A blip at the token endpoint (5xx, or 429 with its Retry-After) is retried, not reported as refused credentials.
     const observed = await resendWhileTrouble(mint, MINT_RETRIES);
@@ -225,9 +233,10 @@ export class ApiClient {
     try {
       if (this.clash) throw new TargetError(this.clash, 'clash');
       if (this.refused) throw new TargetError(this.refused, 'refused');
-      const resend = () => this.raw(op.method, `${path}${query}`, headers, body);
+      const raw: RawRequest = { method: op.method, path: `${path}${query}`, headers, body };
+      const resend = () => this.raw(raw);
       this.config.observer?.sending?.(spec, headers['x-idempotency-key'] ?? null);
-      observed = await this.raw(op.method, `${path}${query}`, headers, body, unpaced);
+      observed = await this.raw(raw, unpaced);
       if (auth.kind === 'credential')
         observed = await this.answerToToken(auth.name, observed, mintsBefore, headers, resend);
     } catch (error) {
@@ -275,16 +284,10 @@ export class ApiClient {
    * A connection reset before any answer is retried (same headers, so the same idempotency key): the request is
    * either replayed by the target or runs for the first time. Timeouts are not: the wait was already spent.
    */
-  private async raw(
-    method: string,
-    path: string,
-    headers: Record<string, string>,
-    body?: string,
-    unpaced = false,
-  ): Promise<Observed> {
+  private async raw(req: RawRequest, unpaced = false): Promise<Observed> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.rawOnce(method, path, headers, body, unpaced && attempt === 1);
+        return await this.rawOnce(req, unpaced && attempt === 1);
       } catch (error) {
         if (!(error instanceof TargetError && error.reset) || attempt > RESET_RETRIES) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
@@ -292,13 +295,7 @@ export class ApiClient {
     }
   }
 
-  private async rawOnce(
-    method: string,
-    path: string,
-    headers: Record<string, string>,
-    body?: string,
-    unpaced = false,
-  ): Promise<Observed> {
+  private async rawOnce({ method, path, headers, body }: RawRequest, unpaced = false): Promise<Observed> {
     const budget = this.config.requestBudget;
     if (budget !== undefined && this.requestCount >= budget) {
       throw new TargetError(`the request budget of ${budget} is used up (UQPAY_REQUEST_BUDGET)`, 'budget');

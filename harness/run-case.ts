@@ -5,11 +5,9 @@
 
 import type { Scenario } from '../generators/types.ts';
 import { CaseAnswers, type Undocumented } from './case-answers.ts';
+import { DEFAULT_RETRIES_ON_ERROR } from './config.ts';
 import { type CaseResult, type RunEnvironment, runScenario } from './run-scenario.ts';
 import type { ShapeObservation } from './shapes.ts';
-
-/** How many times an environment failure is retried when the run does not say (--retries-on-error). */
-export const DEFAULT_RETRIES_ON_ERROR = 2;
 
 /** An attempt that errored before the one reported: what went wrong, and how long it took. */
 export interface EarlierAttempt {

@@ -4,9 +4,8 @@
 import { existsSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TargetKind } from '../contract/request.ts';
-import { type CleanupOutcome, cleanupRun } from './cleanup.ts';
-import { EnvFixtures, MockFixtures } from './fixtures.ts';
-import { LEDGER_FILE, Ledger, readLedger } from './ledger.ts';
+import type { CleanupOutcome } from './cleanup.ts';
+import { LEDGER_FILE, Ledger, ranOnBuiltInMock, readLedger } from './ledger.ts';
 
 /**
  * A fresh ledger in the reports folder. A ledger left by an earlier run that did not finish its cleanup is kept
@@ -14,7 +13,7 @@ import { LEDGER_FILE, Ledger, readLedger } from './ledger.ts';
  */
 export function prepareLedger(
   reportsDir: string,
-  run: { baseUrl: string; target: TargetKind | 'builtin-mock'; seed: number },
+  run: { baseUrl: string; target: TargetKind; builtIn?: boolean; seed: number },
   log: (line: string) => void,
 ): string {
   const path = join(reportsDir, LEDGER_FILE);
@@ -29,6 +28,7 @@ export function prepareLedger(
     kind: 'run',
     base_url: run.baseUrl,
     target: run.target,
+    built_in: run.builtIn === true,
     seed: run.seed,
     started_at: new Date().toISOString(),
   });
@@ -51,11 +51,17 @@ export async function cleanupAfterRun(input: RunCleanupInput): Promise<CleanupOu
   // The built-in mock and every card in it end with the run: cancelling them would only cost requests.
   if (
     existsSync(input.ledgerPath) &&
-    readLedger(input.ledgerPath).some((r) => r.kind === 'run' && r.target === 'builtin-mock')
+    readLedger(input.ledgerPath).some((r) => r.kind === 'run' && ranOnBuiltInMock(r))
   ) {
     unlinkSync(input.ledgerPath);
     return { cancelled: 0, failed: 0, left: [], notNeeded: 'the built-in mock ends with the run' };
   }
+  // Loaded only when there is something to cancel: the HTTP client (undici) is most of npm run conformance's start-up
+  // imports, and a run on the built-in mock never needs it in the main thread.
+  const [{ cleanupRun }, { EnvFixtures, MockFixtures }] = await Promise.all([
+    import('./cleanup.ts'),
+    import('./fixtures.ts'),
+  ]);
   const fixtures =
     input.kind === 'mock' ? new MockFixtures(input.baseUrl) : new EnvFixtures(input.env, async () => null);
   const outcome = await cleanupRun({

@@ -18,9 +18,16 @@ export function readEnvironment(envFile: string, processEnv: NodeJS.ProcessEnv =
   return env;
 }
 
-/** Throws ConfigError on the first mistake. The process environment is read, never written. */
-export function readRunSettings(envFile: string, processEnv: NodeJS.ProcessEnv = process.env): RunSettings {
-  const env = readEnvironment(envFile, processEnv);
+/**
+ * Throws ConfigError on the first mistake. The process environment is read, never written. `overrides` win over both
+ * the environment and the file (npm run cleanup: the ledger's target).
+ */
+export function readRunSettings(
+  envFile: string,
+  processEnv: NodeJS.ProcessEnv = process.env,
+  overrides: Record<string, string> = {},
+): RunSettings {
+  const env = { ...readEnvironment(envFile, processEnv), ...overrides };
   const config = loadRunConfig(env, () => randomInt(1, 2 ** 31));
   const settings = Object.fromEntries(
     Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('UQPAY_') && e[1] !== undefined),

@@ -1,6 +1,6 @@
 // Command-line arguments of npm run mock: parsed and checked, each mistake one precise message.
 
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, UsageError } from '../lib/cli.ts';
 import { CLI_SETTLE_MS, LATENCY_PROFILES, type LatencyRange, type MockOptions } from './options.ts';
 import { SANDBOX_LIKE, sandboxLikeHelp } from './sandbox-like.ts';
 import { isHttpUrl } from './webhooks/control.ts';
@@ -30,8 +30,6 @@ ${sandboxLikeHelp()}
   -h, --help          show this help
 
 Control surface: GET <origin>/__mock lists the mock-only routes (fixtures, faults, clock).`;
-
-export class UsageError extends Error {}
 
 function number(value: string | undefined, name: string, check: (n: number) => boolean): number | undefined {
   if (value === undefined) return undefined;
@@ -63,60 +61,49 @@ export type MockCliOptions = Partial<MockOptions> & {
   writeEnv?: string;
 };
 
-export function parseMockArgs(args: string[], env: Record<string, string | undefined>): MockCliOptions | 'help' {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        seed: { type: 'string' },
-        'rate-limit': { type: 'string' },
-        latency: { type: 'string' },
-        'fault-rate': { type: 'string' },
-        'token-ttl': { type: 'string' },
-        'settle-ms': { type: 'string' },
-        'webhook-url': { type: 'string' },
-        'webhook-secret': { type: 'string' },
-        'sandbox-like': { type: 'boolean' },
-        'write-env': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
-  }
-  const v = parsed.values as Record<string, string | boolean | undefined>;
-  if (v.help) return 'help';
-  const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
-  const preset = v['sandbox-like'] ? SANDBOX_LIKE : {};
-  const limit = rateLimit(str('rate-limit'));
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  seed: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  latency: { type: 'string' },
+  'fault-rate': { type: 'string' },
+  'token-ttl': { type: 'string' },
+  'settle-ms': { type: 'string' },
+  'webhook-url': { type: 'string' },
+  'webhook-secret': { type: 'string' },
+  'sandbox-like': { type: 'boolean' },
+  'write-env': { type: 'string' },
+} as const;
+
+export function parseMockArgs(argv: readonly string[], env: Record<string, string | undefined>): MockCliOptions {
+  const args = parseCommandArgs({ help: HELP, options: OPTIONS }, argv);
+  const preset = args.flag('sandbox-like') ? SANDBOX_LIKE : {};
+  const limit = rateLimit(args.text('rate-limit'));
   const options: MockCliOptions = {
     globalRateLimit: null,
     settleMs: CLI_SETTLE_MS,
     ...preset,
     ...(limit ? { globalRateLimit: limit.limit, rateLimitWindowMs: limit.windowMs } : {}),
-    port: number(str('port'), 'port', (n) => Number.isInteger(n) && n >= 0 && n < 65536) ?? 4010,
-    seed: number(str('seed') ?? env.UQPAY_SEED, 'seed', Number.isSafeInteger) ?? 1,
-    faultRate: number(str('fault-rate'), 'fault-rate', (n) => n >= 0 && n <= 1) ?? 0,
-    tokenTtlSeconds: number(str('token-ttl'), 'token-ttl', (n) => Number.isInteger(n) && n > 0) ?? 1800,
+    port: number(args.text('port'), 'port', (n) => Number.isInteger(n) && n >= 0 && n < 65536) ?? 4010,
+    seed: number(args.text('seed') ?? env.UQPAY_SEED, 'seed', Number.isSafeInteger) ?? 1,
+    faultRate: number(args.text('fault-rate'), 'fault-rate', (n) => n >= 0 && n <= 1) ?? 0,
+    tokenTtlSeconds: number(args.text('token-ttl'), 'token-ttl', (n) => Number.isInteger(n) && n > 0) ?? 1800,
   };
-  const settle = number(str('settle-ms'), 'settle-ms', (n) => Number.isInteger(n) && n >= 0);
+  const settle = number(args.text('settle-ms'), 'settle-ms', (n) => Number.isInteger(n) && n >= 0);
   if (settle !== undefined) options.settleMs = settle;
-  const writeEnv = str('write-env');
+  const writeEnv = args.text('write-env');
   if (writeEnv === '') throw new UsageError('invalid --write-env: empty');
   if (writeEnv !== undefined) options.writeEnv = writeEnv;
-  const webhookUrl = str('webhook-url');
+  const webhookUrl = args.text('webhook-url');
   if (webhookUrl !== undefined && !isHttpUrl(webhookUrl)) throw new UsageError(`invalid --webhook-url: ${webhookUrl}`);
   if (webhookUrl !== undefined) options.webhookUrl = webhookUrl;
-  const secret = str('webhook-secret') ?? env.MOCK_WEBHOOK_SECRET;
+  const secret = args.text('webhook-secret') ?? env.MOCK_WEBHOOK_SECRET;
   if (secret === '') throw new UsageError('invalid --webhook-secret: empty');
   if (secret !== undefined) options.webhookSecret = secret;
-  const host = str('host');
+  const host = args.text('host');
   if (host !== undefined) options.host = host;
-  const range = latency(str('latency'));
+  const range = latency(args.text('latency'));
   if (range !== undefined) options.latency = range;
   if (env.MOCK_CLIENT_ID) options.clientId = env.MOCK_CLIENT_ID;
   if (env.MOCK_API_KEY) options.apiKey = env.MOCK_API_KEY;

@@ -89,3 +89,8 @@ export function mockOptions(partial: Partial<MockOptions> = {}): MockOptions {
     ...partial,
   };
 }
+
+/** How a conformance run starts the built-in mock (in its preflight, or on a thread of its own). */
+export function builtinMockOptions(seed: number, mockFaults: number | null): Partial<MockOptions> {
+  return { seed, chaosRate: mockFaults ?? 0, settleMs: BUILT_IN_SETTLE_MS };
+}

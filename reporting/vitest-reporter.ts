@@ -11,7 +11,7 @@ import { redactText } from '../harness/redact.ts';
 import type { CaseMeta } from '../suites/case-meta.ts';
 import { buildResults, type RunResults } from './results.ts';
 import { progressLine, tally } from './summary.ts';
-import { type WriteOptions, writeReports } from './write-reports.ts';
+import type { WriteOptions } from './write-reports.ts';
 
 export interface ReporterOptions {
   /**
@@ -47,6 +47,11 @@ export class ConformanceReporter implements Reporter {
   private outputDir = 'reports';
   /** What the finishing step asked the writers for (the history), kept for a rewrite after cleanup. */
   write: WriteOptions = {};
+  /**
+   * The report writers (HTML, JUnit, drift) load once the first case is judged, while the main thread waits on the
+   * suite, rather than at start-up, where they were about a tenth of a second before the first case.
+   */
+  private writers: Promise<typeof import('./write-reports.ts')> | undefined;
 
   constructor(private readonly options: ReporterOptions = {}) {
     this.log = options.log ?? ((line) => process.stdout.write(`${line}\n`));
@@ -75,6 +80,7 @@ export class ConformanceReporter implements Reporter {
     if (testCase.project.name !== PROJECT) return;
     const meta = caseMetaOf(testCase);
     if (!meta) return;
+    this.writers ??= import('./write-reports.ts');
     this.cases.push(meta);
     this.positions.set(meta, this.suiteOrder.get(testCase.id) ?? Number.MAX_SAFE_INTEGER);
     const done = this.cases.length;
@@ -85,7 +91,7 @@ export class ConformanceReporter implements Reporter {
       this.log(progressLine(done, this.total, Date.now() - this.startedMs, this.tally(), this.judgingMs()));
   }
 
-  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+  async onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): Promise<void> {
     // No target means the global setup did not resolve one (a configuration error) or the project did not run.
     const target = this.vitest?.getProjectByName(PROJECT)?.getProvidedContext().conformanceTarget;
     if (!target) return;
@@ -110,6 +116,8 @@ export class ConformanceReporter implements Reporter {
     const finished = this.options.finish?.(built) ?? { results: built };
     this.results = finished.results;
     this.write = finished.write ?? {};
+    this.writers ??= import('./write-reports.ts');
+    const { writeReports } = await this.writers;
     this.files = writeReports(this.outputDir, finished.results, catalog, this.write);
   }
 

@@ -1,49 +1,37 @@
-// Compiles every schema once, in ajv's strict 2020-12 mode, and exposes one validator per document kind.
+// One validator per document kind, from schemas compiled in ajv's strict 2020-12 mode. From dist/, npm run build
+// compiled them already (build/compile-schemas.mjs writes dist/schemas/validators.compiled.js): each thread imports
+// that module instead of loading ajv and compiling the six schemas at every start. From the sources (tsx), they are
+// compiled here, once per process, with the same options.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import RUNTIME_SCHEMAS from './runtime-schemas.json' with { type: 'json' };
 
-const SCHEMA_FILES = [
-  'envelope-a.schema.json',
-  'envelope-b.schema.json',
-  'error-body.schema.json',
-  'catalog.schema.json',
-  'operations.schema.json',
-  'deviations.schema.json',
-] as const;
+/** The validators and their schema files (build/compile-schemas.mjs compiles the same list). */
+export const RUNTIME_SCHEMA_FILES = RUNTIME_SCHEMAS;
 
-export type SchemaName = (typeof SCHEMA_FILES)[number];
+type Validators = Record<keyof typeof RUNTIME_SCHEMA_FILES, ValidateFunction>;
 
-function readSchema(file: SchemaName): { $id: string } {
-  return JSON.parse(readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8'));
+async function compileHere(): Promise<Validators> {
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  const { default: addFormats } = await import('ajv-formats');
+  // Union types ("string or null") are how the catalog says a cell may be empty; everything else stays strict.
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
+  addFormats(ajv);
+  const compiled = {} as Validators;
+  for (const [name, file] of Object.entries(RUNTIME_SCHEMA_FILES)) {
+    const schema = JSON.parse(readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8')) as { $id: string };
+    ajv.addSchema(schema);
+    compiled[name as keyof Validators] = ajv.getSchema(schema.$id) as ValidateFunction;
+  }
+  return compiled;
 }
 
-// Union types ("string or null") are how the catalog says a cell may be empty; everything else stays strict.
-const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
-addFormats(ajv);
-const ids = new Map<SchemaName, string>();
-for (const file of SCHEMA_FILES) {
-  const schema = readSchema(file);
-  ajv.addSchema(schema);
-  ids.set(file, schema.$id);
-}
-
-function compiled(file: SchemaName): ValidateFunction {
-  const validate = ajv.getSchema(ids.get(file) ?? file);
-  if (!validate) throw new Error(`schema ${file} did not compile`);
-  return validate;
-}
-
-export const validators = {
-  envelopeA: compiled('envelope-a.schema.json'),
-  envelopeB: compiled('envelope-b.schema.json'),
-  errorBody: compiled('error-body.schema.json'),
-  catalog: compiled('catalog.schema.json'),
-  operations: compiled('operations.schema.json'),
-  deviations: compiled('deviations.schema.json'),
-};
+// This module's own URL ends in .js only when it runs from dist/, where the build left the compiled module beside it.
+export const validators: Validators = import.meta.url.endsWith('.js')
+  ? ((await import(new URL('./validators.compiled.js', import.meta.url).href)) as Validators)
+  : await compileHere();
 
 /** One readable line per schema violation, e.g. "/entries/3/status must be equal to one of the allowed values". */
 export function describeErrors(errors: ErrorObject[] | null | undefined): string[] {

@@ -4,17 +4,17 @@
 
 import { loadCatalog } from '../catalog/load.ts';
 import type { TargetKind } from '../contract/request.ts';
-import { ApiClient, TargetError, TokenError } from '../harness/client.ts';
 import { ConfigError, type RunConfig, remoteCredentials, targetKind } from '../harness/config.ts';
-import { MockFixtures } from '../harness/fixtures.ts';
-import { BUILT_IN_SETTLE_MS } from '../mock/options.ts';
-import { type RunningMock, startMock } from '../mock/server.ts';
+import { builtinMockOptions } from '../mock/options.ts';
+import type { RunningMock } from '../mock/server.ts';
 
 export interface ResolvedTarget {
   baseUrl: string;
   kind: TargetKind;
-  /** The built-in mock, when this run started one. */
+  /** The built-in mock, when this preflight started one (it closes with the run). */
   mock?: RunningMock;
+  /** The target is the built-in mock (started here, or by npm run conformance on a thread of its own). */
+  builtIn?: boolean;
   /** Whose credentials the preflight proved: the configured ones, or (a mock, none configured) the mock's own. */
   credentials?: 'configured' | 'mock-own';
 }
@@ -23,14 +23,23 @@ export async function preflight(
   config: RunConfig,
   env: Record<string, string | undefined>,
   mockFaults: number | null = null,
+  /** The built-in mock npm run conformance already started (cli/builtin-mock.ts); else started here. */
+  builtinMockUrl?: string,
 ): Promise<ResolvedTarget> {
-  if (config.target.kind === 'builtin-mock') {
-    const mock = await startMock({ seed: config.seed, chaosRate: mockFaults ?? 0, settleMs: BUILT_IN_SETTLE_MS });
-    return { baseUrl: mock.baseUrl, kind: 'mock', mock };
+  if (config.target.builtIn) {
+    if (builtinMockUrl) return { baseUrl: builtinMockUrl, kind: 'mock', builtIn: true };
+    const { startMock } = await import('../mock/server.ts');
+    const mock = await startMock(builtinMockOptions(config.seed, mockFaults));
+    return { baseUrl: mock.baseUrl, kind: 'mock', mock, builtIn: true };
   }
   const { baseUrl } = config.target;
   if (mockFaults !== null)
     throw new ConfigError('--mock-faults applies to the built-in mock only (UQPAY_BASE_URL is set)');
+  // The HTTP client (undici) loads only for a remote target: on the built-in mock the main thread never sends.
+  const [{ ApiClient, TargetError, TokenError }, { MockFixtures }] = await Promise.all([
+    import('../harness/client.ts'),
+    import('../harness/fixtures.ts'),
+  ]);
   const isMock = await MockFixtures.detect(baseUrl);
   const kind = targetKind(baseUrl, isMock);
   const fixtures = new MockFixtures(baseUrl);

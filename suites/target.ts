@@ -53,6 +53,8 @@ export interface ConformanceRun extends RunSettings {
   expectTarget: ExpectedTarget;
   /** The kind of target the --baseline ran against; null without a baseline. */
   baselineTarget: string | null;
+  /** The built-in mock npm run conformance started on a thread of its own, while vitest loaded. */
+  builtinMockUrl?: string;
 }
 
 declare module 'vitest' {

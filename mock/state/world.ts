@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Faker } from '@faker-js/faker';
-import { seededFaker } from '../../lib/seeded-faker.ts';
+import { FakerStream } from '../../lib/seeded-faker.ts';
 import { EventOutbox } from '../webhooks/events.ts';
 import { Clock } from './clock.ts';
 import { Settlements } from './settlement.ts';
@@ -41,9 +41,9 @@ export class World {
   readonly pool: PoolCard[] = [];
   readonly transfers = new Map<string, Transfer>();
   readonly reports = new Map<string, Report>();
-  private readonly ownFaker: Faker;
+  private readonly ownFaker: FakerStream;
   /** Reseeded per keyed request (withKeyedDraws): what that request creates does not depend on arrival order. */
-  private readonly keyedFaker: Faker;
+  private readonly keyedFaker: FakerStream;
   /** The keyed request under way ("" outside one), and whether keyedFaker is seeded for it yet. */
   private keyed = '';
   private keyedSeeded = false;
@@ -56,14 +56,14 @@ export class World {
     readonly seed: number,
     readonly clock = new Clock(),
   ) {
-    this.ownFaker = seededFaker(seed);
-    this.keyedFaker = seededFaker(seed);
+    this.ownFaker = new FakerStream(seed);
+    this.keyedFaker = new FakerStream(seed);
     this.settlements = new Settlements(clock);
   }
 
   /** The random source of ids, card numbers and codes: the request's own while a keyed request is handled. */
   get faker(): Faker {
-    if (!this.keyed) return this.ownFaker;
+    if (!this.keyed) return this.ownFaker.faker;
     // Seeded on the first draw: most keyed requests are refused before drawing anything, and seeding costs more
     // than the rest of such a request (a fuzz run sends thousands). The same draws come out either way.
     if (!this.keyedSeeded) {
@@ -71,7 +71,7 @@ export class World {
       this.keyedFaker.seed(digest.readUInt32BE(0));
       this.keyedSeeded = true;
     }
-    return this.keyedFaker;
+    return this.keyedFaker.faker;
   }
 
   /**

@@ -36,4 +36,27 @@ describe('clearing the faults a case armed', () => {
     expect(result.reason).toMatch(/^status: expected 400, got 404; also clearing the faults/u);
     expect(result.checks).toHaveLength(1);
   });
+
+  it('clears after a case that armed a fault, and only then (most cases arm none)', async () => {
+    const pick = (entry: string) => {
+      const scenario = allScenarios.find((s) => s.entry === entry && s.operation === 'Retrieve Card');
+      if (!scenario) throw new Error(`no ${entry} scenario on Retrieve Card`);
+      return scenario;
+    };
+    const real = harness.env.fixtures;
+    const clears: (string | undefined)[] = [];
+    const fixtures: FixtureProvider = Object.assign(Object.create(real) as FixtureProvider, {
+      clearFaults: async (scope?: string) => {
+        clears.push(scope);
+        await real.clearFaults(scope);
+      },
+    });
+    const armsNone = await runScenario(pick('card.card_not_found'), { ...harness.env, fixtures });
+    expect(armsNone.outcome).toBe('pass');
+    expect(clears).toEqual([]);
+    const armsOne = await runScenario(pick('general.api_error'), { ...harness.env, fixtures });
+    expect(armsOne.outcome).toBe('pass');
+    expect(clears).toHaveLength(1);
+    expect(clears[0]).toMatch(/^[0-9a-f]{32}$/u);
+  });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 // npm run mock's options for asynchronous issuing and webhooks: sandbox-like settling by default, 0 for the old
 // synchronous behaviour, and a webhook URL and secret; each mistake is one precise message.
 
-import { parseMockArgs, UsageError } from '../../mock/cli-args.ts';
+import { UsageError } from '../../lib/cli.ts';
+import { parseMockArgs } from '../../mock/cli-args.ts';
 import { CLI_SETTLE_MS } from '../../mock/options.ts';
 
 describe('npm run mock settle and webhook options', () => {
