@@ -60,18 +60,10 @@ export async function replay(
   const origin = new URL(baseUrl).origin;
   const recordedOrigin = new URL(recorded[0]?.url ?? baseUrl).origin;
   const pool = new Pool(origin, { connections: concurrency });
-  const fixtures = await (await pool.request({ method: 'GET', path: '/__mock/fixtures' })).body.json();
-  const keys = new Map(
-    Object.values(
-      (fixtures as { credentials: Record<string, { client_id: string; api_key: string }> }).credentials,
-    ).map((c) => [c.client_id, c.api_key]),
-  );
+  const keys = await apiKeys(pool);
   const work = recorded.filter((r) => !isHold(r)).sort((a, b) => a.sent_ms - b.sent_ms);
   // Which request's answer first held each recorded id, and what the replay's answer held in its place.
-  const producer = new Map<string, number>();
-  work.forEach((r, i) => {
-    for (const id of r.ids ?? []) if (!producer.has(id)) producer.set(id, i);
-  });
+  const producer = firstProducers(work);
   const ownId = new Map<string, string>();
   const token = slots<string>();
   const answered = slots<void>();
@@ -86,10 +78,7 @@ export async function replay(
     });
     if (waits.length) await Promise.all(waits);
     const swap = (s: string) => s.replace(/[0-9a-f-]{36}/giu, (id) => ownId.get(id) ?? id);
-    const headers = { ...r.headers };
-    const ref = /\{\{token:(\d+)\}\}/u.exec(headers['x-auth-token'] ?? '');
-    if (ref) headers['x-auth-token'] = `Bearer ${await token(Number(ref[1])).promise}`;
-    if (headers['x-api-key']) headers['x-api-key'] = keys.get(headers['x-client-id'] ?? '') ?? '';
+    const headers = await replayHeaders(r, (n) => token(n).promise, keys);
     const url = new URL(swap(r.url).replace(recordedOrigin, origin));
     const res = await pool.request({
       method: r.method as 'GET',
@@ -113,4 +102,36 @@ export async function replay(
   const seconds = (performance.now() - started) / 1000;
   await pool.close();
   return { seconds, requests: work.length, statusMismatches, mismatches };
+}
+
+/** The mock's API keys by client id (the recording holds references, never keys). */
+async function apiKeys(pool: Pool): Promise<Map<string, string>> {
+  const fixtures = await (await pool.request({ method: 'GET', path: '/__mock/fixtures' })).body.json();
+  return new Map(
+    Object.values(
+      (fixtures as { credentials: Record<string, { client_id: string; api_key: string }> }).credentials,
+    ).map((c) => [c.client_id, c.api_key]),
+  );
+}
+
+/** For each recorded id, the index of the first request whose answer held it. */
+function firstProducers(work: readonly RecordedRequest[]): Map<string, number> {
+  const producer = new Map<string, number>();
+  work.forEach((r, i) => {
+    for (const id of r.ids ?? []) if (!producer.has(id)) producer.set(id, i);
+  });
+  return producer;
+}
+
+/** The recorded headers with the replay's own token for a token reference and the mock's key for a key. */
+async function replayHeaders(
+  r: RecordedRequest,
+  token: (n: number) => Promise<string>,
+  keys: ReadonlyMap<string, string>,
+): Promise<Record<string, string>> {
+  const headers = { ...r.headers };
+  const ref = /\{\{token:(\d+)\}\}/u.exec(headers['x-auth-token'] ?? '');
+  if (ref) headers['x-auth-token'] = `Bearer ${await token(Number(ref[1]))}`;
+  if (headers['x-api-key']) headers['x-api-key'] = keys.get(headers['x-client-id'] ?? '') ?? '';
+  return headers;
 }

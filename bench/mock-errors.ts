@@ -13,7 +13,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { Pool, request } from 'undici';
 import { errorBody } from '../catalog/envelope.ts';
-import { loadCatalog } from '../catalog/load.ts';
+import { type Catalog, loadCatalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
 import type { Fixtures } from '../contract/fixtures.ts';
 import type { Observed } from '../contract/request.ts';
@@ -65,16 +65,7 @@ async function main(): Promise<void> {
     const fixtures = (await (await request(`${origin}/__mock/fixtures`)).body.json()) as Fixtures;
     const token = await mint(baseUrl, fixtures);
     const probes = probesFor(args.kind ?? 'card_not_found', token);
-    const expected = probes.map((p): Expected => {
-      const entry = catalog.entryById.get(p.entry);
-      if (!entry) throw new Error(`unknown entry ${p.entry}`);
-      const details = entry.message_kind === 'variable' ? { message: 'x' } : {};
-      return {
-        entry,
-        status: entry.status,
-        text: entry.message_kind === 'variable' ? null : JSON.stringify(errorBody(entry, details)),
-      };
-    });
+    const expected = probes.map((p) => expectedAnswer(catalog, p));
     const connections = Number(args.connections);
     const pipelining = Number(args.pipelining);
     const pool = new Pool(origin, { connections, pipelining });
@@ -85,33 +76,53 @@ async function main(): Promise<void> {
     const run = await load(pool, probes, expected, Number(args.duration) * 1000, connections * pipelining);
     await pool.close();
 
-    const lat = Float64Array.from(run.latencies).sort();
-    const pct = (p: number) => round(lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] ?? 0);
-    const result = {
-      date: new Date().toISOString(),
-      node: process.version,
-      cpus: availableParallelism(),
-      load_before: loadBefore,
-      mode: args.target ? 'target' : args['in-process'] ? 'in-process' : 'child-process',
-      kind: args.kind,
-      connections,
-      pipelining,
-      duration_s: round(run.elapsedMs / 1000),
-      requests: run.count,
-      rps: Math.round(run.count / (run.elapsedMs / 1000)),
-      p50_ms: pct(50),
-      p99_ms: pct(99),
-      bodies_byte_checked: run.byteChecked,
-      bodies_judged: run.judged,
-      mismatches: run.mismatches,
-      wrong: run.wrong,
-    };
+    const result = resultLine(run, { loadBefore, connections, pipelining });
     console.log(JSON.stringify(result, null, 2));
     if (run.mismatches > 0) process.exitCode = 1;
     if (!args['no-record']) appendResult({ bench: 'mock', command: npmCommand('bench:mock'), ...result });
   } finally {
     await stop();
   }
+}
+
+/** The answer a probe must get: its entry's status and, unless the message is variable, the exact body text. */
+function expectedAnswer(catalog: Catalog, probe: Probe): Expected {
+  const entry = catalog.entryById.get(probe.entry);
+  if (!entry) throw new Error(`unknown entry ${probe.entry}`);
+  const details = entry.message_kind === 'variable' ? { message: 'x' } : {};
+  return {
+    entry,
+    status: entry.status,
+    text: entry.message_kind === 'variable' ? null : JSON.stringify(errorBody(entry, details)),
+  };
+}
+
+/** The figures of one run, as the line bench/results.jsonl gets. */
+function resultLine(
+  run: Awaited<ReturnType<typeof load>>,
+  setup: { loadBefore: number; connections: number; pipelining: number },
+) {
+  const lat = Float64Array.from(run.latencies).sort();
+  const pct = (p: number) => round(lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] ?? 0);
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: availableParallelism(),
+    load_before: setup.loadBefore,
+    mode: args.target ? 'target' : args['in-process'] ? 'in-process' : 'child-process',
+    kind: args.kind,
+    connections: setup.connections,
+    pipelining: setup.pipelining,
+    duration_s: round(run.elapsedMs / 1000),
+    requests: run.count,
+    rps: Math.round(run.count / (run.elapsedMs / 1000)),
+    p50_ms: pct(50),
+    p99_ms: pct(99),
+    bodies_byte_checked: run.byteChecked,
+    bodies_judged: run.judged,
+    mismatches: run.mismatches,
+    wrong: run.wrong,
+  };
 }
 
 function probesFor(kind: string, token: string): Probe[] {
@@ -164,7 +175,8 @@ async function load(pool: Pool, probes: Probe[], expected: Expected[], durationM
       if (res.statusCode !== want.status) note(`status ${res.statusCode} ${text.slice(0, 120)}`);
       if (want.text === null || count % SAMPLE_EVERY === 0) {
         judged++;
-        const verdict = judge(want.entry, { status: res.statusCode, json: parseJson(text), text } as Observed);
+        const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)]));
+        const verdict = judge(want.entry, { status: res.statusCode, headers, json: parseJson(text), text } as Observed);
         // A variable message has no catalog text: the first body that passes the judge is the one to match.
         if (verdict.outcome === 'pass') want.text ??= text;
         else note(verdict.reason);

@@ -1,38 +1,20 @@
 // Types of the machine-readable catalog. The JSON files are the source of truth; these types mirror
-// schemas/catalog.schema.json and schemas/operations.schema.json, which are checked on load. Identifiers are the closed
-// unions of ids.ts (generated from the JSON by npm run gen:ids).
+// schemas/catalog.schema.json and schemas/operations.schema.json, which are checked on load. Identifiers and an
+// entry's vocabularies are the closed unions of ids.ts (generated from the JSON and the schemas by npm run gen:ids).
 
-import type { EntryId, OperationId, OperationName } from './ids.ts';
+import type {
+  EntryId,
+  Envelope,
+  ErrorType,
+  MessageKind,
+  OperationId,
+  OperationName,
+  RemediationAction,
+  Section,
+} from './ids.ts';
 
-export type Section = 'general' | 'card' | 'cardholder' | 'balance' | 'transaction';
-export type Envelope = 'A' | 'B';
-export type ErrorType =
-  | 'invalid_request_error'
-  | 'card_error'
-  | 'cardholder_error'
-  | 'account_error'
-  | 'idempotency_error'
-  | 'unauthorized_error'
-  | 'api_error';
-
-/** How a response message is judged: byte-equal, placeholder-filled, any non-empty text, or no message key. */
-export type MessageKind = 'exact' | 'template' | 'variable' | 'absent';
-
-export type RemediationAction =
-  | 'fix_request'
-  | 'refresh_token'
-  | 'backoff'
-  | 'retry_same_idempotency_key'
-  | 'new_idempotency_key'
-  | 'contact_support'
-  | 'ops_inventory'
-  | 'reissue_card'
-  | 'wait_for_kyc'
-  | 'fund_balance'
-  | 'activate_card'
-  | 'cancel_unused_card'
-  | 'reuse_existing_resource'
-  | 'no_action';
+// An entry's vocabularies are the schemas' enums, generated into ids.ts with the ids.
+export type { Envelope, ErrorType, MessageKind, RemediationAction, Section };
 
 export interface Remediation {
   action: RemediationAction;

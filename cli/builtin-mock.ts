@@ -8,6 +8,6 @@ import type { ConformanceRun } from '../suites/target.ts';
 
 /** Starts the built-in mock when the run's target is it; null for any other target. */
 export function startBuiltinMock(run: ConformanceRun): Promise<ThreadMock> | null {
-  if (run.config.target.kind !== 'builtin-mock') return null;
+  if (!run.config.target.builtIn) return null;
   return startThreadMock(builtinMockOptions(run.config.seed, run.mockFaults));
 }

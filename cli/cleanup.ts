@@ -5,7 +5,7 @@
 import { TargetError, TokenError } from '../harness/client.ts';
 import { ConfigError, pacingFor, targetKind } from '../harness/config.ts';
 import { MockFixtures } from '../harness/fixtures.ts';
-import { readLedger } from '../harness/ledger.ts';
+import { ranOnBuiltInMock, readLedger } from '../harness/ledger.ts';
 import { cleanupAfterRun, cleanupLine } from '../harness/run-cleanup.ts';
 import { readRunSettings } from '../harness/settings.ts';
 import { fail, parseCommandArgs, runAsEntry, runCommand, UsageError } from '../lib/cli.ts';
@@ -30,7 +30,7 @@ async function cleanup(argv: string[]): Promise<number> {
   if (!ledger) throw new UsageError('--ledger <file> is required');
   const run = readLedgerFile(ledger).find((r) => r.kind === 'run');
   if (!run) fail(`${ledger} is not a conformance ledger (no run line)`);
-  if (run.target === 'builtin-mock') {
+  if (ranOnBuiltInMock(run)) {
     console.log('cleanup: the run used the built-in mock, which ended with it; nothing to cancel');
     return 0;
   }

@@ -56,7 +56,7 @@ async function conformance(argv: string[]): Promise<number> {
     ...settings,
     mockFaults: args.mockFaults,
     reportsDir: resolve(args.reportsDir),
-    concurrency: args.concurrency ?? defaultConcurrency(settings.config.target.kind === 'builtin-mock'),
+    concurrency: args.concurrency ?? defaultConcurrency(settings.config.target.builtIn),
     selection: plan.selection,
     bail: args.bail,
     retriesOnError: args.retriesOnError,

@@ -14,13 +14,13 @@ export interface FuzzTarget extends ResolvedTarget {
 }
 
 export async function resolveFuzzTarget(config: RunConfig, env: Record<string, string>): Promise<FuzzTarget> {
-  if (config.target.kind !== 'builtin-mock') {
+  if (!config.target.builtIn) {
     const target = await preflight(config, env);
     return { ...target, builtIn: false, close: async () => undefined };
   }
   const mock = await startThreadMock({ seed: config.seed, settleMs: BUILT_IN_SETTLE_MS });
   try {
-    const remote = { ...config, target: { kind: 'remote' as const, baseUrl: mock.baseUrl } };
+    const remote = { ...config, target: { builtIn: false as const, baseUrl: mock.baseUrl } };
     const target = await preflight(remote, { ...env, UQPAY_CLIENT_ID: '', UQPAY_API_KEY: '' });
     return { ...target, builtIn: true, close: () => mock.close() };
   } catch (error) {

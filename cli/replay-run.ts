@@ -32,7 +32,7 @@ export function planReplay(file: string, catalog: Catalog): ReplayPlan {
 /** The earlier run's seed; a target of another kind is refused before any request where the settings show it. */
 export function replaySettings(settings: RunSettings, plan: ReplayPlan): RunSettings {
   const was = plan.earlier.run.target;
-  if (settings.config.target.kind === 'builtin-mock' && was !== 'mock')
+  if (settings.config.target.builtIn && was !== 'mock')
     throw new ConfigError(
       `the run ${plan.file} ran against a ${was} target, but UQPAY_BASE_URL is empty (the built-in mock); set the same target settings`,
     );

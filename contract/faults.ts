@@ -8,17 +8,20 @@ export const FAULT_KINDS = ['error', 'reset', 'latency', 'hold'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
- * The catalog entries a request cannot cause on its own: internal failures and the account-wide rate limit. They
- * are reached by arming a fault of kind "error"; the operations each applies to are the catalog's.
+ * The catalog entries a request cannot cause on its own, and the failure each stands for: internal failures and the
+ * account-wide rate limit. They are reached by arming a fault of kind "error"; the operations each applies to are
+ * the catalog's.
  */
-export const FAULT_ONLY_ENTRIES = [
-  'general.api_error',
-  'general.b.an_internal_error_occurred_please_try_again',
-  'general.b.request_is_too_frequent',
-  'card.b.convert_data_error',
-] as const satisfies readonly EntryId[];
+export const FAULT_ONLY = {
+  'general.api_error': 'internal server error',
+  'general.b.an_internal_error_occurred_please_try_again': 'internal error',
+  'general.b.request_is_too_frequent': 'account-wide rate limit',
+  'card.b.convert_data_error': 'internal data conversion failure',
+} as const satisfies Partial<Record<EntryId, string>>;
 
-export type FaultOnlyEntry = (typeof FAULT_ONLY_ENTRIES)[number];
+export type FaultOnlyEntry = keyof typeof FAULT_ONLY;
+
+export const FAULT_ONLY_ENTRIES = Object.keys(FAULT_ONLY) as readonly FaultOnlyEntry[];
 
 export interface FaultSpec {
   kind: FaultKind;

@@ -9,7 +9,7 @@ import type { RequestSpec } from '../contract/request.ts';
 import { newCard } from '../generators/arrange.ts';
 import { validRequest } from '../generators/valid-requests.ts';
 import { sendOverlapping } from './overlap.ts';
-import { RULES, ruleRequest } from './rules/index.ts';
+import { baseOf, RULES, ruleRequest } from './rules/index.ts';
 import { expectEntry, expectSuccess, guarded, send } from './send.ts';
 import { CaseFailure, type FuzzProperty } from './types.ts';
 import { uniqueText } from './values.ts';
@@ -46,7 +46,7 @@ const replay = property('a replay returns the stored answer byte for byte, error
     fc.constantFrom(...POST_RULES).chain((rule) => fc.tuple(fc.constant(rule), fc.oneof(rule.outside, rule.inside))),
     async ([rule, value]) => {
       const spec: RequestSpec = {
-        ...(await guarded(async () => ruleRequest(rule, fz.ctx, await validRequest(fz.ctx, rule.operation), value))),
+        ...(await guarded(async () => ruleRequest(rule, fz.ctx, await baseOf(rule, fz.ctx), value))),
         idempotencyKey: uniqueText(36),
       };
       const first = await send(fz, spec);

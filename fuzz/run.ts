@@ -64,10 +64,11 @@ export async function runProperties(
   options: RunOptions,
 ): Promise<PropertyResult[]> {
   const results: PropertyResult[] = new Array(properties.length);
+  const order = startOrder(properties, options);
   let next = 0;
   const worker = async () => {
     while (next < properties.length) {
-      const index = next++;
+      const index = order[next++] as number;
       const property = properties[index] as FuzzProperty;
       try {
         const result = await runOne(property, fz, options);
@@ -85,6 +86,19 @@ export async function runProperties(
   return results;
 }
 
+/**
+ * The order properties start in (results stay in the given order). One at a time: as given. Several at once: the
+ * longest first (most runs; the model, whose cases are whole command sequences, before all), so that the run does
+ * not end with one long property going on alone while the others are done.
+ */
+function startOrder(properties: readonly FuzzProperty[], options: RunOptions): number[] {
+  const indices = properties.map((_, i) => i);
+  if (options.concurrency <= 1) return indices;
+  const weight = (p: FuzzProperty) =>
+    (p.kind === 'model' ? 1e9 : 0) + Math.min(options.numRuns, p.maxRuns ?? options.numRuns);
+  return indices.sort((a, b) => weight(properties[b] as FuzzProperty) - weight(properties[a] as FuzzProperty));
+}
+
 export function propertySeed(runSeed: number, name: string): number {
   let hash = 2166136261;
   for (const char of name) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
@@ -94,7 +108,6 @@ export function propertySeed(runSeed: number, name: string): number {
 async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptions): Promise<PropertyResult> {
   const started = performance.now();
   const seed = propertySeed(options.seed, property.name);
-  const numRuns = Math.max(1, Math.min(options.numRuns, property.maxRuns ?? Number.POSITIVE_INFINITY));
   const base = {
     name: property.name,
     entry: property.entry,
@@ -109,52 +122,77 @@ async function runOne(property: FuzzProperty, fz: FuzzContext, options: RunOptio
   } catch (bug) {
     throw new PropertyCrash(property.name, bug);
   }
-  let details: fc.RunDetails<unknown>;
-  let scoped: ScopedProperty;
+  let checked: Checked;
   try {
-    scoped = scopedProperty(built, `${seed}|${property.name}`);
-    details = await fc.check(scoped.property, {
-      seed,
-      numRuns,
-      ...(property.examples && options.examples !== false ? { examples: property.examples as never } : {}),
-      ...(options.path ? { path: options.path } : {}),
-      ...(options.shrink === false ? { endOnFailure: true } : {}),
-    });
+    checked = await check(property, built, seed, options);
   } catch (error) {
-    // fc.check throws on a replay path that does not fit this property: bad configuration, not the target's answer.
-    if (options.path && /^Unable to replay/u.test((error as Error).message)) {
-      throw new ConfigError(`UQPAY_FUZZ_PATH ${options.path} does not fit property "${property.name}" at this seed`);
-    }
-    return {
-      ...base,
-      runs: 0,
-      shrinks: 0,
-      outcome: 'error',
-      path: null,
-      counterexample: null,
-      reason: (error as Error).message,
-      curl: null,
-      duration_ms: ms(started),
-    };
+    return { ...base, ...checkFailed(property, error, options), duration_ms: ms(started) };
   }
+  const { details } = checked;
   const common = { ...base, runs: details.numRuns, shrinks: details.numShrinks, duration_ms: ms(started) };
-  if (!details.failed)
-    return { ...common, outcome: 'pass', path: null, counterexample: null, reason: null, curl: null };
+  return { ...common, ...verdict(property, checked, options.baseUrl) };
+}
+
+interface Checked {
+  details: fc.RunDetails<unknown>;
+  scoped: ScopedProperty;
+}
+
+/** The property checked at its seed: the run's number of runs (its own cap), examples, replay path and shrinking. */
+async function check(
+  property: FuzzProperty,
+  built: ReturnType<FuzzProperty['build']>,
+  seed: number,
+  options: RunOptions,
+): Promise<Checked> {
+  const numRuns = Math.max(1, Math.min(options.numRuns, property.maxRuns ?? Number.POSITIVE_INFINITY));
+  const scoped = scopedProperty(built, `${seed}|${property.name}`);
+  const details = await fc.check(scoped.property, {
+    seed,
+    numRuns,
+    ...(property.examples && options.examples !== false ? { examples: property.examples as never } : {}),
+    ...(options.path ? { path: options.path } : {}),
+    ...(options.shrink === false ? { endOnFailure: true } : {}),
+  });
+  return { details, scoped };
+}
+
+type Verdict = Pick<PropertyResult, 'outcome' | 'path' | 'counterexample' | 'reason' | 'curl'>;
+
+/** fc.check threw: an error of the run, unless a replay path does not fit (bad configuration). */
+function checkFailed(property: FuzzProperty, error: unknown, options: RunOptions): Verdict & { runs: 0; shrinks: 0 } {
+  // fc.check throws on a replay path that does not fit this property: bad configuration, not the target's answer.
+  if (options.path && /^Unable to replay/u.test((error as Error).message)) {
+    throw new ConfigError(`UQPAY_FUZZ_PATH ${options.path} does not fit property "${property.name}" at this seed`);
+  }
+  return {
+    runs: 0,
+    shrinks: 0,
+    outcome: 'error',
+    path: null,
+    counterexample: null,
+    reason: (error as Error).message,
+    curl: null,
+  };
+}
+
+/** The property's verdict: the first failing case's (a failure or an environment error), or a skip; a bug crashes. */
+function verdict(property: FuzzProperty, { details, scoped }: Checked, baseUrl: string): Verdict {
+  if (!details.failed) return { outcome: 'pass', path: null, counterexample: null, reason: null, curl: null };
   // The verdict is the first failing case's; the shrunk case (which failed the same way) is the evidence.
   const first = scoped.firstError() ?? details.errorInstance;
   const error = details.errorInstance;
   if (first instanceof CaseSkipped)
-    return { ...common, outcome: 'skip', path: null, counterexample: null, reason: first.message, curl: null };
+    return { outcome: 'skip', path: null, counterexample: null, reason: first.message, curl: null };
   if (!(first instanceof CaseFailure || first instanceof CaseEnvironmentError))
     throw new PropertyCrash(property.name, first);
   const sent = error instanceof CaseFailure || error instanceof CaseEnvironmentError ? error.sent : null;
   return {
-    ...common,
     outcome: first instanceof CaseFailure ? 'fail' : 'error',
     path: details.counterexamplePath,
     counterexample: details.counterexample ? shorten(redactText(fc.stringify(details.counterexample))) : null,
     reason: error instanceof Error ? error.message : String(error),
-    curl: sent ? curlCommand(options.baseUrl, sent) : null,
+    curl: sent ? curlCommand(baseUrl, sent) : null,
   };
 }
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { OPERATION_NAMES, type OperationName } from '../catalog/ids.ts';
 import { loadCatalog } from '../catalog/load.ts';
-import type { RequestSpec } from '../contract/request.ts';
+import type { Observed, RequestSpec } from '../contract/request.ts';
 import { createCardBody, newCardholder } from '../generators/arrange.ts';
 import { validRequest } from '../generators/valid-requests.ts';
 import { TargetError, TokenError } from '../harness/client.ts';
@@ -131,44 +131,60 @@ export function structuralProperty(operation: OperationName): FuzzProperty {
         const valid = await base;
         const spec = applyMutation(valid, m);
         const validity = mutationValidity(operation, valid, m);
-        let observed: Awaited<ReturnType<typeof fz.ctx.send>>;
-        try {
-          observed = await fz.ctx.send(spec);
-        } catch (error) {
-          if (error instanceof TargetError && error.kind === 'timeout') {
-            throw new CaseFailure(`no answer in time (a hang): ${error.message}`, { spec, observed: null });
-          }
-          if (!(error instanceof TargetError || error instanceof TokenError)) throw error; // a bug: crash
-          throw new CaseEnvironmentError(error.message, { spec, observed: null });
-        }
-        const sent = { spec, observed };
-        if (observed.status >= 200 && observed.status < 300) {
-          if (validity.kind === 'invalid')
-            throw new CaseFailure(`answered ${observed.status} to an invalid request: ${validity.why}`, sent);
-          if (validity.kind === 'observe') observeShape(fz, operation, validity.why, `${observed.status}`);
-          return;
-        }
-        // A template naming the id sent (transaction.invalid_request_error's <id>) takes the request's path id.
-        const values = { id: Object.values(spec.params ?? {})[0] ?? '' };
-        const documented = observed.status < 500 ? documentedAs(fz, observed, values) : [];
-        if (documented.length > 0) {
-          if (validity.kind === 'observe') observeShape(fz, operation, validity.why, documented.join(' or '));
-          return;
-        }
-        if (observed.status === 429) throw new CaseEnvironmentError('the target rate-limited the request (429)', sent);
-        fz.drift.push({
-          property: `structural › ${operation}`,
-          operation,
-          status: observed.status,
-          body: observed.json === undefined ? redactText(observed.text.slice(0, 300)) : redactValue(observed.json),
-        });
-        throw new CaseFailure(
-          `${observed.status >= 500 ? 'a 5xx' : 'an undocumented answer'}: ${observed.status} ${redactText(observed.text.slice(0, 160))}`,
-          sent,
-        );
+        judgeAnswer(fz, operation, validity, { spec, observed: await sendMutated(fz, spec) });
       });
     },
   };
+}
+
+/** Sends the mutated request: a timeout is a hang (a failure), other network trouble the environment's. */
+async function sendMutated(fz: FuzzContext, spec: RequestSpec): Promise<Observed> {
+  try {
+    return await fz.ctx.send(spec);
+  } catch (error) {
+    if (error instanceof TargetError && error.kind === 'timeout') {
+      throw new CaseFailure(`no answer in time (a hang): ${error.message}`, { spec, observed: null });
+    }
+    if (!(error instanceof TargetError || error instanceof TokenError)) throw error; // a bug: crash
+    throw new CaseEnvironmentError(error.message, { spec, observed: null });
+  }
+}
+
+/**
+ * A 2xx is fine unless the mutation made the request invalid; a refusal must be a documented entry. Answers to
+ * mutations the page leaves open are observed; anything else (a 5xx, an undocumented body) is drift and fails.
+ */
+function judgeAnswer(
+  fz: FuzzContext,
+  operation: OperationName,
+  validity: ReturnType<typeof mutationValidity>,
+  sent: { spec: RequestSpec; observed: Observed },
+): void {
+  const { spec, observed } = sent;
+  if (observed.status >= 200 && observed.status < 300) {
+    if (validity.kind === 'invalid')
+      throw new CaseFailure(`answered ${observed.status} to an invalid request: ${validity.why}`, sent);
+    if (validity.kind === 'observe') observeShape(fz, operation, validity.why, `${observed.status}`);
+    return;
+  }
+  // A template naming the id sent (transaction.invalid_request_error's <id>) takes the request's path id.
+  const values = { id: Object.values(spec.params ?? {})[0] ?? '' };
+  const documented = observed.status < 500 ? documentedAs(fz, observed, values) : [];
+  if (documented.length > 0) {
+    if (validity.kind === 'observe') observeShape(fz, operation, validity.why, documented.join(' or '));
+    return;
+  }
+  if (observed.status === 429) throw new CaseEnvironmentError('the target rate-limited the request (429)', sent);
+  fz.drift.push({
+    property: `structural › ${operation}`,
+    operation,
+    status: observed.status,
+    body: observed.json === undefined ? redactText(observed.text.slice(0, 300)) : redactValue(observed.json),
+  });
+  throw new CaseFailure(
+    `${observed.status >= 500 ? 'a 5xx' : 'an undocumented answer'}: ${observed.status} ${redactText(observed.text.slice(0, 160))}`,
+    sent,
+  );
 }
 
 const KNOWN_KEYS = [

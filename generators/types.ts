@@ -12,7 +12,7 @@ import type { SharedState } from './shared.ts';
 export interface Provocation {
   faulty: RequestSpec;
   /** The same request without the fault; it must succeed (2xx). */
-  valid: RequestSpec;
+  twin: RequestSpec;
   /** Values for a template entry's placeholders, by name (e.g. { id: <transaction id sent> }). */
   values?: Record<string, string>;
   /** Concurrent requests sent together with the faulty one (request_being_processed). */

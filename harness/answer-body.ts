@@ -1,6 +1,6 @@
-// Reading an answer safely: the body up to a cap (a runaway body must not fill memory), recognising (through the
-// catalog) the vendor's answers to a superseded token and to a refused client, and how long a 429 or 5xx asks to be
-// left alone.
+// Reading an answer safely: the cap on its body (a runaway body must not fill memory; exchange.ts reads up to it),
+// recognising (through the catalog) the vendor's answers to a superseded token and to a refused client, and how long
+// a 429 or 5xx asks to be left alone.
 
 import type { EntryId } from '../catalog/ids.ts';
 import { loadCatalog } from '../catalog/load.ts';
@@ -10,24 +10,6 @@ import { answersWith } from './judge.ts';
 
 /** Larger answers are cut off here: no documented answer comes near it. */
 export const BODY_CAP_BYTES = 1024 * 1024;
-
-export async function readCapped(
-  body: AsyncIterable<Buffer> & { destroy(): unknown },
-  cap: number,
-): Promise<{ text: string; oversized: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > cap) {
-      chunks.push(chunk.subarray(0, chunk.length - (size - cap)));
-      body.destroy();
-      return { text: Buffer.concat(chunks).toString('utf8'), oversized: true };
-    }
-    chunks.push(chunk);
-  }
-  return { text: Buffer.concat(chunks).toString('utf8'), oversized: false };
-}
 
 // What an answer means for the client's token is read from the catalog, not from statuses or texts written here.
 const LOGIN_EXPIRED: EntryId = 'general.b.login_expired';

@@ -3,7 +3,7 @@
 // refreshed before they expire; every request is counted.
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, errors, request } from 'undici';
+import { Agent, errors } from 'undici';
 import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import type { AnyOperation, Operation } from '../catalog/types.ts';
 import type { Credential, CredentialName } from '../contract/fixtures.ts';
@@ -13,9 +13,9 @@ import {
   clientRefusedReason,
   isClientRefused,
   isLoginExpired,
-  readCapped,
   resendWhileTrouble,
 } from './answer-body.ts';
+import { exchange } from './exchange.ts';
 import { newIdempotencyKey } from './idempotency-keys.ts';
 import { recorder } from './recorder.ts';
 import { redactHeaders } from './redact.ts';
@@ -69,6 +69,14 @@ const CLASH_SUPERSEDES = 3;
 /** How far behind its first copy an in-flight duplicate leaves: enough to arrive second, well inside a round trip. */
 const DUPLICATE_GAP_MS = 50;
 
+/** One HTTP request as sent. A resend shares its headers, into which a re-minted token has been written. */
+interface RawRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string | undefined;
+}
+
 export class ApiClient {
   requestCount = 0;
   private nextSlotMs = 0;
@@ -119,10 +127,10 @@ export class ApiClient {
   /** POST /v1/connect/token for a credential; every call supersedes that client's earlier tokens. */
   async mintToken(credential: Credential): Promise<{ auth_token: string; expired_at: number }> {
     const mint = () =>
-      this.raw('POST', '/v1/connect/token', {
-        'x-client-id': credential.client_id,
-        'x-api-key': credential.api_key,
-        accept: 'application/json',
+      this.raw({
+        method: 'POST',
+        path: '/v1/connect/token',
+        headers: { 'x-client-id': credential.client_id, 'x-api-key': credential.api_key, accept: 'application/json' },
       });
     // A blip at the token endpoint (5xx, or 429 with its Retry-After) is retried, not reported as refused credentials.
     const observed = await resendWhileTrouble(mint, MINT_RETRIES);
@@ -225,9 +233,10 @@ export class ApiClient {
     try {
       if (this.clash) throw new TargetError(this.clash, 'clash');
       if (this.refused) throw new TargetError(this.refused, 'refused');
-      const resend = () => this.raw(op.method, `${path}${query}`, headers, body);
+      const raw: RawRequest = { method: op.method, path: `${path}${query}`, headers, body };
+      const resend = () => this.raw(raw);
       this.config.observer?.sending?.(spec, headers['x-idempotency-key'] ?? null);
-      observed = await this.raw(op.method, `${path}${query}`, headers, body, unpaced);
+      observed = await this.raw(raw, unpaced);
       if (auth.kind === 'credential')
         observed = await this.answerToToken(auth.name, observed, mintsBefore, headers, resend);
     } catch (error) {
@@ -275,16 +284,10 @@ export class ApiClient {
    * A connection reset before any answer is retried (same headers, so the same idempotency key): the request is
    * either replayed by the target or runs for the first time. Timeouts are not: the wait was already spent.
    */
-  private async raw(
-    method: string,
-    path: string,
-    headers: Record<string, string>,
-    body?: string,
-    unpaced = false,
-  ): Promise<Observed> {
+  private async raw(req: RawRequest, unpaced = false): Promise<Observed> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.rawOnce(method, path, headers, body, unpaced && attempt === 1);
+        return await this.rawOnce(req, unpaced && attempt === 1);
       } catch (error) {
         if (!(error instanceof TargetError && error.reset) || attempt > RESET_RETRIES) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
@@ -292,13 +295,7 @@ export class ApiClient {
     }
   }
 
-  private async rawOnce(
-    method: string,
-    path: string,
-    headers: Record<string, string>,
-    body?: string,
-    unpaced = false,
-  ): Promise<Observed> {
+  private async rawOnce({ method, path, headers, body }: RawRequest, unpaced = false): Promise<Observed> {
     const budget = this.config.requestBudget;
     if (budget !== undefined && this.requestCount >= budget) {
       throw new TargetError(`the request budget of ${budget} is used up (UQPAY_REQUEST_BUDGET)`, 'budget');
@@ -310,20 +307,15 @@ export class ApiClient {
     this.requestCount++;
     const url = `${this.config.baseUrl.replace(/\/$/u, '')}${path}`;
     try {
-      const response = await request(url, {
-        method: method as 'GET',
-        headers,
-        body: body ?? null,
-        dispatcher: this.dispatcher,
-      });
-      const { text, oversized } = await readCapped(response.body, BODY_CAP_BYTES);
+      const response = await exchange(this.dispatcher, { method, url, headers, body: body ?? null }, BODY_CAP_BYTES);
+      const { text, oversized } = response;
       recorder()?.record(
         { sent_ms, answered_ms: Date.now(), method, url, headers, body: body ?? null, status: response.statusCode },
         text,
       );
       return {
         status: response.statusCode,
-        headers: flattenHeaders(response.headers),
+        headers: response.headers,
         text,
         json: oversized ? undefined : parseJson(text),
         ...(oversized ? { oversized } : {}),
@@ -380,12 +372,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined; // not JSON: json stays undefined and the text is kept, for the judge to report
   }
-}
-
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) flat[name] = [value].flat().join(', ');
-  return flat;
 }
 
 /** Network trouble (a timeout, a refused or reset connection) as the environment error it is. */

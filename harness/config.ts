@@ -1,6 +1,7 @@
 // Run configuration from the environment (and .env): which target, which credentials, which seed. Every mistake
 // becomes one ConfigError with a precise message; the CLI prints it and exits 2.
 
+import type { TargetKind } from '../contract/request.ts';
 import { checkHost } from './host-guard.ts';
 
 /** How many times an environment failure is retried when the run does not say (--retries-on-error). */
@@ -13,10 +14,11 @@ export class ConfigError extends Error {
   }
 }
 
-export type TargetSetting =
-  | { kind: 'builtin-mock' }
-  /** Any base URL: the vendor sandbox, a mock started with npm run mock, or another stand-in. */
-  | { kind: 'remote'; baseUrl: string };
+/**
+ * Where the target comes from: the built-in mock this run starts, or a base URL (the vendor sandbox, a mock started
+ * with npm run mock, or another stand-in). Which kind of target that is (`TargetKind`) is known once it answers.
+ */
+export type TargetSetting = { builtIn: true } | { builtIn: false; baseUrl: string };
 
 export interface RunConfig {
   target: TargetSetting;
@@ -36,7 +38,7 @@ export const DEFAULT_REMOTE_MAX_RPS = 8;
 export function loadRunConfig(env: Record<string, string | undefined>, randomSeed: () => number): RunConfig {
   const rawUrl = env.UQPAY_BASE_URL?.trim() ?? '';
   const target: TargetSetting =
-    rawUrl === '' ? { kind: 'builtin-mock' } : { kind: 'remote', baseUrl: checkBaseUrl(rawUrl, env) };
+    rawUrl === '' ? { builtIn: true } : { builtIn: false, baseUrl: checkBaseUrl(rawUrl, env) };
   const seedText = env.UQPAY_SEED?.trim() ?? '';
   if (seedText !== '' && !/^\d{1,15}$/u.test(seedText)) {
     throw new ConfigError(`UQPAY_SEED must be a whole number (got "${seedText}")`);
@@ -64,7 +66,7 @@ function wholeNumber(env: Record<string, string | undefined>, name: string, min:
 }
 
 /** Pacing for a target: an explicit UQPAY_MAX_RPS (0 = none), else none on a mock and the default elsewhere. */
-export function pacingFor(kind: 'mock' | 'sandbox' | 'other', maxPerSecond: number | null): number | undefined {
+export function pacingFor(kind: TargetKind, maxPerSecond: number | null): number | undefined {
   if (maxPerSecond !== null) return maxPerSecond === 0 ? undefined : maxPerSecond;
   return kind === 'mock' ? undefined : DEFAULT_REMOTE_MAX_RPS;
 }
@@ -91,7 +93,7 @@ function checkBaseUrl(raw: string, env: Record<string, string | undefined>): str
 }
 
 /** The kind of target a base URL names, for reports and for choosing how fixtures are found. */
-export function targetKind(baseUrl: string, answersMockControl: boolean): 'mock' | 'sandbox' | 'other' {
+export function targetKind(baseUrl: string, answersMockControl: boolean): TargetKind {
   if (answersMockControl) return 'mock';
   return new URL(baseUrl).hostname.includes('sandbox') ? 'sandbox' : 'other';
 }

@@ -8,8 +8,12 @@ import { dirname } from 'node:path';
 import type { CredentialName } from '../contract/fixtures.ts';
 
 export type LedgerRecord =
-  /** The first line: which target the run talked to, so a later `npm run cleanup` knows where to go. */
-  | { kind: 'run'; base_url: string; target: string; seed: number; started_at: string }
+  /**
+   * The first line: which target the run talked to, so a later `npm run cleanup` knows where to go. `target` is a
+   * TargetKind; `built_in` says the run started the mock itself (ledgers written before it have target
+   * 'builtin-mock' instead: see ranOnBuiltInMock).
+   */
+  | { kind: 'run'; base_url: string; target: string; built_in?: boolean; seed: number; started_at: string }
   | {
       kind: 'card';
       card_id: string;
@@ -77,3 +81,9 @@ function parseRecord(line: string): LedgerRecord | null {
 
 /** Operations whose 2xx answer issues a card (its card_id is in the body). */
 export const CREATES_CARDS: ReadonlySet<string> = new Set(['Create Card', 'Assign Card']);
+
+/** The run line of a run on the built-in mock, which ended with the run (so did every card in it). */
+export function ranOnBuiltInMock(run: Extract<LedgerRecord, { kind: 'run' }>): boolean {
+  // 'builtin-mock' is how ledgers written before `built_in` said it; a ledger left by a crashed run may still hold it.
+  return run.built_in === true || run.target === 'builtin-mock';
+}

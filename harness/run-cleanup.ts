@@ -5,7 +5,7 @@ import { existsSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TargetKind } from '../contract/request.ts';
 import type { CleanupOutcome } from './cleanup.ts';
-import { LEDGER_FILE, Ledger, readLedger } from './ledger.ts';
+import { LEDGER_FILE, Ledger, ranOnBuiltInMock, readLedger } from './ledger.ts';
 
 /**
  * A fresh ledger in the reports folder. A ledger left by an earlier run that did not finish its cleanup is kept
@@ -13,7 +13,7 @@ import { LEDGER_FILE, Ledger, readLedger } from './ledger.ts';
  */
 export function prepareLedger(
   reportsDir: string,
-  run: { baseUrl: string; target: TargetKind | 'builtin-mock'; seed: number },
+  run: { baseUrl: string; target: TargetKind; builtIn?: boolean; seed: number },
   log: (line: string) => void,
 ): string {
   const path = join(reportsDir, LEDGER_FILE);
@@ -28,6 +28,7 @@ export function prepareLedger(
     kind: 'run',
     base_url: run.baseUrl,
     target: run.target,
+    built_in: run.builtIn === true,
     seed: run.seed,
     started_at: new Date().toISOString(),
   });
@@ -50,7 +51,7 @@ export async function cleanupAfterRun(input: RunCleanupInput): Promise<CleanupOu
   // The built-in mock and every card in it end with the run: cancelling them would only cost requests.
   if (
     existsSync(input.ledgerPath) &&
-    readLedger(input.ledgerPath).some((r) => r.kind === 'run' && r.target === 'builtin-mock')
+    readLedger(input.ledgerPath).some((r) => r.kind === 'run' && ranOnBuiltInMock(r))
   ) {
     unlinkSync(input.ledgerPath);
     return { cancelled: 0, failed: 0, left: [], notNeeded: 'the built-in mock ends with the run' };

@@ -5,29 +5,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Catalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
-import { FixtureMissing, type FixtureProvider, type SkipCategory } from '../contract/fixture-provider.ts';
+import { FixtureMissing, type FixtureProvider } from '../contract/fixture-provider.ts';
 import type { Observed, RequestSpec, TargetKind } from '../contract/request.ts';
 import type { DataFactory } from '../generators/data.ts';
 import type { SharedState } from '../generators/shared.ts';
 import { ArrangeError, type Scenario, type ScenarioContext } from '../generators/types.ts';
 import { retryDelayMs } from './answer-body.ts';
 import { attributeTo, CaseAnswers, currentAnswers } from './case-answers.ts';
+import { type CaseResult, caseResultBuilder, type ResultBuilder, type ResultExtra } from './case-result.ts';
 import { afterClearingFaults, armingNoted } from './clear-faults.ts';
 import { type ApiClient, TargetError, TokenError } from './client.ts';
 import { providedIdempotencyKey } from './idempotency-keys.ts';
 import { CopyRejected, CopyTrouble, sendDuplicateInFlight } from './in-flight.ts';
-import {
-  environmentTrouble,
-  expectedMessage,
-  type FailedCheck,
-  judge,
-  matchCatalog,
-  type Outcome,
-  type Seen,
-  seen,
-} from './judge.ts';
-import { redactCaseResult } from './redact-case.ts';
-import { buildRepro, type Repro, type ReproSource } from './repro.ts';
+import { environmentTrouble, type FailedCheck, judge, matchCatalog, seen } from './judge.ts';
 import { newScope, scopedFixtures, scopedRequest } from './scope.ts';
 
 export interface RunEnvironment {
@@ -41,38 +31,7 @@ export interface RunEnvironment {
   onResponse?: (observed: Observed, operation: string, poll?: boolean) => void;
 }
 
-export interface CaseResult {
-  entry: string;
-  operation: string;
-  fault: string;
-  outcome: Outcome;
-  reason: string;
-  /** The checks that failed, as data; the reason is derived from them. Empty unless the outcome is fail. */
-  checks: FailedCheck[];
-  expected: {
-    status: number;
-    type: string | null;
-    code: string | number;
-    message: string | null;
-    message_kind: string;
-  };
-  observed: Seen | null;
-  requests: number;
-  durationMs: number;
-  /** Status polls while waiting for a resource to settle (not in requests): timing by nature. */
-  polls?: number;
-  /** How many times the judged request was sent, when environment trouble (5xx/429 not under test) made it retry. */
-  attempts?: number;
-  /** How to reproduce a case that did not pass (redacted); absent on a pass and when no request was answered. */
-  repro?: Repro;
-  /** A skip's kind and the setting that unlocks it, as data (the reports read these, not the reason). */
-  skip?: SkipCategory;
-  /**
-   * An error because the environment failed on the way (5xx or 429 not under test, a gateway or garbled answer, a
-   * timeout, an in-flight copy that met a fault): a fresh attempt may pass (harness/run-case.ts retries it).
-   */
-  transient?: true;
-}
+export type { CaseResult };
 
 export interface ScenarioRunOptions {
   /** Names the case (its title, and the attempt): its mock scope and data stream derive from the seed and this. */
@@ -110,75 +69,64 @@ async function runInScope(
 ): Promise<CaseResult> {
   const entry = env.catalog.entryById.get(scenario.entry);
   if (!entry) throw new Error(`scenario names unknown entry ${scenario.entry}`);
-  const started = performance.now();
-  const extra: { attempts?: number; transient?: true } = {};
-  const result = (
-    outcome: Outcome,
-    reason: string,
-    observed: Seen | null = null,
-    checks: FailedCheck[] = [],
-    evidence?: { source: ReproSource; observed: Observed; spec?: RequestSpec },
-  ): CaseResult =>
-    // Redacted here, at the source: reasons, snippets and observed values embed answers (card data, tokens).
-    redactCaseResult({
-      entry: entry.id,
-      operation: scenario.operation,
-      fault: scenario.fault,
-      outcome,
-      reason,
-      checks,
-      expected: expectedOf(entry),
-      observed,
-      requests: sent.requests,
-      durationMs: Math.round(performance.now() - started),
-      ...(sent.polls ? { polls: sent.polls } : {}),
-      ...(extra.attempts ? { attempts: extra.attempts } : {}),
-      ...(extra.transient && outcome === 'error' ? { transient: true as const } : {}),
-      ...(evidence && outcome !== 'pass'
-        ? {
-            repro: buildRepro({ baseUrl: env.client.baseUrl, seed: env.data.seed, fault: scenario.fault, ...evidence }),
-          }
-        : {}),
-    });
+  const extra: ResultExtra = {};
+  const result = caseResultBuilder({ scenario, entry, sent, extra, started: performance.now(), ...env });
   const ctx = contextFor(env, scope, sent);
   try {
-    const attempts = { count: 1 };
-    const { provocation, faulty } = await provokeAndSend(scenario, ctx, entry, attempts, env.catalog);
-    if (attempts.count > 1) extra.attempts = attempts.count;
-    const verdict = judge(entry, faulty, provocation.values);
-    const observedFaulty = seen(faulty);
-    const faultyEvidence = { source: 'faulty' as const, observed: faulty, spec: provocation.faulty };
-    // The judge errs only on environment trouble (5xx or 429 not under test, a gateway or garbled answer).
-    if (verdict.outcome === 'error') extra.transient = true;
-    if (verdict.outcome !== 'pass')
-      return result(verdict.outcome, verdict.reason, observedFaulty, verdict.checks, faultyEvidence);
-    const twinAnswer = await sendWithRetries(ctx, provocation.valid);
-    const twinTrouble = environmentTrouble(twinAnswer);
-    if (twinTrouble || isOverloaded(twinAnswer)) extra.transient = true;
-    if (twinTrouble) return result('error', `valid twin: ${twinTrouble}`, observedFaulty);
-    if (twinAnswer.status >= 200 && twinAnswer.status < 300) return result('pass', '', observedFaulty);
-    const rejected = `valid twin (${scenario.operation} without the fault) answered ${twinAnswer.status} ${twinAnswer.text.slice(0, 160)}`;
-    const documented = twinAnswer.status < 500 && matchCatalog(env.catalog, twinAnswer).length > 0;
-    const twinEvidence = { source: 'twin' as const, observed: twinAnswer, spec: provocation.valid };
-    if (!documented) return result('error', rejected, observedFaulty, [], twinEvidence);
-    const twin: FailedCheck = { check: 'twin', expected: '2xx', got: twinAnswer.status, detail: rejected };
-    return result('fail', rejected, observedFaulty, [twin], twinEvidence);
+    return await provokeAndJudge(scenario, entry, ctx, env.catalog, result, extra);
   } catch (error) {
-    if (error instanceof FixtureMissing) return { ...result('skip', error.message), skip: error.category };
-    if (error instanceof WrongOperation) return result('error', error.message);
-    // The first copy of an in-flight duplicate is the valid request: a documented refusal of it fails like a twin.
-    if (error instanceof CopyRejected && error.observed && matchCatalog(env.catalog, error.observed).length > 0) {
-      const twin: FailedCheck = { check: 'twin', expected: '2xx', got: error.observed.status, detail: error.message };
-      return result('fail', error.message, null, [twin], { source: 'twin', observed: error.observed });
-    }
-    if (isTransient(error)) extra.transient = true;
-    if (error instanceof ArrangeError || error instanceof TargetError || error instanceof TokenError) {
-      const setup = error instanceof TargetError ? undefined : error.observed;
-      const source = error instanceof TokenError ? ('token' as const) : ('arrange' as const);
-      return result('error', error.message, null, [], setup ? { source, observed: setup } : undefined);
-    }
-    return result('error', `the scenario itself failed: ${(error as Error).message}`);
+    return resultOfError(error, env.catalog, result, extra);
   }
+}
+
+/** The faulty request judged against its entry; if it passes, the twin must succeed. */
+async function provokeAndJudge(
+  scenario: Scenario,
+  entry: CatalogEntry,
+  ctx: ScenarioContext,
+  catalog: Catalog,
+  result: ResultBuilder,
+  extra: ResultExtra,
+): Promise<CaseResult> {
+  const attempts = { count: 1 };
+  const { provocation, faulty } = await provokeAndSend(scenario, ctx, entry, attempts, catalog);
+  if (attempts.count > 1) extra.attempts = attempts.count;
+  const verdict = judge(entry, faulty, provocation.values);
+  const observedFaulty = seen(faulty);
+  const faultyEvidence = { source: 'faulty' as const, observed: faulty, spec: provocation.faulty };
+  // The judge errs only on environment trouble (5xx or 429 not under test, a gateway or garbled answer).
+  if (verdict.outcome === 'error') extra.transient = true;
+  if (verdict.outcome !== 'pass')
+    return result(verdict.outcome, verdict.reason, observedFaulty, verdict.checks, faultyEvidence);
+  const twinAnswer = await sendWithRetries(ctx, provocation.twin);
+  const twinTrouble = environmentTrouble(twinAnswer);
+  if (twinTrouble || isOverloaded(twinAnswer)) extra.transient = true;
+  if (twinTrouble) return result('error', `valid twin: ${twinTrouble}`, observedFaulty);
+  if (twinAnswer.status >= 200 && twinAnswer.status < 300) return result('pass', '', observedFaulty);
+  const rejected = `valid twin (${scenario.operation} without the fault) answered ${twinAnswer.status} ${twinAnswer.text.slice(0, 160)}`;
+  const documented = twinAnswer.status < 500 && matchCatalog(catalog, twinAnswer).length > 0;
+  const twinEvidence = { source: 'twin' as const, observed: twinAnswer, spec: provocation.twin };
+  if (!documented) return result('error', rejected, observedFaulty, [], twinEvidence);
+  const twin: FailedCheck = { check: 'twin', expected: '2xx', got: twinAnswer.status, detail: rejected };
+  return result('fail', rejected, observedFaulty, [twin], twinEvidence);
+}
+
+/** What a thrown error makes of the case: a skip (missing fixture), a twin failure, or an error. */
+function resultOfError(error: unknown, catalog: Catalog, result: ResultBuilder, extra: ResultExtra): CaseResult {
+  if (error instanceof FixtureMissing) return { ...result('skip', error.message), skip: error.category };
+  if (error instanceof WrongOperation) return result('error', error.message);
+  // The first copy of an in-flight duplicate is the valid request: a documented refusal of it fails like a twin.
+  if (error instanceof CopyRejected && error.observed && matchCatalog(catalog, error.observed).length > 0) {
+    const twin: FailedCheck = { check: 'twin', expected: '2xx', got: error.observed.status, detail: error.message };
+    return result('fail', error.message, null, [twin], { source: 'twin', observed: error.observed });
+  }
+  if (isTransient(error)) extra.transient = true;
+  if (error instanceof ArrangeError || error instanceof TargetError || error instanceof TokenError) {
+    const setup = error instanceof TargetError ? undefined : error.observed;
+    const source = error instanceof TokenError ? ('token' as const) : ('arrange' as const);
+    return result('error', error.message, null, [], setup ? { source, observed: setup } : undefined);
+  }
+  return result('error', `the scenario itself failed: ${(error as Error).message}`);
 }
 
 /**
@@ -355,15 +303,4 @@ function describeAnswer(observed: Observed): string {
 
 function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function expectedOf(entry: CatalogEntry): CaseResult['expected'] {
-  return {
-    status: entry.status,
-    type: entry.envelope === 'A' ? entry.type : null,
-    code: entry.code,
-    // A template is reported unfilled: its values belong to the provocation, which may not exist yet.
-    message: entry.message_kind === 'template' ? entry.message : (expectedMessage(entry, {}) ?? entry.message),
-    message_kind: entry.message_kind,
-  };
 }

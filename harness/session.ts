@@ -2,7 +2,7 @@
 // seeded data factory, shared arranged state, and the passive-conformance log of undocumented answers. Answers are
 // recorded on the case that received them (harness/case-answers.ts); shared arranged state on its own log.
 
-import { loadCatalog } from '../catalog/load.ts';
+import { type Catalog, loadCatalog } from '../catalog/load.ts';
 import type { FixtureProvider } from '../contract/fixture-provider.ts';
 import type { Observed, RequestSpec, TargetKind } from '../contract/request.ts';
 import { DataFactory } from '../generators/data.ts';
@@ -71,39 +71,11 @@ export function createSession(options: SessionOptions): Session {
   const settings = options.env ?? {};
   startRecording(options.kind, settings.UQPAY_RECORD_REQUESTS);
   let client: ApiClient | undefined;
-  const fixtures: FixtureProvider =
-    options.kind === 'mock'
-      ? new MockFixtures(options.baseUrl)
-      : new EnvFixtures(credentialsChecked(settings), () =>
-          client ? findStandardProduct(client) : Promise.resolve(null),
-        );
-  client = new ApiClient(
-    {
-      baseUrl: options.baseUrl,
-      credential: (name) => fixtures.credential(name),
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.requestBudget ? { requestBudget: options.requestBudget } : {}),
-      ...(options.maxPerSecond ? { maxPerSecond: options.maxPerSecond } : {}),
-      ...(options.ledgerPath ? { observer: ledgerObserver(new Ledger(options.ledgerPath)) } : {}),
-    },
-    catalog.operations,
-  );
+  const fixtures = fixturesFor(options, settings, () => client);
+  client = sessionClient(options, fixtures, catalog);
   const outside = new CaseAnswers();
   const shared = new Map<string, CaseAnswers>();
-  const buildsOf = new Map<string, number>();
   const data = new DataFactory(options.seed, options.freshTarget ? seededNonce(options.seed) : undefined);
-  const onResponse = (observed: Observed, operation: string, poll = false) => {
-    const owner = currentAnswers() ?? outside;
-    const undocumented = observed.status >= 400 && matchCatalog(catalog, observed).length === 0;
-    // How many status polls a wait takes is timing by nature: their documented answers do not count as shapes.
-    if (!poll || undocumented) owner.shapes.push(observe(observed, operation));
-    if (!undocumented) return;
-    owner.undocumented.push({
-      operation,
-      status: observed.status,
-      body: observed.json === undefined ? redactText(observed.text.slice(0, 500)) : redactValue(observed.json),
-    });
-  };
   return {
     kind: options.kind,
     env: {
@@ -111,18 +83,9 @@ export function createSession(options: SessionOptions): Session {
       client,
       fixtures,
       data,
-      // A shared value's requests belong to the value, not to whichever case happened to need it first.
-      shared: new SharedState((key, make) => {
-        // A failed build is tried again by the next case that needs it: with data of its own (unique values).
-        const builds = (buildsOf.get(key) ?? 0) + 1;
-        buildsOf.set(key, builds);
-        const name = `${key}${builds > 1 ? ` (build ${builds})` : ''}`;
-        const answers = new CaseAnswers(data.fork(`shared arrange ${name}`));
-        shared.set(name, answers);
-        return attributeTo(answers, make);
-      }),
+      shared: sharedState(data, shared),
       target: options.kind,
-      onResponse,
+      onResponse: answerRecorder(catalog, outside),
     },
     drainShapes: () => outside.shapes.splice(0),
     drainUndocumented: () => outside.undocumented.splice(0),
@@ -141,6 +104,63 @@ export function createSession(options: SessionOptions): Session {
       return client.close();
     },
   };
+}
+
+/** A mock's fixtures come from its control surface; any other target's from the settings (credentials required). */
+function fixturesFor(
+  options: SessionOptions,
+  settings: Record<string, string | undefined>,
+  client: () => ApiClient | undefined,
+): FixtureProvider {
+  if (options.kind === 'mock') return new MockFixtures(options.baseUrl);
+  return new EnvFixtures(credentialsChecked(settings), () => {
+    const ready = client();
+    return ready ? findStandardProduct(ready) : Promise.resolve(null);
+  });
+}
+
+function sessionClient(options: SessionOptions, fixtures: FixtureProvider, catalog: Catalog): ApiClient {
+  return new ApiClient(
+    {
+      baseUrl: options.baseUrl,
+      credential: (name) => fixtures.credential(name),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.requestBudget ? { requestBudget: options.requestBudget } : {}),
+      ...(options.maxPerSecond ? { maxPerSecond: options.maxPerSecond } : {}),
+      ...(options.ledgerPath ? { observer: ledgerObserver(new Ledger(options.ledgerPath)) } : {}),
+    },
+    catalog.operations,
+  );
+}
+
+/** Records each answer's shape and each undocumented error on its owner: a case, a shared build, else outside. */
+function answerRecorder(catalog: Catalog, outside: CaseAnswers): NonNullable<RunEnvironment['onResponse']> {
+  return (observed: Observed, operation: string, poll = false) => {
+    const owner = currentAnswers() ?? outside;
+    const undocumented = observed.status >= 400 && matchCatalog(catalog, observed).length === 0;
+    // How many status polls a wait takes is timing by nature: their documented answers do not count as shapes.
+    if (!poll || undocumented) owner.shapes.push(observe(observed, operation));
+    if (!undocumented) return;
+    owner.undocumented.push({
+      operation,
+      status: observed.status,
+      body: observed.json === undefined ? redactText(observed.text.slice(0, 500)) : redactValue(observed.json),
+    });
+  };
+}
+
+/** Shared arranged values whose requests belong to the value, not to whichever case happened to need it first. */
+function sharedState(data: DataFactory, shared: Map<string, CaseAnswers>): SharedState {
+  const buildsOf = new Map<string, number>();
+  return new SharedState((key, make) => {
+    // A failed build is tried again by the next case that needs it: with data of its own (unique values).
+    const builds = (buildsOf.get(key) ?? 0) + 1;
+    buildsOf.set(key, builds);
+    const name = `${key}${builds > 1 ? ` (build ${builds})` : ''}`;
+    const answers = new CaseAnswers(data.fork(`shared arrange ${name}`));
+    shared.set(name, answers);
+    return attributeTo(answers, make);
+  });
 }
 
 /**

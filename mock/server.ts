@@ -19,6 +19,7 @@ import { HANDLERS } from './ops/registry.ts';
 import { type MockOptions, mockOptions } from './options.ts';
 import { type HttpAnswer, Responder } from './responder.ts';
 import { seedWorld } from './state/seed.ts';
+import type { World } from './state/world.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 export const API_PREFIX = '/api';
@@ -28,8 +29,42 @@ export type { Mock, RunningMock };
 export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog = loadCatalog()): Mock {
   const options = mockOptions(partial);
   const { world, fixtures } = seedWorld(options);
+  const services = pipelineServices(options, world, catalog);
+  const app = fastifyApp(options);
+  const stats = { requests: 0, mints: 0, byStatus: {} as Record<string, number> };
+  const webhooks = new WebhookDispatcher(world.events, options.webhookUrl, options.webhookSecret);
+  app.addHook('onClose', async () => world.settlements.close());
+  const mock: Mock = { app, services, fixtures, options, stats, webhooks };
+  const routes = new RouteTable();
+
+  // Bodies are kept as text so that JSON errors are judged in the documented order, after authentication.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addHook('onResponse', async (_req, reply) => {
+    stats.requests++;
+    stats.byStatus[reply.statusCode] = (stats.byStatus[reply.statusCode] ?? 0) + 1;
+  });
+
+  routes.add(app, 'POST', `${API_PREFIX}/v1/connect/token`, (req, reply) => serveToken(mock, req, reply));
+  // The documented operations, plus List Products, which the real API has and integrations need.
+  for (const op of [...catalog.operations, ...EXTRA_OPERATIONS]) {
+    routes.add(app, op.method, `${API_PREFIX}${op.path.replace(/\{(\w+)\}/gu, ':$1')}`, (req, reply) =>
+      serveOperation(services, op, req, reply),
+    );
+  }
+  // Hidden (--sandbox-like), /__mock/* is an unknown route, as on the sandbox: a suite then treats this as one.
+  if (options.controlSurface) registerControlRoutes(mock, routes);
+  app.setNotFoundHandler((req, reply) => sendRouting(reply, routingFailure(routes, req)));
+  app.setErrorHandler((error: { code?: string; statusCode?: number }, _req, reply) =>
+    answerFrameworkError(services, error, reply),
+  );
+  return mock;
+}
+
+/** What the request pipeline works with: the world, and the parts that answer, count, limit and fault. */
+function pipelineServices(options: MockOptions, world: World, catalog: Catalog): PipelineServices {
   const random = () => world.faker.number.float({ min: 0, max: 1 });
-  const services: PipelineServices = {
+  return {
     world,
     options,
     responder: new Responder(catalog, options.variant, options.variants),
@@ -41,6 +76,10 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
     random,
     produced: new Map(),
   };
+}
+
+/** The fastify server, with the mock's limits and with fastify's own error bodies turned into the API's. */
+function fastifyApp(options: MockOptions) {
   const app = Fastify({
     logger: false,
     bodyLimit: options.bodyLimitBytes,
@@ -60,67 +99,52 @@ export function createMock(partial: Partial<MockOptions> = {}, catalog: Catalog 
     },
   });
   app.server.maxConnections = options.maxConnections;
-  const stats = { requests: 0, mints: 0, byStatus: {} as Record<string, number> };
-  const webhooks = new WebhookDispatcher(world.events, options.webhookUrl, options.webhookSecret);
-  app.addHook('onClose', async () => world.settlements.close());
-  const mock: Mock = { app, services, fixtures, options, stats, webhooks };
-  const routes = new RouteTable();
+  return app;
+}
 
-  // Bodies are kept as text so that JSON errors are judged in the documented order, after authentication.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  app.addHook('onResponse', async (_req, reply) => {
-    stats.requests++;
-    stats.byStatus[reply.statusCode] = (stats.byStatus[reply.statusCode] ?? 0) + 1;
-  });
-
-  routes.add(app, 'POST', `${API_PREFIX}/v1/connect/token`, async (req, reply) => {
-    try {
-      const header = (name: string) => [req.headers[name]].flat()[0];
-      stats.mints++;
-      const latency = profileLatency(services);
-      if (latency > 0) await sleep(latency);
-      limitMints(services, header('x-client-id'));
-      send(reply, { status: 200, body: services.tokens.mint(header('x-client-id'), header('x-api-key')), headers: {} });
-    } catch (error) {
-      if (!(error instanceof ApiFailure)) throw error;
-      send(reply, services.responder.answer(error));
-    }
-  });
-  // The documented operations, plus List Products, which the real API has and integrations need.
-  for (const op of [...catalog.operations, ...EXTRA_OPERATIONS]) {
-    routes.add(app, op.method, `${API_PREFIX}${op.path.replace(/\{(\w+)\}/gu, ':$1')}`, (req, reply) =>
-      serveOperation(services, op, req, reply),
-    );
+/** The token endpoint: counted, paced like the operations, limited per client id. */
+async function serveToken({ services, stats }: Mock, req: FastifyRequest, reply: FastifyReply) {
+  try {
+    const header = (name: string) => [req.headers[name]].flat()[0];
+    stats.mints++;
+    const latency = profileLatency(services);
+    if (latency > 0) await sleep(latency);
+    limitMints(services, header('x-client-id'));
+    send(reply, { status: 200, body: services.tokens.mint(header('x-client-id'), header('x-api-key')), headers: {} });
+  } catch (error) {
+    if (!(error instanceof ApiFailure)) throw error;
+    send(reply, services.responder.answer(error));
   }
-  // Hidden (--sandbox-like), /__mock/* is an unknown route, as on the sandbox: a suite then treats this as one.
-  if (options.controlSurface) registerControlRoutes(mock, routes);
+}
 
-  app.setNotFoundHandler((req, reply) => {
-    const allowed = routes.methodsFor(req.url.split('?')[0] ?? '');
-    const failure = allowed.length
-      ? new RoutingFailure(405, `Method ${req.method} is not allowed on ${req.url.split('?')[0]}`, {
-          allow: allowed.join(', '),
-        })
-      : new RoutingFailure(404, `No such endpoint: ${req.method} ${req.url.split('?')[0]}`);
-    sendRouting(reply, failure);
-  });
-  app.setErrorHandler((error: { code?: string; statusCode?: number }, _req, reply) => {
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return sendRouting(reply, new RoutingFailure(413, `Request body exceeds ${options.bodyLimitBytes} bytes`));
-    }
-    const isClientError = (error.statusCode ?? 500) < 500;
-    if (!isClientError) console.error('mock: unexpected error:', error);
-    return send(
-      reply,
-      services.responder.answer(
-        new ApiFailure(isClientError ? 'general.b.request_parameters_invalid' : 'general.api_error', {
-          message: 'internal server error',
-        }),
-      ),
-    );
-  });
-  return mock;
+/** A path no route serves: 405 with Allow where other methods serve it, else 404. */
+function routingFailure(routes: RouteTable, req: FastifyRequest): RoutingFailure {
+  const path = req.url.split('?')[0] ?? '';
+  const allowed = routes.methodsFor(path);
+  return allowed.length
+    ? new RoutingFailure(405, `Method ${req.method} is not allowed on ${path}`, { allow: allowed.join(', ') })
+    : new RoutingFailure(404, `No such endpoint: ${req.method} ${path}`);
+}
+
+/** An error fastify raised: a body over the limit is 413; others the documented 400, or 500 (logged). */
+function answerFrameworkError(
+  services: PipelineServices,
+  error: { code?: string; statusCode?: number },
+  reply: FastifyReply,
+): FastifyReply {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return sendRouting(reply, new RoutingFailure(413, `Request body exceeds ${services.options.bodyLimitBytes} bytes`));
+  }
+  const isClientError = (error.statusCode ?? 500) < 500;
+  if (!isClientError) console.error('mock: unexpected error:', error);
+  return send(
+    reply,
+    services.responder.answer(
+      new ApiFailure(isClientError ? 'general.b.request_parameters_invalid' : 'general.api_error', {
+        message: 'internal server error',
+      }),
+    ),
+  );
 }
 
 export async function startMock(partial: Partial<MockOptions> = {}, catalog?: Catalog): Promise<RunningMock> {

@@ -77,84 +77,77 @@ const GARBLED: readonly DefectKind[] = ['content-type-html', 'no-content-type', 
 
 function defectFor(entry: CatalogEntry, kind: DefectKind, catalog?: Catalog): EntryDefect | null {
   if (GARBLED.includes(kind) && (entry.status >= 500 || entry.status === 429)) return null;
-  switch (kind) {
-    case 'message':
-      if (entry.message_kind === 'absent') return { entry: {}, body: (b) => ({ ...b, message: String(entry.code) }) };
-      if (entry.message_kind === 'variable') return { entry: {}, body: (b) => ({ ...b, message: '' }) };
-      return { entry: { message: offByOne(entry.message ?? '') } };
-    case 'message-case':
-      return hasText(entry) && /\p{L}/u.test(entry.message ?? '')
-        ? { entry: {}, body: withMessage(flipFirstCase) }
-        : null;
-    case 'message-period':
-      return hasText(entry)
-        ? { entry: {}, body: withMessage((m) => (m.endsWith('.') ? m.slice(0, -1) : `${m}.`)) }
-        : null;
-    case 'message-trailing-space':
-      return hasText(entry) ? { entry: {}, body: withMessage((m) => `${m} `) } : null;
-    case 'message-apostrophe':
-      return hasText(entry) && entry.message?.includes('’')
-        ? { entry: {}, body: withMessage((m) => m.replaceAll('’', "'")) }
-        : null;
-    case 'status':
-      return { entry: { status: entry.status === 400 ? 422 : 400 } };
-    case 'type':
-      if (entry.envelope === 'B') return { entry: {}, body: (b) => ({ type: 'card_error', ...b }) };
-      return { entry: { type: entry.type === 'card_error' ? 'cardholder_error' : 'card_error' } };
-    case 'code':
-      return { entry: { code: entry.envelope === 'A' ? `${entry.code}_x` : entry.code === 400 ? 4000 : 400 } };
-    case 'envelope-swap':
-      return {
-        entry: {},
-        body: (b) => {
-          const { message } = b as { message?: unknown };
-          return entry.envelope === 'A'
-            ? { code: entry.status, message: message ?? '' }
-            : {
-                type: 'invalid_request_error',
-                code: String(entry.code),
-                ...(message === undefined ? {} : { message }),
-              };
-        },
-      };
-    case 'code-as-string':
-      return entry.envelope === 'B' ? { entry: {}, body: (b) => ({ ...b, code: String(entry.code) }) } : null;
-    case 'missing-message':
-      if (entry.message_kind === 'absent') return null;
-      return { entry: {}, body: (b) => Object.fromEntries(Object.entries(b).filter(([k]) => k !== 'message')) };
-    case 'missing-fields':
-      if (!entry.missing_fields) return null;
-      return { entry: {}, body: (b) => Object.fromEntries(Object.entries(b).filter(([k]) => k !== 'missing_fields')) };
-    case 'undocumented-missing-fields':
-      // The KYC rows' extra key on an entry that does not document it (envelope B's closed schema refuses any key).
-      if (entry.missing_fields || entry.envelope === 'B') return null;
-      return { entry: {}, body: (b) => ({ ...b, missing_fields: [{ name: 'first_name_en' }] }) };
-    case 'extra-field':
-      return { entry: {}, body: (b) => ({ ...b, request_id: 'req_0001' }) };
-    case 'content-type-html':
-      return { entry: {}, raw: { contentType: 'text/html; charset=utf-8', text: (json) => json } };
-    case 'no-content-type':
-      return { entry: {}, raw: { contentType: null, text: (json) => json } };
-    case 'empty-body':
-      return { entry: {}, raw: { contentType: 'application/json; charset=utf-8', text: () => '' } };
-    case 'non-json-body':
-      return { entry: {}, raw: { contentType: 'application/json; charset=utf-8', text: () => 'Bad Request' } };
-    case 'other-documented-body': {
-      const other = catalog ? otherDocumented(catalog, entry) : undefined;
-      return other ? { entry: {}, body: () => errorBody(other) } : null;
-    }
-    case 'answered-200':
-      return { entry: { status: 200 }, body: () => ({}) };
-    case 'twin-rejected':
-      // The entry itself where its body needs no request values; otherwise another documented 400.
-      return {
-        entry: {},
-        rejectTwinWith:
-          entry.status === 400 && entry.message_kind === 'exact' && !entry.missing_fields
-            ? entry.id
-            : 'general.b.request_parameters_invalid',
-      };
-  }
+  return DEFECTS[kind](entry, catalog);
+}
+
+type DefectBuilder = (entry: CatalogEntry, catalog?: Catalog) => EntryDefect | null;
+const dropKey = (key: string) => (b: object) => Object.fromEntries(Object.entries(b).filter(([k]) => k !== key));
+const rawBody = (contentType: string | null, text: (json: string) => string): EntryDefect => ({
+  entry: {},
+  raw: { contentType, text },
+});
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** How each defect class breaks an entry; one row per class, so none can be forgotten (the type says every one). */
+const DEFECTS: Record<DefectKind, DefectBuilder> = {
+  message: (entry) => {
+    if (entry.message_kind === 'absent') return { entry: {}, body: (b) => ({ ...b, message: String(entry.code) }) };
+    if (entry.message_kind === 'variable') return { entry: {}, body: (b) => ({ ...b, message: '' }) };
+    return { entry: { message: offByOne(entry.message ?? '') } };
+  },
+  'message-case': (entry) =>
+    hasText(entry) && /\p{L}/u.test(entry.message ?? '') ? { entry: {}, body: withMessage(flipFirstCase) } : null,
+  'message-period': (entry) =>
+    hasText(entry) ? { entry: {}, body: withMessage((m) => (m.endsWith('.') ? m.slice(0, -1) : `${m}.`)) } : null,
+  'message-trailing-space': (entry) => (hasText(entry) ? { entry: {}, body: withMessage((m) => `${m} `) } : null),
+  'message-apostrophe': (entry) =>
+    hasText(entry) && entry.message?.includes('’')
+      ? { entry: {}, body: withMessage((m) => m.replaceAll('’', "'")) }
+      : null,
+  status: (entry) => ({ entry: { status: entry.status === 400 ? 422 : 400 } }),
+  type: (entry) => {
+    if (entry.envelope === 'B') return { entry: {}, body: (b) => ({ type: 'card_error', ...b }) };
+    return { entry: { type: entry.type === 'card_error' ? 'cardholder_error' : 'card_error' } };
+  },
+  code: (entry) => ({
+    entry: { code: entry.envelope === 'A' ? `${entry.code}_x` : entry.code === 400 ? 4000 : 400 },
+  }),
+  'envelope-swap': (entry) => ({ entry: {}, body: (b) => swapEnvelope(entry, b) }),
+  'code-as-string': (entry) =>
+    entry.envelope === 'B' ? { entry: {}, body: (b) => ({ ...b, code: String(entry.code) }) } : null,
+  'missing-message': (entry) => (entry.message_kind === 'absent' ? null : { entry: {}, body: dropKey('message') }),
+  'missing-fields': (entry) => (entry.missing_fields ? { entry: {}, body: dropKey('missing_fields') } : null),
+  // The KYC rows' extra key on an entry that does not document it (envelope B's closed schema refuses any key).
+  'undocumented-missing-fields': (entry) =>
+    entry.missing_fields || entry.envelope === 'B'
+      ? null
+      : { entry: {}, body: (b) => ({ ...b, missing_fields: [{ name: 'first_name_en' }] }) },
+  'extra-field': () => ({ entry: {}, body: (b) => ({ ...b, request_id: 'req_0001' }) }),
+  'content-type-html': () => rawBody('text/html; charset=utf-8', (json) => json),
+  'no-content-type': () => rawBody(null, (json) => json),
+  'empty-body': () => rawBody(JSON_TYPE, () => ''),
+  'non-json-body': () => rawBody(JSON_TYPE, () => 'Bad Request'),
+  'other-documented-body': (entry, catalog) => {
+    const other = catalog ? otherDocumented(catalog, entry) : undefined;
+    return other ? { entry: {}, body: () => errorBody(other) } : null;
+  },
+  'answered-200': () => ({ entry: { status: 200 }, body: () => ({}) }),
+  // The entry itself where its body needs no request values; otherwise another documented 400.
+  'twin-rejected': (entry) => ({
+    entry: {},
+    rejectTwinWith:
+      entry.status === 400 && entry.message_kind === 'exact' && !entry.missing_fields
+        ? entry.id
+        : 'general.b.request_parameters_invalid',
+  }),
+};
+
+/** The body in the other envelope: A's fields as B's, or B's as A's. */
+function swapEnvelope(entry: CatalogEntry, b: object): object {
+  const { message } = b as { message?: unknown };
+  return entry.envelope === 'A'
+    ? { code: entry.status, message: message ?? '' }
+    : { type: 'invalid_request_error', code: String(entry.code), ...(message === undefined ? {} : { message }) };
 }
 
 /**

@@ -13,6 +13,38 @@ export class MergeError extends Error {}
 export function mergeResults(parts: readonly RunResults[], catalog: Catalog, names: readonly string[]): RunResults {
   const [first] = parts;
   if (!first) throw new MergeError('no results to merge');
+  checkOneRun(parts, first, names);
+  const order = new Map(suiteOrder(catalog).map((title, i) => [title, i]));
+  const rank = (title: string) => order.get(title) ?? Number.MAX_SAFE_INTEGER;
+  const cases = parts.flatMap((p) => p.cases).sort((a, b) => rank(a.title) - rank(b.title));
+  // seen_in names the case that saw an answer (a shared arrange's answers go last): order them like those cases.
+  const undocumentedRank = (seen: string) =>
+    Math.min(...cases.filter((c) => c.title.startsWith(seen)).map((c) => rank(c.title)));
+  const undocumented = parts
+    .flatMap((p) => p.undocumented)
+    .map((u, i) => ({ u, i, r: undocumentedRank(u.seen_in) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map(({ u }) => u);
+  return {
+    run: mergedRunFacts(parts, first),
+    ...summarize(catalog, cases),
+    cases,
+    undocumented,
+    // A known deviation is still drift from the page; a case not applicable here was not exercised.
+    drift: buildDrift(
+      catalog,
+      cases.map((c) => ({
+        ...c,
+        outcome: c.outcome === 'deviation' ? 'fail' : c.outcome === 'not_applicable' ? 'skip' : c.outcome,
+      })),
+      undocumented,
+    ),
+    shapes: mergeShapes(parts.map((p) => p.shapes ?? {})),
+  };
+}
+
+/** Shards of one run share the catalog, target and seed, and no case. */
+function checkOneRun(parts: readonly RunResults[], first: RunResults, names: readonly string[]): void {
   for (const [i, part] of parts.entries()) {
     for (const fact of ['catalog_sha256', 'target', 'seed'] as const) {
       if (part.run[fact] !== first.run[fact])
@@ -29,46 +61,24 @@ export function mergeResults(parts: readonly RunResults[], catalog: Catalog, nam
       seenIn.set(c.title, names[i] ?? String(i));
     }
   }
-  const order = new Map(suiteOrder(catalog).map((title, i) => [title, i]));
-  const rank = (title: string) => order.get(title) ?? Number.MAX_SAFE_INTEGER;
-  const cases = parts.flatMap((p) => p.cases).sort((a, b) => rank(a.title) - rank(b.title));
-  // seen_in names the case that saw an answer (a shared arrange's answers go last): order them like those cases.
-  const undocumentedRank = (seen: string) =>
-    Math.min(...cases.filter((c) => c.title.startsWith(seen)).map((c) => rank(c.title)));
-  const undocumented = parts
-    .flatMap((p) => p.undocumented)
-    .map((u, i) => ({ u, i, r: undocumentedRank(u.seen_in) }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
-    .map(({ u }) => u);
+}
+
+/** The run's facts: from the first shard, with the span of all, their requests summed and their selections joined. */
+function mergedRunFacts(parts: readonly RunResults[], first: RunResults): RunResults['run'] {
   const start = Math.min(...parts.map((p) => Date.parse(p.run.started_at)));
   const end = Math.max(...parts.map((p) => Date.parse(p.run.started_at) + p.run.duration_ms));
   const selections = new Set(parts.map((p) => withoutShard(p.run.selection)));
   const selection = selections.size === 1 ? [...selections][0] : [...selections].filter(Boolean).join('; ');
   return {
-    run: {
-      target: first.run.target,
-      base_url_host: first.run.base_url_host,
-      seed: first.run.seed,
-      started_at: new Date(start).toISOString(),
-      duration_ms: end - start,
-      requests: parts.reduce((sum, p) => sum + p.run.requests, 0),
-      catalog_sha256: first.run.catalog_sha256,
-      ...(selection ? { selection } : {}),
-      timing: { started_at: new Date(start).toISOString(), duration_ms: end - start },
-    },
-    ...summarize(catalog, cases),
-    cases,
-    undocumented,
-    // A known deviation is still drift from the page; a case not applicable here was not exercised.
-    drift: buildDrift(
-      catalog,
-      cases.map((c) => ({
-        ...c,
-        outcome: c.outcome === 'deviation' ? 'fail' : c.outcome === 'not_applicable' ? 'skip' : c.outcome,
-      })),
-      undocumented,
-    ),
-    shapes: mergeShapes(parts.map((p) => p.shapes ?? {})),
+    target: first.run.target,
+    base_url_host: first.run.base_url_host,
+    seed: first.run.seed,
+    started_at: new Date(start).toISOString(),
+    duration_ms: end - start,
+    requests: parts.reduce((sum, p) => sum + p.run.requests, 0),
+    catalog_sha256: first.run.catalog_sha256,
+    ...(selection ? { selection } : {}),
+    timing: { started_at: new Date(start).toISOString(), duration_ms: end - start },
   };
 }
 

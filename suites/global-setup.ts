@@ -8,43 +8,21 @@ import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { DEFAULT_RETRIES_ON_ERROR, pacingFor } from '../harness/config.ts';
 import { cleanupAfterRun, cleanupLine, prepareLedger } from '../harness/run-cleanup.ts';
-import { type RunSettings, readRunSettings } from '../harness/settings.ts';
+import { readRunSettings } from '../harness/settings.ts';
 import { defaultConcurrency } from './concurrency.ts';
-import { preflight } from './preflight.ts';
+import { preflight, type ResolvedTarget } from './preflight.ts';
 import type { ConformanceRun, ConformanceTarget } from './target.ts';
 import { checkBaselineTarget, checkExpectedTarget } from './target-guards.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const fromCli = project.getProvidedContext().conformanceRun;
-  const read = fromCli ? null : readRunSettings('.env');
-  const run: ConformanceRun = fromCli ?? {
-    ...(read as RunSettings),
-    mockFaults: null,
-    selection: { only: [], shard: null },
-    bail: null,
-    retriesOnError: DEFAULT_RETRIES_ON_ERROR,
-    expectTarget: 'any',
-    baselineTarget: null,
-    // vitest's maxConcurrency (its config) caps this.
-    concurrency: defaultConcurrency(read?.config.target.kind === 'builtin-mock'),
-    reportsDir: resolve(
-      project.globalConfig.root,
-      (project.globalConfig.outputFile as Record<string, string> | undefined)?.conformance ?? 'reports',
-    ),
-  };
+  const run = fromCli ?? runFromSettings(project);
   const { config, settings } = run;
-  const resolved = await preflight(config, settings, run.mockFaults, run.builtinMockUrl);
-  try {
-    checkExpectedTarget(run.expectTarget, resolved);
-    checkBaselineTarget(run.baselineTarget, resolved.kind);
-  } catch (error) {
-    await resolved.mock?.close();
-    throw error;
-  }
+  const resolved = await checkedPreflight(run);
   const maxPerSecond = pacingFor(resolved.kind, config.maxPerSecond) ?? null;
   const ledgerPath = prepareLedger(
     run.reportsDir,
-    { baseUrl: resolved.baseUrl, target: resolved.builtIn ? 'builtin-mock' : resolved.kind, seed: config.seed },
+    { baseUrl: resolved.baseUrl, target: resolved.kind, builtIn: resolved.builtIn === true, seed: config.seed },
     (line) => console.error(line),
   );
   const target: ConformanceTarget = {
@@ -65,26 +43,68 @@ export default async function setup(project: TestProject): Promise<() => Promise
     freshTarget: resolved.builtIn === true,
   };
   project.provide('conformanceTarget', target);
-  console.log(
-    `conformance: target ${target.kind} at ${target.baseUrl} · seed ${target.seed}` +
-      `${target.seedFixed ? '' : ' (random; set UQPAY_SEED to replay)'}` +
-      `${maxPerSecond ? ` · at most ${maxPerSecond} requests/s` : ''}` +
-      `${target.requestBudget ? ` · budget ${target.requestBudget} requests` : ''}` +
-      `${run.mockFaults ? ` · mock faults on ${run.mockFaults * 100}% of requests` : ''}` +
-      `${resolved.credentials === 'mock-own' ? " · credentials: the mock's own (UQPAY_CLIENT_ID and UQPAY_API_KEY not set)" : ''}`,
-  );
+  console.log(banner(target, run, resolved));
   return async () => {
-    if (!fromCli) {
-      const outcome = await cleanupAfterRun({
-        baseUrl: target.baseUrl,
-        kind: target.kind,
-        ledgerPath,
-        env: settings,
-        timeoutMs: target.timeoutMs,
-        maxPerSecond: maxPerSecond ?? undefined,
-      });
-      console.log(`[conformance] ${cleanupLine(outcome)}`);
-    }
+    // npm run conformance cancels created cards itself, after vitest.
+    if (!fromCli) await cleanUp(target);
     await resolved.mock?.close();
   };
+}
+
+/** Run directly (npx vitest run --project conformance): the settings from the environment and .env, and defaults. */
+function runFromSettings(project: TestProject): ConformanceRun {
+  const read = readRunSettings('.env');
+  return {
+    ...read,
+    mockFaults: null,
+    selection: { only: [], shard: null },
+    bail: null,
+    retriesOnError: DEFAULT_RETRIES_ON_ERROR,
+    expectTarget: 'any',
+    baselineTarget: null,
+    // vitest's maxConcurrency (its config) caps this.
+    concurrency: defaultConcurrency(read.config.target.builtIn),
+    reportsDir: resolve(
+      project.globalConfig.root,
+      (project.globalConfig.outputFile as Record<string, string> | undefined)?.conformance ?? 'reports',
+    ),
+  };
+}
+
+/** The preflight, then the guards that need the resolved target (a built-in mock is closed when they refuse). */
+async function checkedPreflight(run: ConformanceRun): Promise<ResolvedTarget> {
+  const resolved = await preflight(run.config, run.settings, run.mockFaults, run.builtinMockUrl);
+  try {
+    checkExpectedTarget(run.expectTarget, resolved);
+    checkBaselineTarget(run.baselineTarget, resolved.kind);
+  } catch (error) {
+    await resolved.mock?.close();
+    throw error;
+  }
+  return resolved;
+}
+
+/** The run's first line: target, seed, and whatever paces, limits or breaks it. */
+function banner(target: ConformanceTarget, run: ConformanceRun, resolved: ResolvedTarget): string {
+  return (
+    `conformance: target ${target.kind} at ${target.baseUrl} · seed ${target.seed}` +
+    `${target.seedFixed ? '' : ' (random; set UQPAY_SEED to replay)'}` +
+    `${target.maxPerSecond ? ` · at most ${target.maxPerSecond} requests/s` : ''}` +
+    `${target.requestBudget ? ` · budget ${target.requestBudget} requests` : ''}` +
+    `${run.mockFaults ? ` · mock faults on ${run.mockFaults * 100}% of requests` : ''}` +
+    `${resolved.credentials === 'mock-own' ? " · credentials: the mock's own (UQPAY_CLIENT_ID and UQPAY_API_KEY not set)" : ''}`
+  );
+}
+
+/** Cancels what the run created (run directly: npm run conformance does this itself, after vitest). */
+async function cleanUp(target: ConformanceTarget): Promise<void> {
+  const outcome = await cleanupAfterRun({
+    baseUrl: target.baseUrl,
+    kind: target.kind,
+    ledgerPath: target.ledgerPath,
+    env: target.settings,
+    timeoutMs: target.timeoutMs,
+    maxPerSecond: target.maxPerSecond ?? undefined,
+  });
+  console.log(`[conformance] ${cleanupLine(outcome)}`);
 }

@@ -26,7 +26,7 @@ export async function preflight(
   /** The built-in mock npm run conformance already started (cli/builtin-mock.ts); else started here. */
   builtinMockUrl?: string,
 ): Promise<ResolvedTarget> {
-  if (config.target.kind === 'builtin-mock') {
+  if (config.target.builtIn) {
     if (builtinMockUrl) return { baseUrl: builtinMockUrl, kind: 'mock', builtIn: true };
     const { startMock } = await import('../mock/server.ts');
     const mock = await startMock(builtinMockOptions(config.seed, mockFaults));

@@ -75,8 +75,15 @@ export async function createStep(m: LifecycleModel, r: LifecycleReal, limit: num
   m.authorizations = [];
 }
 
+const cents = (max: number) => fc.integer({ min: 1, max });
+
+/** Every command, in the order fast-check has always drawn them (a seed replays the same sequence). */
 export function lifecycleCommands(): fc.Arbitrary<Command>[] {
-  const cents = (max: number) => fc.integer({ min: 1, max });
+  return [...cardCommands(), ...fundCommands(), limitsCommand(), ...transactionCommands(), ...readCommands()];
+}
+
+/** Create, activate, and the status changes. */
+function cardCommands(): fc.Arbitrary<Command>[] {
   return [
     cents(5000).map((limit) =>
       command(
@@ -102,6 +109,12 @@ export function lifecycleCommands(): fc.Arbitrary<Command>[] {
         }),
       ),
     ),
+  ];
+}
+
+/** Recharge and withdraw: money between the issuing balance and the card. */
+function fundCommands(): fc.Arbitrary<Command>[] {
+  return [
     cents(5000).map((amount) =>
       command(`recharge(${fromCents(amount)})`, hasCard, async (m, r) => {
         const prediction = predictRecharge(m, amount);
@@ -121,22 +134,32 @@ export function lifecycleCommands(): fc.Arbitrary<Command>[] {
         m.balanceCents += amount;
       }),
     ),
-    fc
-      .oneof(
-        cents(3000).map((c) => ['per-transaction', c] as const),
-        cents(3000).map((c) => ['card-limit', c] as const),
-      )
-      .map(([kind, amount]) =>
-        command(`limits(${kind} ${fromCents(amount)})`, hasCard, async (m, r) => {
-          const prediction = predictLimitUpdate(m, kind);
-          const payload =
-            kind === 'card-limit'
-              ? { card_limit: fromCents(amount) }
-              : { spending_controls: [{ interval: 'PER_TRANSACTION', amount: fromCents(amount) }] };
-          await step(r, byCard(r, 'Update Card', payload), prediction);
-          if (!prediction && m.card) m.card.perTransactionCents = amount;
-        }),
-      ),
+  ];
+}
+
+/** A per-transaction limit or a new card limit. */
+function limitsCommand(): fc.Arbitrary<Command> {
+  return fc
+    .oneof(
+      cents(3000).map((c) => ['per-transaction', c] as const),
+      cents(3000).map((c) => ['card-limit', c] as const),
+    )
+    .map(([kind, amount]) =>
+      command(`limits(${kind} ${fromCents(amount)})`, hasCard, async (m, r) => {
+        const prediction = predictLimitUpdate(m, kind);
+        const payload =
+          kind === 'card-limit'
+            ? { card_limit: fromCents(amount) }
+            : { spending_controls: [{ interval: 'PER_TRANSACTION', amount: fromCents(amount) }] };
+        await step(r, byCard(r, 'Update Card', payload), prediction);
+        if (!prediction && m.card) m.card.perTransactionCents = amount;
+      }),
+    );
+}
+
+/** Simulated authorizations, and reversals of earlier ones. */
+function transactionCommands(): fc.Arbitrary<Command>[] {
+  return [
     cents(4000).map((amount) =>
       command(`authorize(${fromCents(amount)})`, hasCard, async (m, r) => {
         const prediction = predictAuthorization(m, amount);
@@ -169,6 +192,12 @@ export function lifecycleCommands(): fc.Arbitrary<Command>[] {
         },
       ),
     ),
+  ];
+}
+
+/** Reads that compare the card and the issuing balance with the model. */
+function readCommands(): fc.Arbitrary<Command>[] {
+  return [
     fc.constant(
       command('read card', hasCard, async (m, r) => {
         const spec = { ...byCard(r, 'Retrieve Card'), onBehalfOf: r.onBehalfOf };

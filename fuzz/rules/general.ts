@@ -21,6 +21,38 @@ const intEdge = (outside: number, inside: number): Edge => ({
 
 const listCards = async (): Promise<RequestSpec> => ({ operation: 'List Cards', query: {} });
 
+type Range = [min: number, max: number];
+type Paging = [
+  subject: string,
+  param: 'page_size' | 'page_number',
+  outside: Range,
+  inside: Range,
+  edge: Range,
+  boundary: string,
+];
+
+/** List Cards' paging parameters and their bounds (the SDK's); an edge is [outside, inside]. */
+const PAGING: Paging[] = [
+  ['page_size above 100', 'page_size', [101, 100_000], [10, 100], [101, 100], '10–100'],
+  ['page_size below 10', 'page_size', [-100, 9], [10, 100], [9, 10], '10–100'],
+  ['page_number', 'page_number', [-1000, 0], [1, 10_000], [0, 1], 'at least 1'],
+];
+
+function pagingRule([subject, param, outside, inside, edge, boundary]: Paging): Rule {
+  return {
+    entry: 'general.invalid_request_error',
+    operation: 'List Cards',
+    subject,
+    field: `query:${param}`,
+    base: listCards,
+    outside: fc.integer({ min: outside[0], max: outside[1] }),
+    inside: fc.integer({ min: inside[0], max: inside[1] }),
+    edge: intEdge(...edge),
+    boundary,
+    source: 'sdk',
+  };
+}
+
 /** The simulator's channel, on Simulate Authorization or Simulate Reversal. */
 export const channelRule = (operation: 'Simulate Authorization' | 'Simulate Reversal'): Rule => ({
   entry: 'transaction.b.invalid_channel_code',
@@ -88,42 +120,7 @@ export const GENERAL_RULES: Rule[] = [
     boundary: '1–255 characters',
     source: 'mock',
   },
-  {
-    entry: 'general.invalid_request_error',
-    operation: 'List Cards',
-    subject: 'page_size above 100',
-    field: 'query:page_size',
-    base: listCards,
-    outside: fc.integer({ min: 101, max: 100_000 }),
-    inside: fc.integer({ min: 10, max: 100 }),
-    edge: intEdge(101, 100),
-    boundary: '10–100',
-    source: 'sdk',
-  },
-  {
-    entry: 'general.invalid_request_error',
-    operation: 'List Cards',
-    subject: 'page_size below 10',
-    field: 'query:page_size',
-    base: listCards,
-    outside: fc.integer({ min: -100, max: 9 }),
-    inside: fc.integer({ min: 10, max: 100 }),
-    edge: intEdge(9, 10),
-    boundary: '10–100',
-    source: 'sdk',
-  },
-  {
-    entry: 'general.invalid_request_error',
-    operation: 'List Cards',
-    subject: 'page_number',
-    field: 'query:page_number',
-    base: listCards,
-    outside: fc.integer({ min: -1000, max: 0 }),
-    inside: fc.integer({ min: 1, max: 10_000 }),
-    edge: intEdge(0, 1),
-    boundary: 'at least 1',
-    source: 'sdk',
-  },
+  ...PAGING.map(pagingRule),
   {
     entry: 'general.invalid_request_error',
     operation: 'List Cards Transactions',

@@ -53,7 +53,9 @@ export async function ruleRequest(rule: Rule, ctx: ScenarioContext, base: Reques
   return withField(spec, rule.field, rule.derive ? rule.derive(made, base) : made);
 }
 
-const baseOf = (rule: Rule, ctx: ScenarioContext) => (rule.base ? rule.base(ctx) : validRequest(ctx, rule.operation));
+/** The rule's valid request before its value goes in: its own base (a derive may read it), else the generators'. */
+export const baseOf = (rule: Rule, ctx: ScenarioContext) =>
+  rule.base ? rule.base(ctx) : validRequest(ctx, rule.operation);
 
 /**
  * Values of one side of the boundary with the edge among them as a generated value (half of the cases), not only

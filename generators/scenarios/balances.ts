@@ -24,7 +24,7 @@ const scenario = (operation: keyof typeof requests, subAccount: Unusable, fault:
   fault,
   provoke: async (ctx) => {
     const spec = requests[operation] as RequestSpec;
-    return { faulty: await asSubAccount(ctx, spec, subAccount), valid: spec };
+    return { faulty: await asSubAccount(ctx, spec, subAccount), twin: spec };
   },
 });
 

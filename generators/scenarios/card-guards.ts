@@ -23,7 +23,7 @@ export function cardGuardScenarios(
     fault,
     provoke: async (ctx) => ({
       faulty: byCard(operation, await faultyCard(ctx), body),
-      valid: byCard(operation, await newCard(ctx), body),
+      twin: byCard(operation, await newCard(ctx), body),
     }),
   });
   return [

@@ -55,7 +55,7 @@ export const cardIdRowScenarios: Scenario[] = FAULTS.flatMap(({ entry, fault, ca
       fault,
       provoke: async (ctx) => ({
         faulty: request(op, await cardId(ctx)),
-        valid: request(op, op.fresh ? await newCard(ctx) : await sharedActiveCard(ctx)),
+        twin: request(op, op.fresh ? await newCard(ctx) : await sharedActiveCard(ctx)),
       }),
     }),
   ),

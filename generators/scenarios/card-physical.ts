@@ -53,7 +53,7 @@ const assignScenarios: Scenario[] = [
       const holder = await newCardholder(ctx);
       return {
         faulty: assign({ cardholderId: holder, cardNumber: await ctx.fixtures.value('unconfigured_bin_card_number') }),
-        valid: assign({ cardholderId: holder, cardNumber: (await ctx.fixtures.poolCard()).card_number }),
+        twin: assign({ cardholderId: holder, cardNumber: (await ctx.fixtures.poolCard()).card_number }),
       };
     },
   },
@@ -65,7 +65,7 @@ const assignScenarios: Scenario[] = [
       const holder = await newCardholder(ctx);
       return {
         faulty: assign({ cardholderId: holder, cardNumber: await ctx.fixtures.value('unpooled_card_number') }),
-        valid: assign({ cardholderId: holder, cardNumber: (await ctx.fixtures.poolCard()).card_number }),
+        twin: assign({ cardholderId: holder, cardNumber: (await ctx.fixtures.poolCard()).card_number }),
       };
     },
   },
@@ -80,7 +80,7 @@ const assignScenarios: Scenario[] = [
           cardholderId: await ctx.fixtures.cardholder('at-account-quota'),
           cardNumber: pool.card_number,
         }),
-        valid: assign({ cardholderId: await newCardholder(ctx), cardNumber: pool.card_number }),
+        twin: assign({ cardholderId: await newCardholder(ctx), cardNumber: pool.card_number }),
       };
     },
   },
@@ -94,7 +94,7 @@ const assignScenarios: Scenario[] = [
       const pool = await ctx.fixtures.poolCard();
       return {
         faulty: assign({ cardholderId: sub.cardholder_id, cardNumber: pool.card_number, onBehalfOf: sub.id }),
-        valid: assign({ cardholderId: await newCardholder(ctx), cardNumber: pool.card_number }),
+        twin: assign({ cardholderId: await newCardholder(ctx), cardNumber: pool.card_number }),
       };
     },
   },
@@ -133,7 +133,7 @@ const activateScenarios: Scenario[] = [
             cardId: card.id,
             code: card.activation_code ?? (await ctx.fixtures.activationCode(card.id)),
           }),
-          valid: activate({ cardId: fresh.cardId, code: fresh.activationCode }),
+          twin: activate({ cardId: fresh.cardId, code: fresh.activationCode }),
         };
       },
     }),
@@ -147,7 +147,7 @@ const activateScenarios: Scenario[] = [
         const { cardId, activationCode } = await unactivated(ctx);
         return {
           faulty: activate({ cardId, code: activationCode }, { no_pin_payment_amount: amount }),
-          valid: activate({ cardId, code: activationCode }, { no_pin_payment_amount: 100 }),
+          twin: activate({ cardId, code: activationCode }, { no_pin_payment_amount: 100 }),
         };
       },
     }),
@@ -162,7 +162,7 @@ const activateScenarios: Scenario[] = [
       const fresh = await unactivated(ctx);
       return {
         faulty: activate({ cardId: card.id, code }, { no_pin_payment_amount: 100 }),
-        valid: activate({ cardId: fresh.cardId, code: fresh.activationCode }, { no_pin_payment_amount: 100 }),
+        twin: activate({ cardId: fresh.cardId, code: fresh.activationCode }, { no_pin_payment_amount: 100 }),
       };
     },
   },
@@ -175,7 +175,7 @@ const activateScenarios: Scenario[] = [
       const fresh = await unactivated(ctx);
       return {
         faulty: activate({ cardId: done.cardId, code: done.activationCode }),
-        valid: activate({ cardId: fresh.cardId, code: fresh.activationCode }),
+        twin: activate({ cardId: fresh.cardId, code: fresh.activationCode }),
       };
     },
   },
@@ -187,7 +187,7 @@ const activateScenarios: Scenario[] = [
       const { cardId, activationCode } = await unactivated(ctx);
       return {
         faulty: activate({ cardId, code: wrongCode(activationCode) }),
-        valid: activate({ cardId, code: activationCode }),
+        twin: activate({ cardId, code: activationCode }),
       };
     },
   },
@@ -200,7 +200,7 @@ const resetPinScenarios: Scenario[] = [
     fault: 'expired physical card',
     provoke: async (ctx) => ({
       faulty: resetPin((await ctx.fixtures.card('expired-physical')).id),
-      valid: resetPin((await physicalCard(ctx, { activated: true })).cardId),
+      twin: resetPin((await physicalCard(ctx, { activated: true })).cardId),
     }),
   },
   {
@@ -209,7 +209,7 @@ const resetPinScenarios: Scenario[] = [
     fault: 'virtual card',
     provoke: async (ctx) => ({
       faulty: resetPin(await sharedActiveCard(ctx)),
-      valid: resetPin((await physicalCard(ctx, { activated: true })).cardId),
+      twin: resetPin((await physicalCard(ctx, { activated: true })).cardId),
     }),
   },
   {
@@ -218,7 +218,7 @@ const resetPinScenarios: Scenario[] = [
     fault: 'physical card not yet activated',
     provoke: async (ctx) => ({
       faulty: resetPin((await unactivated(ctx)).cardId),
-      valid: resetPin((await physicalCard(ctx, { activated: true })).cardId),
+      twin: resetPin((await physicalCard(ctx, { activated: true })).cardId),
     }),
   },
 ];

@@ -25,7 +25,7 @@ export const cardStatusScenarios: Scenario[] = [
       const cardId = await newCard(ctx);
       return {
         faulty: byCard(OP, cardId, status('FROZEN', 'r'.repeat(101))),
-        valid: byCard(OP, cardId, status('FROZEN', 'r'.repeat(100))),
+        twin: byCard(OP, cardId, status('FROZEN', 'r'.repeat(100))),
       };
     },
   },
@@ -35,7 +35,7 @@ export const cardStatusScenarios: Scenario[] = [
     fault: 'expired card',
     provoke: async (ctx) => ({
       faulty: byCard(OP, (await ctx.fixtures.card('expired')).id, status('FROZEN')),
-      valid: byCard(OP, await newCard(ctx), status('FROZEN')),
+      twin: byCard(OP, await newCard(ctx), status('FROZEN')),
     }),
   },
   {
@@ -44,7 +44,7 @@ export const cardStatusScenarios: Scenario[] = [
     fault: 'reactivating a cancelled card',
     provoke: async (ctx) => ({
       faulty: byCard(OP, await cancelledCard(ctx), status('ACTIVE')),
-      valid: byCard(OP, await frozenCard(ctx), status('ACTIVE')),
+      twin: byCard(OP, await frozenCard(ctx), status('ACTIVE')),
     }),
   },
   {
@@ -53,7 +53,7 @@ export const cardStatusScenarios: Scenario[] = [
     fault: 'cancelling a card already cancelled',
     provoke: async (ctx) => ({
       faulty: byCard(OP, await cancelledCard(ctx), status('CANCELLED')),
-      valid: byCard(OP, await newCard(ctx), status('CANCELLED')),
+      twin: byCard(OP, await newCard(ctx), status('CANCELLED')),
     }),
   },
 ];

@@ -14,12 +14,12 @@ const METADATA = { metadata: { purpose: 'conformance' } };
 const shareCard = (ctx: ScenarioContext) => newCard(ctx, { product: 'shared' });
 const perTransaction = (amount: number) => ({ spending_controls: [{ amount, interval: 'PER_TRANSACTION' }] });
 
-/** The same card takes the faulty body (refused, so nothing changes) and then the valid one. */
+/** The same card takes the faulty body (refused, so nothing changes) and then the twin one. */
 function sameCard(
   entry: EntryId,
   fault: string,
   faulty: Record<string, unknown>,
-  valid: Record<string, unknown>,
+  twin: Record<string, unknown>,
   card: (ctx: ScenarioContext) => Promise<string> = (ctx) => newCard(ctx),
 ): Scenario {
   return {
@@ -28,7 +28,7 @@ function sameCard(
     fault,
     provoke: async (ctx) => {
       const cardId = await card(ctx);
-      return { faulty: byCard(OP, cardId, faulty), valid: byCard(OP, cardId, valid) };
+      return { faulty: byCard(OP, cardId, faulty), twin: byCard(OP, cardId, twin) };
     },
   };
 }
@@ -47,7 +47,7 @@ function otherCard(
     fault,
     provoke: async (ctx) => ({
       faulty: byCard(OP, await faultyCard(ctx), body),
-      valid: byCard(OP, await validCard(ctx), body),
+      twin: byCard(OP, await validCard(ctx), body),
     }),
   };
 }
@@ -123,7 +123,7 @@ export const cardUpdateScenarios: Scenario[] = [
           merchant_category_code: '5734',
         },
       });
-      return { faulty: byCard(OP, cardId, { card_limit: 20 }), valid: byCard(OP, cardId, { card_limit: 40 }) };
+      return { faulty: byCard(OP, cardId, { card_limit: 20 }), twin: byCard(OP, cardId, { card_limit: 40 }) };
     },
   },
   sameCard(

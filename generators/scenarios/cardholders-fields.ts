@@ -43,42 +43,55 @@ const thirdParty = (ctx: ScenarioContext): Fields => ({
 });
 const under18 = () => `${new Date().getUTCFullYear() - 10}-06-15`;
 
+/** The object that holds the field at a dotted path ("kyc_verification.kyc_proof.reference_id"), and its key. */
+function holderOf(fields: Fields, path: string): [Fields, string] {
+  const keys = path.split('.');
+  const key = keys.pop() ?? path;
+  return [keys.reduce((o, k) => obj(o[k]), fields), key];
+}
+
+/** Spoils that edit one field at a dotted path: set it, change its valid value, or remove it. */
+const setting = (path: string, value: unknown) => (f: Fields) => {
+  const [holder, key] = holderOf(f, path);
+  holder[key] = value;
+};
+const changing = (path: string, change: (valid: unknown) => unknown) => (f: Fields) => {
+  const [holder, key] = holderOf(f, path);
+  holder[key] = change(holder[key]);
+};
+const dropping = (path: string) => (f: Fields) => {
+  const [holder, key] = holderOf(f, path);
+  delete holder[key];
+};
+
 const FAULTS: FieldFault[] = [
   {
     entry: 'cardholder.invalid_first_name',
     fault: 'first_name with a leading space',
     targets: NEW,
     base: (ctx) => ({ first_name: ctx.data.name() }),
-    spoil: (f) => {
-      f.first_name = ` ${String(f.first_name)}`;
-    },
+    spoil: changing('first_name', (name) => ` ${String(name)}`),
   },
   {
     entry: 'cardholder.invalid_last_name',
     fault: 'last_name with a digit',
     targets: NEW,
     base: (ctx) => ({ last_name: ctx.data.name() }),
-    spoil: (f) => {
-      f.last_name = `${String(f.last_name)}3`;
-    },
+    spoil: changing('last_name', (name) => `${String(name)}3`),
   },
   {
     entry: 'cardholder.invalid_phone_number',
     fault: 'phone_number with a + prefix and a space',
     targets: ALL,
     base: (ctx) => ({ phone_number: ctx.data.phone() }),
-    spoil: (f) => {
-      f.phone_number = `+65 ${String(f.phone_number)}`;
-    },
+    spoil: changing('phone_number', (phone) => `+65 ${String(phone)}`),
   },
   {
     entry: 'cardholder.invalid_date_of_birth',
     fault: 'date_of_birth of a ten-year-old',
     targets: ['Create Cardholder', 'Update Cardholder'],
     base: (ctx) => ({ date_of_birth: ctx.data.adultBirthDate() }),
-    spoil: (f) => {
-      f.date_of_birth = under18();
-    },
+    spoil: changing('date_of_birth', under18),
   },
   {
     entry: 'cardholder.invalid_delivery_address',
@@ -93,63 +106,49 @@ const FAULTS: FieldFault[] = [
         country: 'SG',
       },
     }),
-    spoil: (f) => {
-      delete obj(f.delivery_address).postal_code;
-    },
+    spoil: dropping('delivery_address.postal_code'),
   },
   {
     entry: 'cardholder.invalid_identity_type',
     fault: 'identity type DRIVER_LICENSE',
     targets: ALL,
     base: (ctx) => withBirthDate(ctx, { identity: ctx.data.identity() }),
-    spoil: (f) => {
-      obj(f.identity).type = 'DRIVER_LICENSE';
-    },
+    spoil: setting('identity.type', 'DRIVER_LICENSE'),
   },
   {
     entry: 'cardholder.identity_file_missing',
     fault: 'ID_CARD identity without back_file',
     targets: ALL,
     base: (ctx) => withBirthDate(ctx, { identity: ctx.data.identity({ type: 'ID_CARD', back_file: TINY_PNG_BASE64 }) }),
-    spoil: (f) => {
-      delete obj(f.identity).back_file;
-    },
+    spoil: dropping('identity.back_file'),
   },
   {
     entry: 'cardholder.file_type_not_supported',
     fault: 'document_type gif',
     targets: ALL,
     base: documentFields,
-    spoil: (f) => {
-      f.document_type = 'gif';
-    },
+    spoil: setting('document_type', 'gif'),
   },
   {
     entry: 'cardholder.invalid_file_content',
     fault: 'document with a data-URL prefix',
     targets: ALL,
     base: documentFields,
-    spoil: (f) => {
-      f.document = `data:image/png;base64,${TINY_PNG_BASE64}`;
-    },
+    spoil: setting('document', `data:image/png;base64,${TINY_PNG_BASE64}`),
   },
   {
     entry: 'cardholder.document_size_exceeded',
     fault: 'document one byte over 2 MB',
     targets: ALL,
     base: documentFields,
-    spoil: (f) => {
-      f.document = OVERSIZED_BASE64;
-    },
+    spoil: setting('document', OVERSIZED_BASE64),
   },
   {
     entry: 'cardholder.missing_date_of_birth',
     fault: 'identity without date_of_birth',
     targets: ALL,
     base: (ctx) => withBirthDate(ctx, { identity: ctx.data.identity() }),
-    spoil: (f) => {
-      delete f.date_of_birth;
-    },
+    spoil: dropping('date_of_birth'),
     holderWithoutBirthDate: true,
   },
   {
@@ -157,36 +156,28 @@ const FAULTS: FieldFault[] = [
     fault: 'KYC method MANUAL_REVIEW',
     targets: ALL,
     base: thirdParty,
-    spoil: (f) => {
-      obj(f.kyc_verification).method = 'MANUAL_REVIEW';
-    },
+    spoil: setting('kyc_verification.method', 'MANUAL_REVIEW'),
   },
   {
     entry: 'cardholder.missing_country_code',
     fault: 'SUMSUB_REDIRECT with an empty country_code',
     targets: ALL,
     base: () => ({ country_code: 'SG', kyc_verification: { method: 'SUMSUB_REDIRECT' } }),
-    spoil: (f) => {
-      f.country_code = '';
-    },
+    spoil: setting('country_code', ''),
   },
   {
     entry: 'cardholder.kyc_proof_required',
     fault: 'THIRD_PARTY without kyc_proof',
     targets: ALL,
     base: thirdParty,
-    spoil: (f) => {
-      delete obj(f.kyc_verification).kyc_proof;
-    },
+    spoil: dropping('kyc_verification.kyc_proof'),
   },
   {
     entry: 'cardholder.reference_id_too_short',
     fault: 'reference_id of 9 characters',
     targets: ALL,
     base: thirdParty,
-    spoil: (f) => {
-      obj(obj(f.kyc_verification).kyc_proof).reference_id = 'ref-12345';
-    },
+    spoil: setting('kyc_verification.kyc_proof.reference_id', 'ref-12345'),
   },
   {
     entry: 'cardholder.reference_id_duplicated',
@@ -201,15 +192,15 @@ const FAULTS: FieldFault[] = [
   },
 ];
 
-/** The faulty and valid requests of one fault on one operation. */
+/** The faulty request and its twin of one fault on one operation. */
 async function provokeOn(target: Target, fault: FieldFault, ctx: ScenarioContext) {
   const base = fault.base(ctx);
   // Create Cardholder and one-step Create Card send a whole cardholder; Update Cardholder only the fragment.
-  const valid = target === 'Update Cardholder' ? base : ctx.data.cardholder(base);
-  const spoiled = structuredClone(valid);
+  const twin = target === 'Update Cardholder' ? base : ctx.data.cardholder(base);
+  const spoiled = structuredClone(twin);
   await fault.spoil(spoiled, ctx);
   const request = await requestFor(target, fault, ctx);
-  return { faulty: request(spoiled), valid: request(valid) };
+  return { faulty: request(spoiled), twin: request(twin) };
 }
 
 async function requestFor(target: Target, fault: FieldFault, ctx: ScenarioContext) {

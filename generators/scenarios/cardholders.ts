@@ -35,7 +35,7 @@ function duplicateOn(operation: 'Create Cardholder' | 'Create Card', field: 'ema
       const fields = ctx.data.cardholder();
       const send = async (f: Fields) =>
         operation === 'Create Cardholder' ? { operation, body: f } : createCard(await oneStep(ctx, f));
-      return { faulty: await send({ ...fields, [field]: taken }), valid: await send(fields) };
+      return { faulty: await send({ ...fields, [field]: taken }), twin: await send(fields) };
     },
   };
 }
@@ -48,7 +48,7 @@ function refusedHolder(entry: EntryId, fixture: 'kyc-pending' | 'kyc-failed' | '
     fault: `cardholder ${fixture}`,
     provoke: async (ctx) => ({
       faulty: createCard(await createCardBody(ctx, { cardholderId: await ctx.fixtures.cardholder(fixture) })),
-      valid: createCard(await createCardBody(ctx)),
+      twin: createCard(await createCardBody(ctx)),
     }),
   };
 }
@@ -60,7 +60,7 @@ const lookups: Scenario[] = [
     fault: 'cardholder id that exists nowhere',
     provoke: async (ctx) => ({
       faulty: { operation: 'Retrieve Cardholder', params: { cardholder_id: ctx.data.uuid() } },
-      valid: { operation: 'Retrieve Cardholder', params: { cardholder_id: await sharedCardholder(ctx) } },
+      twin: { operation: 'Retrieve Cardholder', params: { cardholder_id: await sharedCardholder(ctx) } },
     }),
   },
   {
@@ -69,7 +69,7 @@ const lookups: Scenario[] = [
     fault: 'deactivated cardholder',
     provoke: async (ctx) => ({
       faulty: update(await ctx.fixtures.cardholder('deactivated'), { gender: 'FEMALE' }),
-      valid: update(await newCardholder(ctx), { gender: 'FEMALE' }),
+      twin: update(await newCardholder(ctx), { gender: 'FEMALE' }),
     }),
   },
   {
@@ -78,7 +78,7 @@ const lookups: Scenario[] = [
     fault: 'nationality update on a cardholder whose KYC is under review',
     provoke: async (ctx) => ({
       faulty: update(await ctx.fixtures.cardholder('kyc-pending'), { nationality: 'SG' }),
-      valid: update(await newCardholder(ctx), { nationality: 'SG' }),
+      twin: update(await newCardholder(ctx), { nationality: 'SG' }),
     }),
   },
   {
@@ -96,7 +96,7 @@ const lookups: Scenario[] = [
       });
       return {
         faulty: update(holderId, { identity }),
-        valid: update(holderId, { identity: ctx.data.identity() }),
+        twin: update(holderId, { identity: ctx.data.identity() }),
       };
     },
   },
@@ -111,7 +111,7 @@ const createCardRows: Scenario[] = [
     fault: 'product whose BIN has no required_fields configuration',
     provoke: async (ctx) => ({
       faulty: createCard(await createCardBody(ctx, { product: 'bin-fields-unconfigured' })),
-      valid: createCard(await createCardBody(ctx)),
+      twin: createCard(await createCardBody(ctx)),
     }),
   },
   {
@@ -120,7 +120,7 @@ const createCardRows: Scenario[] = [
     fault: 'neither cardholder_id nor cardholder_required_fields',
     provoke: async (ctx) => {
       const { cardholder_id: _, ...bare } = await createCardBody(ctx, { cardholderId: 'none' });
-      return { faulty: createCard(bare), valid: createCard(await createCardBody(ctx)) };
+      return { faulty: createCard(bare), twin: createCard(await createCardBody(ctx)) };
     },
   },
   {
@@ -129,7 +129,7 @@ const createCardRows: Scenario[] = [
     fault: 'cardholder_id that exists nowhere',
     provoke: async (ctx) => ({
       faulty: createCard(await createCardBody(ctx, { cardholderId: ctx.data.uuid() })),
-      valid: createCard(await createCardBody(ctx)),
+      twin: createCard(await createCardBody(ctx)),
     }),
   },
   refusedHolder('cardholder.cardholder_kyc_pending', 'kyc-pending'),
@@ -146,7 +146,7 @@ const createCardRows: Scenario[] = [
         identity: ctx.data.identity(),
       });
       const body = (cardholderId: string) => createCardBody(ctx, { product: 'enhanced-kyc', cardholderId });
-      return { faulty: createCard(await body(await newCardholder(ctx))), valid: createCard(await body(complete)) };
+      return { faulty: createCard(await body(await newCardholder(ctx))), twin: createCard(await body(complete)) };
     },
   },
   {
@@ -158,7 +158,7 @@ const createCardRows: Scenario[] = [
       const partial = { nationality: 'SG', residential_address: ctx.data.residentialAddress() };
       return {
         faulty: createCard({ ...body, cardholder_required_fields: partial }),
-        valid: createCard({ ...body, cardholder_required_fields: { ...partial, identity: ctx.data.identity() } }),
+        twin: createCard({ ...body, cardholder_required_fields: { ...partial, identity: ctx.data.identity() } }),
       };
     },
   },
@@ -169,7 +169,7 @@ const createCardRows: Scenario[] = [
     provoke: async (ctx) => {
       const fields = ctx.data.cardholder();
       const { phone_number: _, ...withoutPhone } = fields;
-      return { faulty: createCard(await oneStep(ctx, withoutPhone)), valid: createCard(await oneStep(ctx, fields)) };
+      return { faulty: createCard(await oneStep(ctx, withoutPhone)), twin: createCard(await oneStep(ctx, fields)) };
     },
   },
   {
@@ -183,7 +183,7 @@ const createCardRows: Scenario[] = [
       const identity = ctx.data.identity();
       return {
         faulty: createCard(await oneStep(ctx, { ...fields, identity: { ...identity, number: taken.number } })),
-        valid: createCard(await oneStep(ctx, { ...fields, identity })),
+        twin: createCard(await oneStep(ctx, { ...fields, identity })),
       };
     },
   },

@@ -12,7 +12,7 @@ export const cardReadScenarios: Scenario[] = [
     fault: 'card whose issuer data is not synced',
     provoke: async (ctx) => ({
       faulty: byCard('Retrieve Card', (await ctx.fixtures.card('syncing')).id),
-      valid: byCard('Retrieve Card', await sharedActiveCard(ctx)),
+      twin: byCard('Retrieve Card', await sharedActiveCard(ctx)),
     }),
   },
   {
@@ -21,7 +21,7 @@ export const cardReadScenarios: Scenario[] = [
     fault: 'card whose issuer data is not synced',
     provoke: async (ctx) => ({
       faulty: byCard('Retrieve Sensitive Card Details', (await ctx.fixtures.card('syncing')).id),
-      valid: byCard('Retrieve Sensitive Card Details', await newCard(ctx)),
+      twin: byCard('Retrieve Sensitive Card Details', await newCard(ctx)),
     }),
   },
   {
@@ -30,7 +30,7 @@ export const cardReadScenarios: Scenario[] = [
     fault: 'card whose issuer-side creation failed',
     provoke: async (ctx) => ({
       faulty: byCard('Retrieve Card', (await ctx.fixtures.card('failed')).id),
-      valid: byCard('Retrieve Card', await sharedActiveCard(ctx)),
+      twin: byCard('Retrieve Card', await sharedActiveCard(ctx)),
     }),
   },
   {
@@ -39,7 +39,7 @@ export const cardReadScenarios: Scenario[] = [
     fault: 'card whose cardholder was deactivated',
     provoke: async (ctx) => ({
       faulty: byCard('Retrieve Card', (await ctx.fixtures.card('orphaned')).id),
-      valid: byCard('Retrieve Card', await sharedActiveCard(ctx)),
+      twin: byCard('Retrieve Card', await sharedActiveCard(ctx)),
     }),
   },
   {
@@ -48,7 +48,7 @@ export const cardReadScenarios: Scenario[] = [
     fault: 'cardholder_id filter of a deactivated cardholder',
     provoke: async (ctx) => ({
       faulty: { operation: 'List Cards', query: { cardholder_id: await ctx.fixtures.cardholder('deactivated') } },
-      valid: { operation: 'List Cards', query: { cardholder_id: await sharedCardholder(ctx) } },
+      twin: { operation: 'List Cards', query: { cardholder_id: await sharedCardholder(ctx) } },
     }),
   },
   ...(['Create PAN Token', 'Retrieve Sensitive Card Details'] as const).map(
@@ -58,7 +58,7 @@ export const cardReadScenarios: Scenario[] = [
       fault: 'frozen card',
       provoke: async (ctx) => ({
         faulty: byCard(operation, await frozenCard(ctx)),
-        valid: byCard(operation, await newCard(ctx)),
+        twin: byCard(operation, await newCard(ctx)),
       }),
     }),
   ),
@@ -71,7 +71,7 @@ export const cardReadScenarios: Scenario[] = [
         const cardId = await newCard(ctx);
         // The per-card limit is a few calls in a short window; exhaust it, then the next call is refused.
         for (let i = 0; i < 3; i++) await ctx.arrange(byCard(operation, cardId));
-        return { faulty: byCard(operation, cardId), valid: byCard(operation, await newCard(ctx)) };
+        return { faulty: byCard(operation, cardId), twin: byCard(operation, await newCard(ctx)) };
       },
     }),
   ),
@@ -88,7 +88,7 @@ export const cardReadScenarios: Scenario[] = [
       });
       return {
         faulty: { operation: 'Retrieve Card Order', params: { card_order_id: ctx.data.uuid() } },
-        valid: { operation: 'Retrieve Card Order', params: { card_order_id: String(order.card_order_id) } },
+        twin: { operation: 'Retrieve Card Order', params: { card_order_id: String(order.card_order_id) } },
       };
     },
   },

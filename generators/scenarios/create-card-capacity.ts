@@ -14,7 +14,7 @@ function subAccountScenario(entry: EntryId, fault: string, name: SubAccountName)
     const sub = await ctx.fixtures.subAccount(name);
     return {
       faulty: await createCardRequest(ctx, { onBehalfOf: sub.id, cardholderId: sub.cardholder_id }),
-      valid: await createCardRequest(ctx, { cardholderId: await rotatingCardholder(ctx) }),
+      twin: await createCardRequest(ctx, { cardholderId: await rotatingCardholder(ctx) }),
     };
   });
 }
@@ -34,7 +34,7 @@ export const createCardCapacityScenarios: Scenario[] = [
       await ctx.arrange(first);
       return {
         faulty: await createCardRequest(ctx, { product: 'quota-1', cardholderId: holder }),
-        valid: await createCardRequest(ctx, { product: 'quota-1', cardholderId: await newCardholder(ctx) }),
+        twin: await createCardRequest(ctx, { product: 'quota-1', cardholderId: await newCardholder(ctx) }),
       };
     },
   ),

@@ -81,7 +81,7 @@ export const createCardFieldScenarios: Scenario[] = [
       const body = await createCardBody(ctx, { cardholderId: await rotatingCardholder(ctx) });
       return {
         faulty: { operation: CREATE_CARD, rawBody: JSON.stringify(body), contentType: 'text/plain' },
-        valid: { operation: CREATE_CARD, body },
+        twin: { operation: CREATE_CARD, body },
       };
     },
   ),

@@ -26,10 +26,10 @@ export async function createCardRequest(ctx: ScenarioContext, options: CardOptio
 }
 
 /**
- * Faulty and valid requests for the same cardholder (unless an option names another), differing only in the
- * options given; an omitted valid side is the standard request.
+ * Faulty and twin requests for the same cardholder (unless an option names another), differing only in the
+ * options given; an omitted twin is the standard request.
  */
-export function twinScenario(entry: EntryId, fault: string, faulty: Options, valid: Options = {}): Scenario {
+export function twinScenario(entry: EntryId, fault: string, faulty: Options, twin: Options = {}): Scenario {
   return createCardScenario(entry, fault, async (ctx) => {
     const cardholderId = await rotatingCardholder(ctx);
     const resolve = async (options: Options) => ({
@@ -38,7 +38,7 @@ export function twinScenario(entry: EntryId, fault: string, faulty: Options, val
     });
     return {
       faulty: await createCardRequest(ctx, await resolve(faulty)),
-      valid: await createCardRequest(ctx, await resolve(valid)),
+      twin: await createCardRequest(ctx, await resolve(twin)),
     };
   });
 }

@@ -5,7 +5,7 @@
 import type { EntryId } from '../../catalog/ids.ts';
 import { loadCatalog } from '../../catalog/load.ts';
 import type { Operation } from '../../catalog/types.ts';
-import { documentedOperationIds, type FaultOnlyEntry } from '../../contract/faults.ts';
+import { documentedOperationIds, FAULT_ONLY, FAULT_ONLY_ENTRIES, type FaultOnlyEntry } from '../../contract/faults.ts';
 import type { CredentialName } from '../../contract/fixtures.ts';
 import type { RequestSpec } from '../../contract/request.ts';
 import type { Provocation, Scenario, ScenarioContext } from '../types.ts';
@@ -14,7 +14,7 @@ import { validRequest } from '../valid-requests.ts';
 const catalog = loadCatalog();
 const { operations } = catalog;
 
-type Fault = (ctx: ScenarioContext, valid: RequestSpec, op: Operation) => Promise<Omit<Provocation, 'valid'>>;
+type Fault = (ctx: ScenarioContext, twin: RequestSpec, op: Operation) => Promise<Omit<Provocation, 'twin'>>;
 
 interface GeneralRow {
   entry: EntryId;
@@ -196,30 +196,14 @@ const ROWS: GeneralRow[] = [
       return { faulty: { ...v, idempotencyKey: key }, concurrent: { ...v, idempotencyKey: key } };
     },
   },
-  {
-    entry: 'general.api_error',
-    fault: 'internal server error (armed fault)',
-    appliesTo: documentedFor('general.api_error'),
-    provoke: armed('general.api_error'),
-  },
-  {
-    entry: 'general.b.an_internal_error_occurred_please_try_again',
-    fault: 'internal error (armed fault)',
-    appliesTo: documentedFor('general.b.an_internal_error_occurred_please_try_again'),
-    provoke: armed('general.b.an_internal_error_occurred_please_try_again'),
-  },
-  {
-    entry: 'general.b.request_is_too_frequent',
-    fault: 'account-wide rate limit (armed fault)',
-    appliesTo: documentedFor('general.b.request_is_too_frequent'),
-    provoke: armed('general.b.request_is_too_frequent'),
-  },
-  {
-    entry: 'card.b.convert_data_error',
-    fault: 'internal data conversion failure (armed fault)',
-    appliesTo: documentedFor('card.b.convert_data_error'),
-    provoke: armed('card.b.convert_data_error'),
-  },
+  ...FAULT_ONLY_ENTRIES.map(
+    (entry): GeneralRow => ({
+      entry,
+      fault: `${FAULT_ONLY[entry]} (armed fault)`,
+      appliesTo: documentedFor(entry),
+      provoke: armed(entry),
+    }),
+  ),
 ];
 
 function withoutBody(spec: RequestSpec): RequestSpec {
@@ -236,7 +220,7 @@ export const generalScenarios: Scenario[] = ROWS.flatMap((row) =>
       provoke: async (ctx) => {
         const base = await validRequest(ctx, op.name);
         const provocation = await row.provoke(ctx, base, op);
-        return { ...provocation, valid: row.freshTwin ? await validRequest(ctx, op.name) : base };
+        return { ...provocation, twin: row.freshTwin ? await validRequest(ctx, op.name) : base };
       },
     }),
   ),

@@ -45,7 +45,7 @@ export const transactionScenarios: Scenario[] = [
       const missing = ctx.data.uuid();
       return {
         faulty: { operation: 'Retrieve Cards Transaction', params: { transaction_id: missing } },
-        valid: { operation: 'Retrieve Cards Transaction', params: { transaction_id: (await authorized(ctx)).id } },
+        twin: { operation: 'Retrieve Cards Transaction', params: { transaction_id: (await authorized(ctx)).id } },
         values: { id: missing },
       };
     },
@@ -60,7 +60,7 @@ export const transactionScenarios: Scenario[] = [
       const activeCard = await newCard(ctx, { onBehalfOf: active, cardholderId });
       return {
         faulty: onBehalf(authorization(ctx, suspended.card_id), suspended.id),
-        valid: onBehalf(authorization(ctx, activeCard), active),
+        twin: onBehalf(authorization(ctx, activeCard), active),
       };
     },
   },
@@ -78,7 +78,7 @@ export const transactionScenarios: Scenario[] = [
       }
       return {
         faulty: onBehalf(reversal(suspended.transaction_id), suspended.id),
-        valid: onBehalf(reversal((await authorized(ctx, active)).id), active),
+        twin: onBehalf(reversal((await authorized(ctx, active)).id), active),
       };
     },
   },
@@ -90,7 +90,7 @@ export const transactionScenarios: Scenario[] = [
       const cardId = await newCard(ctx);
       return {
         faulty: authorization(ctx, cardId, { channel: 'AMEX' }),
-        valid: authorization(ctx, cardId, { channel: 'VISA' }),
+        twin: authorization(ctx, cardId, { channel: 'VISA' }),
       };
     },
   },
@@ -100,7 +100,7 @@ export const transactionScenarios: Scenario[] = [
     fault: 'channel AMEX',
     provoke: async (ctx) => {
       const { id } = await authorized(ctx);
-      return { faulty: reversal(id, { channel: 'AMEX' }), valid: reversal(id, { channel: 'VISA' }) };
+      return { faulty: reversal(id, { channel: 'AMEX' }), twin: reversal(id, { channel: 'VISA' }) };
     },
   },
   {
@@ -111,7 +111,7 @@ export const transactionScenarios: Scenario[] = [
       const cardId = await newCard(ctx);
       return {
         faulty: authorization(ctx, cardId, { merchant_category_code: '5411' }),
-        valid: authorization(ctx, cardId),
+        twin: authorization(ctx, cardId),
       };
     },
   },
@@ -123,7 +123,7 @@ export const transactionScenarios: Scenario[] = [
       const cardId = await newCard(ctx);
       return {
         faulty: authorization(ctx, cardId, { transaction_currency: 'USD' }),
-        valid: authorization(ctx, cardId),
+        twin: authorization(ctx, cardId),
       };
     },
   },
@@ -137,7 +137,7 @@ export const transactionScenarios: Scenario[] = [
       });
       return {
         faulty: authorization(ctx, cardId, { transaction_amount: 20 }),
-        valid: authorization(ctx, cardId, { transaction_amount: 5 }),
+        twin: authorization(ctx, cardId, { transaction_amount: 5 }),
       };
     },
   },
@@ -152,7 +152,7 @@ export const transactionScenarios: Scenario[] = [
         params: { card_id: blocked.cardId },
         body: { risk_controls: { blocked_mcc: ['5734'] } },
       });
-      return { faulty: reversal(blocked.id), valid: reversal((await authorized(ctx)).id) };
+      return { faulty: reversal(blocked.id), twin: reversal((await authorized(ctx)).id) };
     },
   },
   {
@@ -162,7 +162,7 @@ export const transactionScenarios: Scenario[] = [
     provoke: async (ctx) => {
       const reversed = await authorized(ctx);
       await ctx.arrange(reversal(reversed.id));
-      return { faulty: reversal(reversed.id), valid: reversal((await authorized(ctx)).id) };
+      return { faulty: reversal(reversed.id), twin: reversal((await authorized(ctx)).id) };
     },
   },
 ];

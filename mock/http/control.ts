@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FaultSpec } from '../../contract/faults.ts';
 import type { Mock } from '../mock.ts';
 import { replenishPool } from '../state/pool.ts';
-import { registerWebhookRoutes, WEBHOOK_INDEX } from '../webhooks/control.ts';
+import { type ControlRoute, registerWebhookRoutes, WEBHOOK_INDEX } from '../webhooks/control.ts';
 import { FaultSpecError } from './faults.ts';
 import type { RouteTable } from './routes.ts';
 
@@ -27,10 +27,8 @@ const INDEX = {
 };
 
 export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
-  const { app, services, fixtures, options, stats } = mock;
-  const { world, faults, tokens } = services;
-  const route = (method: 'GET' | 'POST' | 'DELETE', path: string, handler: (req: FastifyRequest) => unknown) =>
-    routes.add(app, method, `${CONTROL_PREFIX}${path}`, async (req, reply) => {
+  const route: ControlRoute = (method, path, handler) =>
+    routes.add(mock.app, method, `${CONTROL_PREFIX}${path}`, async (req, reply) => {
       const value = answer(reply, () => handler(req));
       // A handler that waits (GET /__mock/webhooks lets deliveries in flight finish) answers once it is done.
       return value instanceof Promise
@@ -40,13 +38,20 @@ export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
             .send(await value)
         : value;
     });
+  registerStateRoutes(mock, route);
+  registerFaultRoutes(mock, route);
+  registerWorldRoutes(mock, route);
+  registerWebhookRoutes(mock, route, objectBody);
+}
 
+/** What the mock is and has served: the index, its fixtures, health and counters. */
+function registerStateRoutes({ fixtures, options, stats, services }: Mock, route: ControlRoute): void {
   route('GET', '', () => ({ ...INDEX, ...WEBHOOK_INDEX }));
   route('GET', '/fixtures', () => fixtures);
   route('GET', '/health', () => ({
     status: 'ok',
     seed: options.seed,
-    now: world.now().toISOString(),
+    now: services.world.now().toISOString(),
     global_rate_limit: options.globalRateLimit,
     rate_limit_window_ms: options.rateLimitWindowMs,
     latency: options.latency,
@@ -54,6 +59,10 @@ export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
     variant: options.variant?.name ?? null,
   }));
   route('GET', '/stats', () => stats);
+}
+
+/** Faults: armed, listed, cleared; held requests waited for and released. */
+function registerFaultRoutes({ services: { faults } }: Mock, route: ControlRoute): void {
   route('GET', '/faults', () => ({ armed: faults.list() }));
   route('POST', '/faults', (req) => {
     faults.arm(objectBody(req) as unknown as FaultSpec);
@@ -66,6 +75,10 @@ export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
   });
   route('POST', '/holds/wait', async (req) => ({ held: await faults.holds.waitParked(scopeOf(req)) }));
   route('POST', '/holds/release', (req) => ({ released: faults.holds.release(scopeOf(req)) }));
+}
+
+/** The world only a mock can show or move: the clock, expired tokens, the card pool, a card's mailer facts. */
+function registerWorldRoutes({ services: { world, tokens }, options }: Mock, route: ControlRoute): void {
   route('POST', '/clock', (req) => {
     const seconds = objectBody(req).advance_seconds;
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
@@ -91,7 +104,6 @@ export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
     if (!card) throw new FaultSpecError('no such card');
     return { card_id: card.id, card_status: card.status, form_factor: card.form, activation_code: card.activationCode };
   });
-  registerWebhookRoutes(mock, route, objectBody);
 }
 
 function scopeOf(req: FastifyRequest): string {

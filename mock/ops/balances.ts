@@ -48,7 +48,7 @@ export const listIssuingBalances: OpHandler = (ctx) => {
       ? [...ctx.world.balances.values()].filter((b) => b.accountId === ctx.account.id)
       : [usableBalance(ctx, currency)];
   balances.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  return ok(page(balances.map(renderBalance), paging));
+  return ok(page(balances, paging, renderBalance));
 };
 
 export const listIssuingBalancesTransactions: OpHandler = (ctx) => {
@@ -72,7 +72,7 @@ export const listIssuingBalancesTransactions: OpHandler = (ctx) => {
   const lines = ctx.world.balanceTransactions
     .filter(matches)
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  return ok(page(lines.map(renderBalanceTransaction), paging));
+  return ok(page(lines, paging, renderBalanceTransaction));
 };
 
 function currencyCode(text: string): string {

@@ -39,12 +39,7 @@ export const listCardsTransactions: OpHandler = (ctx) => {
         (end === undefined || tx.createdAt <= end),
     )
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  return ok(
-    page(
-      found.map((tx) => renderTransaction(ctx.world, tx)),
-      paging,
-    ),
-  );
+  return ok(page(found, paging, (tx) => renderTransaction(ctx.world, tx)));
 };
 
 export const retrieveCardsTransaction: OpHandler = (ctx) => {

@@ -1,5 +1,6 @@
 // Builders with sensible defaults for the model's records; seeding and the operation rules both use them.
 
+import { indexCardholder } from './cardholder-index.ts';
 import type { Account, Card, Cardholder, Product } from './types.ts';
 import type { World } from './world.ts';
 
@@ -106,6 +107,7 @@ export function makeCardholder(world: World, accountId: string, fields: Partial<
     ...fields,
   };
   world.cardholders.set(cardholder.id, cardholder);
+  indexCardholder(cardholder, world);
   return cardholder;
 }
 

@@ -44,7 +44,9 @@ export class World {
   private readonly ownFaker: FakerStream;
   /** Reseeded per keyed request (withKeyedDraws): what that request creates does not depend on arrival order. */
   private readonly keyedFaker: FakerStream;
-  private keyed = false;
+  /** The keyed request under way ("" outside one), and whether keyedFaker is seeded for it yet. */
+  private keyed = '';
+  private keyedSeeded = false;
   /** Work that finishes later (card orders, KYC reviews), on this world's clock. */
   readonly settlements: Settlements;
   /** Events the platform publishes; the webhook dispatcher delivers them. */
@@ -61,7 +63,15 @@ export class World {
 
   /** The random source of ids, card numbers and codes: the request's own while a keyed request is handled. */
   get faker(): Faker {
-    return (this.keyed ? this.keyedFaker : this.ownFaker).faker;
+    if (!this.keyed) return this.ownFaker.faker;
+    // Seeded on the first draw: most keyed requests are refused before drawing anything, and seeding costs more
+    // than the rest of such a request (a fuzz run sends thousands). The same draws come out either way.
+    if (!this.keyedSeeded) {
+      const digest = createHash('sha256').update(`${this.seed}|${this.keyed}`).digest();
+      this.keyedFaker.seed(digest.readUInt32BE(0));
+      this.keyedSeeded = true;
+    }
+    return this.keyedFaker.faker;
   }
 
   /**
@@ -71,13 +81,12 @@ export class World {
    */
   withKeyedDraws<T>(key: string | undefined, rule: () => T): T {
     if (!key) return rule();
-    const digest = createHash('sha256').update(`${this.seed}|${key}`).digest();
-    this.keyedFaker.seed(digest.readUInt32BE(0));
-    this.keyed = true;
+    this.keyed = key;
+    this.keyedSeeded = false;
     try {
       return rule();
     } finally {
-      this.keyed = false;
+      this.keyed = '';
     }
   }
 

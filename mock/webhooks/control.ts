@@ -11,11 +11,16 @@ export const WEBHOOK_INDEX = {
   'DELETE /__mock/webhooks': 'forget the deliveries logged so far',
 };
 
-type Route = (method: 'GET' | 'POST' | 'DELETE', path: string, handler: (req: FastifyRequest) => unknown) => void;
+/** Adds one /__mock route whose handler's value (or FaultSpecError) becomes the JSON answer (mock/http/control.ts). */
+export type ControlRoute = (
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  handler: (req: FastifyRequest) => unknown,
+) => void;
 
 export function registerWebhookRoutes(
   mock: Mock,
-  route: Route,
+  route: ControlRoute,
   body: (req: FastifyRequest) => Record<string, unknown>,
 ) {
   const { webhooks } = mock;

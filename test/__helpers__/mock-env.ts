@@ -1,12 +1,14 @@
 // Starts the built-in mock on port 0 and the scenario environment that talks to it, for tests over real HTTP.
 
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
+import type { RequestSpec } from '../../contract/request.ts';
 import { DataFactory } from '../../generators/data.ts';
 import { SharedState } from '../../generators/shared.ts';
 import type { Scenario } from '../../generators/types.ts';
 import { ApiClient } from '../../harness/client.ts';
 import { MockFixtures } from '../../harness/fixtures.ts';
+import { matchCatalog } from '../../harness/judge.ts';
 import { type CaseResult, type RunEnvironment, runScenario } from '../../harness/run-scenario.ts';
 import type { MockOptions } from '../../mock/options.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
@@ -15,6 +17,10 @@ export interface MockEnvironment {
   mock: RunningMock;
   env: RunEnvironment;
   run(scenario: Scenario): Promise<CaseResult>;
+  /** Sends a request that must succeed (200; the answer's text is the failure message) and returns its JSON body. */
+  json(spec: RequestSpec): Promise<Record<string, unknown>>;
+  /** Sends a request and returns the id of the catalog entry its answer matches, if any. */
+  entryOf(spec: RequestSpec): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -38,6 +44,12 @@ export async function mockEnvironment(options: Partial<MockOptions> = {}): Promi
     mock,
     env,
     run: (scenario) => runScenario(scenario, env),
+    json: async (spec) => {
+      const observed = await client.send(spec);
+      expect(observed.status, observed.text).toBe(200);
+      return observed.json as Record<string, unknown>;
+    },
+    entryOf: async (spec) => matchCatalog(catalog, await client.send(spec))[0]?.id,
     close: async () => {
       await client.close();
       await mock.close();
@@ -67,6 +79,8 @@ export function useMockEnvironment(options: Partial<MockOptions> = {}): MockEnvi
       return get().env;
     },
     run: (scenario) => get().run(scenario),
+    json: (spec) => get().json(spec),
+    entryOf: (spec) => get().entryOf(spec),
     close: () => get().close(),
   };
 }

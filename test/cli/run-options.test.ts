@@ -37,7 +37,7 @@ describe('planRun', () => {
 
 describe('--expect-target', () => {
   it('refuses a target of another kind, and accepts any with any', () => {
-    expect(() => checkExpectedTarget('sandbox', { kind: 'builtin-mock' })).toThrow(
+    expect(() => checkExpectedTarget('sandbox', { builtIn: true })).toThrow(
       '--expect-target sandbox, but UQPAY_BASE_URL is empty, so the target would be the built-in mock',
     );
     expect(() => checkExpectedTarget('sandbox', { kind: 'mock', baseUrl: 'http://127.0.0.1:4010/api' })).toThrow(
@@ -46,8 +46,8 @@ describe('--expect-target', () => {
     expect(() => checkExpectedTarget('mock', { kind: 'other', baseUrl: 'https://x.test/api' })).toThrow(
       'is neither a mock nor the sandbox',
     );
-    expect(() => checkExpectedTarget('mock', { kind: 'builtin-mock' })).not.toThrow();
-    expect(() => checkExpectedTarget('any', { kind: 'builtin-mock' })).not.toThrow();
+    expect(() => checkExpectedTarget('mock', { builtIn: true })).not.toThrow();
+    expect(() => checkExpectedTarget('any', { builtIn: true })).not.toThrow();
   });
 
   it('and the arguments themselves are checked', () => {
@@ -71,11 +71,11 @@ describe('--bail', () => {
 
 describe('--expect-target sandbox with a URL that cannot be the sandbox', () => {
   it('is refused before any credential is sent', () => {
-    expect(() => checkExpectedTarget('sandbox', { kind: 'remote', baseUrl: 'http://127.0.0.1:4010/api' })).toThrow(
+    expect(() => checkExpectedTarget('sandbox', { builtIn: false, baseUrl: 'http://127.0.0.1:4010/api' })).toThrow(
       '--expect-target sandbox, but UQPAY_BASE_URL names 127.0.0.1:4010, which is not the sandbox',
     );
     expect(() =>
-      checkExpectedTarget('sandbox', { kind: 'remote', baseUrl: 'https://api-sandbox.uqpaytech.com/api' }),
+      checkExpectedTarget('sandbox', { builtIn: false, baseUrl: 'https://api-sandbox.uqpaytech.com/api' }),
     ).not.toThrow();
   });
 });

@@ -6,7 +6,7 @@ const load = (env: Record<string, string>) => loadRunConfig(env, () => 42);
 describe('run configuration', () => {
   it('defaults to the built-in mock with a random seed and no budget', () => {
     expect(load({})).toEqual({
-      target: { kind: 'builtin-mock' },
+      target: { builtIn: true },
       seed: 42,
       seedFixed: false,
       timeoutMs: 30_000,
@@ -24,7 +24,7 @@ describe('run configuration', () => {
       UQPAY_MAX_RPS: '0',
     });
     expect(config).toMatchObject({
-      target: { kind: 'remote', baseUrl: 'https://api-sandbox.uqpaytech.com/api' },
+      target: { builtIn: false, baseUrl: 'https://api-sandbox.uqpaytech.com/api' },
       seed: 7,
       seedFixed: true,
       timeoutMs: 5000,

@@ -35,7 +35,7 @@ describe('the target host allowlist', () => {
     ['http://[::1]:4010/api', {}],
     ['https://staging.example.com/api', { UQPAY_ALLOW_HOSTS: 'other.test, STAGING.example.com.' }],
   ])('accepts %s', (url, extra) => {
-    expect(load({ UQPAY_BASE_URL: url, ...extra }).target.kind).toBe('remote');
+    expect(load({ UQPAY_BASE_URL: url, ...extra }).target.builtIn).toBe(false);
   });
 
   it('normalises before judging', () => {

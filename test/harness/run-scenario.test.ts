@@ -16,7 +16,7 @@ describe('runScenario', () => {
       fault: 'unknown card id, sent to List Cards',
       provoke: async () => ({
         faulty: { operation: 'List Cards', query: { card_id: randomUUID() } },
-        valid: { operation: 'List Cards' },
+        twin: { operation: 'List Cards' },
       }),
     };
     const result = await harness.run(misdirected);

@@ -37,7 +37,7 @@ function rechargeScenario(waits: boolean): Scenario {
         ? await newCard(ctx)
         : String((await ctx.arrange({ operation: 'Create Card', body: await createCardBody(ctx) })).card_id);
       await ctx.arrange(recharge(cardId, 5));
-      return { faulty: recharge(cardId, -1), valid: recharge(cardId, 10) };
+      return { faulty: recharge(cardId, -1), twin: recharge(cardId, 10) };
     },
   };
 }

@@ -11,18 +11,13 @@ import type { Product } from '../../mock/state/types.ts';
 import { useMockEnvironment } from '../__helpers__/mock-env.ts';
 
 const harness = useMockEnvironment();
+const { json } = harness;
 
 type Json = Record<string, unknown>;
 const send = (spec: RequestSpec) => harness.env.client.send(spec);
 const data = () => harness.env.data;
 const fixtures = () => harness.mock.fixtures;
 const world = () => harness.mock.services.world;
-
-async function json(spec: RequestSpec): Promise<Json> {
-  const observed = await send(spec);
-  expect(observed.status, observed.text).toBe(200);
-  return observed.json as Json;
-}
 
 async function answer(spec: RequestSpec): Promise<{ entry: string | undefined; body: Json }> {
   const observed = await send(spec);

@@ -9,6 +9,7 @@ import { matchCatalog } from '../../harness/judge.ts';
 import { useMockEnvironment } from '../__helpers__/mock-env.ts';
 
 const harness = useMockEnvironment();
+const { json, entryOf } = harness;
 
 type Json = Record<string, unknown>;
 const send = (spec: RequestSpec) => harness.env.client.send(spec);
@@ -17,16 +18,6 @@ const thirdParty = () => ({
   method: 'THIRD_PARTY',
   kyc_proof: { provider: 'SUMSUB', reference_id: data().referenceId() },
 });
-
-async function json(spec: RequestSpec): Promise<Json> {
-  const observed = await send(spec);
-  expect(observed.status, observed.text).toBe(200);
-  return observed.json as Json;
-}
-
-async function entryOf(spec: RequestSpec): Promise<string | undefined> {
-  return matchCatalog(harness.env.catalog, await send(spec))[0]?.id;
-}
 
 const create = (body: Json, onBehalfOf?: string): RequestSpec => ({
   operation: 'Create Cardholder',

@@ -4,25 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductName } from '../../contract/fixtures.ts';
 import type { RequestSpec } from '../../contract/request.ts';
-import { matchCatalog } from '../../harness/judge.ts';
 import { useMockEnvironment } from '../__helpers__/mock-env.ts';
 
 const harness = useMockEnvironment();
+const { json, entryOf } = harness;
 
 type Json = Record<string, unknown>;
-const send = (spec: RequestSpec) => harness.env.client.send(spec);
+const _send = (spec: RequestSpec) => harness.env.client.send(spec);
 const product = (name: ProductName) => harness.mock.fixtures.products[name];
 const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-
-async function json(spec: RequestSpec): Promise<Json> {
-  const observed = await send(spec);
-  expect(observed.status, observed.text).toBe(200);
-  return observed.json as Json;
-}
-
-async function entryOf(spec: RequestSpec): Promise<string | undefined> {
-  return matchCatalog(harness.env.catalog, await send(spec))[0]?.id;
-}
 
 async function newHolder(): Promise<string> {
   return String((await json({ operation: 'Create Cardholder', body: harness.env.data.cardholder() })).cardholder_id);

@@ -5,17 +5,12 @@ import { describe, expect, it } from 'vitest';
 import type { RequestSpec } from '../../contract/request.ts';
 import { byCard } from '../../generators/requests.ts';
 import { assign } from '../../generators/scenarios/card-physical.ts';
-import { matchCatalog } from '../../harness/judge.ts';
 import { useMockEnvironment } from '../__helpers__/mock-env.ts';
 
 const harness = useMockEnvironment();
+const { entryOf } = harness;
 
 const send = (spec: RequestSpec) => harness.env.client.send(spec);
-
-async function entryOf(spec: RequestSpec): Promise<string | undefined> {
-  const observed = await send(spec);
-  return matchCatalog(harness.env.catalog, observed)[0]?.id;
-}
 
 async function newHolder(onBehalfOf?: string): Promise<string> {
   const spec: RequestSpec = { operation: 'Create Cardholder', body: harness.env.data.cardholder() };

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseMockArgs } from '../../mock/cli-args.ts';
 import { fail } from '../../mock/errors.ts';
 import { fixtureSettings, writeEnvFile } from '../../mock/fixture-env.ts';
-import { SANDBOX_LIKE } from '../../mock/sandbox-like.ts';
+import { SANDBOX_LIKE, SANDBOX_LIKE_SETTINGS } from '../../mock/sandbox-like.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
 import { bearer, call, tokenFor } from '../__helpers__/raw-http.ts';
 
@@ -20,15 +20,23 @@ afterEach(async () => {
 });
 
 describe('--sandbox-like arguments', () => {
-  it('sets the sandbox figures, and explicit options override them', () => {
-    expect(parseMockArgs(['--sandbox-like'], {})).toMatchObject({
-      latency: { minMs: 150, maxMs: 150 },
-      globalRateLimit: 500,
-      rateLimitWindowMs: 60_000,
-      tokenRateLimit: { limit: 60, windowMs: 60_000 },
-      settleMs: 2000,
-      controlSurface: false,
-    });
+  it('sets the figures its settings document', () => {
+    const documented = SANDBOX_LIKE_SETTINGS.map((s) => s.value).join('\n');
+    const { latency, globalRateLimit, rateLimitWindowMs, tokenRateLimit, settleMs } = SANDBOX_LIKE;
+    expect(documented).toContain(`${latency?.minMs} ms on every API call`);
+    expect(latency?.maxMs).toBe(latency?.minMs);
+    expect(documented).toContain(
+      `${globalRateLimit} requests per account in any ${Number(rateLimitWindowMs) / 1000} s`,
+    );
+    expect(documented).toContain(
+      `${tokenRateLimit?.limit} mints per client id in any ${Number(tokenRateLimit?.windowMs) / 1000} s`,
+    );
+    expect(documented).toContain(`PENDING for ${settleMs?.toLocaleString('en-US')} ms`);
+    expect(SANDBOX_LIKE.controlSurface).toBe(false);
+  });
+
+  it('sets them, and explicit options override them', () => {
+    expect(parseMockArgs(['--sandbox-like'], {})).toMatchObject(SANDBOX_LIKE);
     expect(parseMockArgs(['--sandbox-like', '--settle-ms', '0', '--rate-limit', '9/s'], {})).toMatchObject({
       settleMs: 0,
       globalRateLimit: 9,

@@ -2,19 +2,19 @@
 // or a request provides, and how accepted fields are written to a cardholder (create, update, supplement).
 
 import type { MissingField } from '../../../catalog/envelope.ts';
+import { holdersWith, indexCardholder, type UniqueField } from '../../state/cardholder-index.ts';
 import { makeCardholder } from '../../state/factories.ts';
 import type { Cardholder } from '../../state/types.ts';
 import type { World } from '../../state/world.ts';
 import type { OpContext } from '../context.ts';
 import type { CardholderInput } from './cardholder-input.ts';
 
-/** Every cardholder of the acting account, deactivated ones included: uniqueness is per account. */
-export function accountHolders(ctx: OpContext): Cardholder[] {
-  return [...ctx.world.cardholders.values()].filter((h) => h.accountId === ctx.account.id);
-}
-
-export function sameEmail(a: string, b: string | undefined): boolean {
-  return b !== undefined && a.toLowerCase() === b.toLowerCase();
+/**
+ * Whether a cardholder of the acting account (deactivated ones included: uniqueness is per account) other than
+ * `except` (the one being updated) holds this value; an email matches in any case.
+ */
+export function taken(ctx: OpContext, field: UniqueField, value: string | undefined, except?: Cardholder): boolean {
+  return holdersWith(ctx.world, ctx.account.id, field, value).some((h) => h !== except);
 }
 
 type FieldName = keyof CardholderInput;
@@ -97,6 +97,7 @@ export function applyInput(holder: Cardholder, input: CardholderInput): void {
     holder.kycMethod = 'SUMSUB_REDIRECT';
     holder.status = 'INCOMPLETE';
   }
+  indexCardholder(holder);
 }
 
 /** A Create Card supplement fills the fields the cardholder lacks; it never overwrites what is on file. */

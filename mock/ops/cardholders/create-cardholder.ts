@@ -4,7 +4,7 @@
 import { invalidField } from '../../errors.ts';
 import { type OpHandler, ok } from '../context.ts';
 import { readCardholderInput } from './cardholder-input.ts';
-import { accountHolders, createHolder, kycAnswer } from './cardholder-model.ts';
+import { createHolder, kycAnswer, taken } from './cardholder-model.ts';
 import { checkFieldRules } from './field-rules.ts';
 import { settleThirdPartyKyc } from './kyc-settlement.ts';
 
@@ -13,7 +13,7 @@ export const createCardholder: OpHandler = (ctx) => {
   checkFieldRules(ctx, input, 'create');
   // Identity numbers are unique per account too; no cardholder_error entry covers this on Create Cardholder.
   const number = input.identity?.number;
-  if (number !== undefined && accountHolders(ctx).some((h) => h.identity?.number === number)) {
+  if (taken(ctx, 'identity', number)) {
     throw invalidField({ path: 'identity.number', rule: 'already used by another cardholder of the account' });
   }
   const holder = createHolder(ctx, input);

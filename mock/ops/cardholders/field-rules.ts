@@ -6,7 +6,7 @@ import { fail } from '../../errors.ts';
 import type { Address, Cardholder } from '../../state/types.ts';
 import type { OpContext } from '../context.ts';
 import { adultBirthDate, type CardholderInput, type FieldMode } from './cardholder-input.ts';
-import { accountHolders, sameEmail } from './cardholder-model.ts';
+import { taken } from './cardholder-model.ts';
 
 /** 1–40 ASCII letters and inner spaces. */
 const NAME = /^[A-Za-z](?:[A-Za-z ]{0,38}[A-Za-z])?$/u;
@@ -43,9 +43,8 @@ export function checkFieldRules(ctx: OpContext, input: CardholderInput, mode: Fi
   }
   checkKyc(ctx, input, existing);
   if (mode === 'create') {
-    const holders = accountHolders(ctx);
-    if (holders.some((h) => sameEmail(h.email, input.email))) throw fail('cardholder.email_duplicated');
-    if (holders.some((h) => h.phoneNumber === input.phone_number)) throw fail('cardholder.phone_number_duplicated');
+    if (taken(ctx, 'email', input.email)) throw fail('cardholder.email_duplicated');
+    if (taken(ctx, 'phone', input.phone_number)) throw fail('cardholder.phone_number_duplicated');
   }
 }
 
@@ -111,7 +110,7 @@ function checkKyc(ctx: OpContext, input: CardholderInput, existing: Cardholder |
   if (!kyc.kyc_proof) throw fail('cardholder.kyc_proof_required');
   const referenceId = kyc.kyc_proof.reference_id;
   if (referenceId.length < 10) throw fail('cardholder.reference_id_too_short');
-  if (accountHolders(ctx).some((h) => h.id !== existing?.id && h.kycReferenceId === referenceId)) {
+  if (taken(ctx, 'reference', referenceId, existing)) {
     throw fail('cardholder.reference_id_duplicated');
   }
 }

@@ -21,12 +21,7 @@ export const listCardholders: OpHandler = (ctx) => {
     .filter((h) => h.accountId === ctx.account.id && h.active)
     .filter((h) => status === undefined || h.status === status)
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  return ok(
-    page(
-      holders.map((h) => renderCardholder(ctx.world, h)),
-      paging,
-    ),
-  );
+  return ok(page(holders, paging, (h) => renderCardholder(ctx.world, h)));
 };
 
 export const retrieveCardholder: OpHandler = (ctx) => {

@@ -7,7 +7,7 @@ import { type OpContext, type OpHandler, ok } from '../context.ts';
 import { uuid } from '../fields.ts';
 import { resolveCardholder } from '../lookup.ts';
 import { type CardholderInput, readCardholderInput } from './cardholder-input.ts';
-import { accountHolders, applyInput, kycAnswer, sameEmail } from './cardholder-model.ts';
+import { applyInput, kycAnswer, taken } from './cardholder-model.ts';
 import { checkFieldRules } from './field-rules.ts';
 import { settleThirdPartyKyc } from './kyc-settlement.ts';
 
@@ -43,14 +43,13 @@ export const updateCardholder: OpHandler = (ctx) => {
 
 /** Email, phone and identity number stay unique per account; no cardholder_error entry covers an update. */
 function refuseTaken(ctx: OpContext, holder: Cardholder, input: CardholderInput): void {
-  const others = accountHolders(ctx).filter((h) => h.id !== holder.id);
-  if (others.some((h) => sameEmail(h.email, input.email))) {
+  if (taken(ctx, 'email', input.email, holder)) {
     throw invalidField({ path: 'email', rule: 'already used by another cardholder of the account' });
   }
-  if (input.phone_number !== undefined && others.some((h) => h.phoneNumber === input.phone_number)) {
+  if (taken(ctx, 'phone', input.phone_number, holder)) {
     throw invalidField({ path: 'phone_number', rule: 'already used by another cardholder of the account' });
   }
-  if (input.identity && others.some((h) => h.identity?.number === input.identity?.number)) {
+  if (taken(ctx, 'identity', input.identity?.number, holder)) {
     throw invalidField({ path: 'identity.number', rule: 'already used by another cardholder of the account' });
   }
 }

@@ -5,13 +5,12 @@ import { fail } from '../../errors.ts';
 import type { Cardholder, Product } from '../../state/types.ts';
 import { readCardholderInput } from '../cardholders/cardholder-input.ts';
 import {
-  accountHolders,
   applySupplement,
   createHolder,
   holds,
   missingField,
   provides,
-  sameEmail,
+  taken,
 } from '../cardholders/cardholder-model.ts';
 import { checkFieldRules } from '../cardholders/field-rules.ts';
 import type { OpContext } from '../context.ts';
@@ -65,13 +64,9 @@ export function cardholderForNewCard(
   if (missing.length > 0) {
     throw fail('cardholder.cardholder_incomplete_fields', { missingFields: missing.map(missingField) });
   }
-  const holders = accountHolders(ctx);
-  const number = input.identity?.number;
-  if (number !== undefined && holders.some((h) => h.identity?.number === number)) {
-    throw fail('cardholder.cardholder_already_exists');
-  }
-  if (holders.some((h) => sameEmail(h.email, input.email))) throw fail('cardholder.email_duplicated');
-  if (holders.some((h) => h.phoneNumber === input.phone_number)) throw fail('cardholder.phone_number_duplicated');
+  if (taken(ctx, 'identity', input.identity?.number)) throw fail('cardholder.cardholder_already_exists');
+  if (taken(ctx, 'email', input.email)) throw fail('cardholder.email_duplicated');
+  if (taken(ctx, 'phone', input.phone_number)) throw fail('cardholder.phone_number_duplicated');
   return { cardholder: null, commit: () => createHolder(ctx, input) };
 }
 

@@ -28,12 +28,7 @@ export const listCards: OpHandler = (ctx) => {
     .filter((c) => status === undefined || c.status === status)
     .filter((c) => cardNumber === undefined || c.pan === cardNumber)
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  return ok(
-    page(
-      cards.map((c) => renderCard(ctx.world, c)),
-      paging,
-    ),
-  );
+  return ok(page(cards, paging, (c) => renderCard(ctx.world, c)));
 };
 
 export const retrieveCard: OpHandler = (ctx) => {
