@@ -6,22 +6,25 @@
 
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Longest first (per-file wall and CPU of npm test on the 2-core machine; see test/README.md). */
+/**
+ * Longest first (per-file wall of npm test on the 2-core machine), with the files that mostly wait (the harness's real
+ * retry backoffs in setup-answers and conformance-cli) early beside the busy ones, so their waiting overlaps CPU work.
+ */
 export const SLOW_FILES = [
   'test/package/installed-package.test.ts',
+  'test/harness/setup-answers.test.ts',
   'test/fuzz/kill-rate.test.ts',
+  'test/cli/conformance-cli.test.ts',
   'test/mock/fuzz.test.ts',
   'test/suites/full-run.test.ts',
-  'test/harness/setup-answers.test.ts',
+  'test/suites/selfcheck.test.ts',
   'test/cli/unattended.test.ts',
-  'test/cli/conformance-cli.test.ts',
+  'test/cli/failing-list-products.test.ts',
+  'test/cli/mock-faults.test.ts',
   'test/cli/fuzz-cli.test.ts',
   'test/cli/replay.test.ts',
   'test/cli/vitest-direct.test.ts',
-  'test/suites/selfcheck.test.ts',
-  'test/cli/failing-list-products.test.ts',
   'test/reporting/clusters-of-a-real-run.test.ts',
-  'test/cli/mock-faults.test.ts',
   'test/fuzz/rule-variants.test.ts',
   'test/generators/slow-settlement.test.ts',
 ];
