@@ -23,7 +23,7 @@ Options:
   --filter <text>       only cases whose name contains <text> ("Card Recharge", "card.b.", "› general.")
   --reports <dir>       where to write results.json, junit.xml, conformance.html, drift.md (default reports)
   --env <path>          read settings from this file instead of .env
-  --concurrency <n>     cases run at once (default 8 on the built-in mock, 4 elsewhere); pacing and the
+  --concurrency <n>     cases run at once (default 16 on the built-in mock, 4 elsewhere); pacing and the
                         request budget still apply
   --fail-on-skip        exit 1 when any case was skipped (cases only a mock can provoke are "not applicable
                         on this target" on the sandbox, and do not count)
