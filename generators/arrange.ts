@@ -5,7 +5,7 @@ import type { PoolCard } from '../contract/fixture-provider.ts';
 import type { ProductName } from '../contract/fixtures.ts';
 import type { RequestSpec } from '../contract/request.ts';
 import { awaitCardholderKyc, awaitIssuedCard } from './await-card.ts';
-import type { ScenarioContext } from './types.ts';
+import { ArrangeError, type ScenarioContext } from './types.ts';
 
 export interface CardOptions {
   product?: ProductName;
@@ -22,11 +22,28 @@ export async function newCardholder(
   overrides: Record<string, unknown> = {},
   onBehalfOf?: string,
 ): Promise<string> {
-  const spec: RequestSpec = { operation: 'Create Cardholder', body: ctx.data.cardholder(overrides) };
-  if (onBehalfOf) spec.onBehalfOf = onBehalfOf;
-  const created = await ctx.arrange(spec);
-  await awaitCardholderKyc(ctx, created, onBehalfOf);
-  return String(created.cardholder_id);
+  for (let attempt = 1; ; attempt++) {
+    const spec: RequestSpec = { operation: 'Create Cardholder', body: ctx.data.cardholder(overrides) };
+    if (onBehalfOf) spec.onBehalfOf = onBehalfOf;
+    try {
+      const created = await ctx.arrange(spec);
+      await awaitCardholderKyc(ctx, created, onBehalfOf);
+      return String(created.cardholder_id);
+    } catch (error) {
+      // A lasting target (the sandbox, a second run on one mock) keeps earlier runs' cardholders: a fresh phone
+      // number drawn by this run can be one of theirs. Another draw is a new number; a phone the scenario chose is not.
+      if (attempt < PHONE_DRAWS && !('phone_number' in overrides) && phoneTaken(error)) continue;
+      throw error;
+    }
+  }
+}
+
+/** Phone numbers an arranged cardholder tries before its refusal stands. */
+const PHONE_DRAWS = 3;
+
+function phoneTaken(error: unknown): boolean {
+  const answer = error instanceof ArrangeError ? (error.observed?.json as { code?: unknown } | undefined) : undefined;
+  return answer?.code === 'phone_number_duplicated';
 }
 
 /** A cardholder no scenario changes (cards may be issued to it). */
