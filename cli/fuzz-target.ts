@@ -3,7 +3,7 @@
 // answers like any mock at a URL, with the mock's own credentials (those in .env are for UQPAY_BASE_URL's target).
 
 import type { RunConfig } from '../harness/config.ts';
-import { BUILT_IN_SETTLE_MS } from '../mock/options.ts';
+import { builtinMockOptions } from '../mock/options.ts';
 import { startThreadMock } from '../mock/thread.ts';
 import { preflight, type ResolvedTarget } from '../suites/preflight.ts';
 
@@ -18,7 +18,7 @@ export async function resolveFuzzTarget(config: RunConfig, env: Record<string, s
     const target = await preflight(config, env);
     return { ...target, builtIn: false, close: async () => undefined };
   }
-  const mock = await startThreadMock({ seed: config.seed, settleMs: BUILT_IN_SETTLE_MS });
+  const mock = await startThreadMock(builtinMockOptions(config.seed, null));
   try {
     const remote = { ...config, target: { builtIn: false as const, baseUrl: mock.baseUrl } };
     const target = await preflight(remote, { ...env, UQPAY_CLIENT_ID: '', UQPAY_API_KEY: '' });

@@ -4,6 +4,7 @@
 
 import type { FixtureProvider } from '../contract/fixture-provider.ts';
 import { redactText } from './redact.ts';
+import { withMethods } from './scope.ts';
 
 /**
  * The case's fixtures, noting whether it asked to arm a fault (asked: a request that failed may still have armed
@@ -11,19 +12,11 @@ import { redactText } from './redact.ts';
  */
 export function armingNoted(fixtures: FixtureProvider): { fixtures: FixtureProvider; armed: () => boolean } {
   let armed = false;
-  const noted = new Proxy(fixtures, {
-    get(target, property) {
-      if (property === 'armFault') {
-        return (...args: Parameters<FixtureProvider['armFault']>) => {
-          armed = true;
-          return target.armFault(...args);
-        };
-      }
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { fixtures: noted, armed: () => armed };
+  const armFault: FixtureProvider['armFault'] = (spec) => {
+    armed = true;
+    return fixtures.armFault(spec);
+  };
+  return { fixtures: withMethods(fixtures, { armFault }), armed: () => armed };
 }
 
 /** The parts of a case result (run-scenario.ts CaseResult) this step may change. */

@@ -26,6 +26,14 @@ export function scopedFixtures(fixtures: FixtureProvider, scope: string | undefi
     ...(fixtures.awaitHeld ? { awaitHeld: () => fixtures.awaitHeld?.(scope) } : {}),
     ...(fixtures.releaseHeld ? { releaseHeld: () => fixtures.releaseHeld?.(scope) } : {}),
   };
+  return withMethods(fixtures, bound);
+}
+
+/** The provider with some methods replaced; every other one still runs on the provider itself. */
+export function withMethods(
+  fixtures: FixtureProvider,
+  bound: Partial<Record<keyof FixtureProvider, unknown>>,
+): FixtureProvider {
   return new Proxy(fixtures, {
     get(target, property, _receiver) {
       if (Object.hasOwn(bound, property)) return bound[property as keyof FixtureProvider];

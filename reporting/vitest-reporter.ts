@@ -80,7 +80,7 @@ export class ConformanceReporter implements Reporter {
     if (testCase.project.name !== PROJECT) return;
     const meta = caseMetaOf(testCase);
     if (!meta) return;
-    this.writers ??= import('./write-reports.ts');
+    this.loadWriters();
     this.cases.push(meta);
     this.positions.set(meta, this.suiteOrder.get(testCase.id) ?? Number.MAX_SAFE_INTEGER);
     const done = this.cases.length;
@@ -116,9 +116,13 @@ export class ConformanceReporter implements Reporter {
     const finished = this.options.finish?.(built) ?? { results: built };
     this.results = finished.results;
     this.write = finished.write ?? {};
-    this.writers ??= import('./write-reports.ts');
-    const { writeReports } = await this.writers;
+    const { writeReports } = await this.loadWriters();
     this.files = writeReports(this.outputDir, finished.results, catalog, this.write);
+  }
+
+  private loadWriters(): Promise<typeof import('./write-reports.ts')> {
+    this.writers ??= import('./write-reports.ts');
+    return this.writers;
   }
 
   private judgingMs(): number {
