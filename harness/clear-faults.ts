@@ -1,6 +1,6 @@
 // After a case on a mock: the faults it armed (in its scope) are cleared. A clear that fails is not ignored: the mock's
 // control path broke under the run, and faults left armed could meet later requests of that scope. The case says so.
-// A case that armed none has nothing to clear (most cases: clearing after each was one request in five of a run).
+// A case that armed none has nothing to clear (most cases: clearing after each cost one request per case).
 
 import type { FixtureProvider } from '../contract/fixture-provider.ts';
 import { redactText } from './redact.ts';
