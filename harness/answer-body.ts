@@ -50,11 +50,20 @@ export function retryDelayMs(observed: Observed, attempt: number): number {
   return Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 30) * 1000 : 250 * 2 ** attempt;
 }
 
+/** Waits the given milliseconds before a retry: a real timer, unless a client was given another (ClientConfig). */
+export type RetryPause = (ms: number) => Promise<void>;
+
+export const realPause: RetryPause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Sends again while the answer is a 429 or 5xx (honouring retryDelayMs), at most `retries` more times. */
-export async function resendWhileTrouble(send: () => Promise<Observed>, retries = 3): Promise<Observed> {
+export async function resendWhileTrouble(
+  send: () => Promise<Observed>,
+  retries = 3,
+  pause: RetryPause = realPause,
+): Promise<Observed> {
   let observed = await send();
   for (let attempt = 1; attempt <= retries && (observed.status === 429 || observed.status >= 500); attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, retryDelayMs(observed, attempt)));
+    await pause(retryDelayMs(observed, attempt));
     observed = await send();
   }
   return observed;

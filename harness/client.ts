@@ -13,6 +13,8 @@ import {
   clientRefusedReason,
   isClientRefused,
   isLoginExpired,
+  type RetryPause,
+  realPause,
   resendWhileTrouble,
 } from './answer-body.ts';
 import { exchange } from './exchange.ts';
@@ -44,6 +46,11 @@ export interface ClientConfig {
   maxPerSecond?: number;
   /** Told of every operation request sent through send(), answered or not (the cleanup ledger listens here). */
   observer?: ClientObserver;
+  /**
+   * How a retry waits its backoff (429/5xx, Retry-After, a reset connection): a real timer by default. Tests pass one
+   * that records the delays asked and resolves at once.
+   */
+  retryPause?: RetryPause;
 }
 
 export interface ClientObserver {
@@ -109,6 +116,9 @@ export class ApiClient {
     this.operations = new Map([...operations, ...EXTRA_OPERATIONS].map((o) => [o.name, o]));
   }
 
+  /** Waits a retry's backoff (ClientConfig.retryPause; a real timer by default). */
+  readonly pauseBeforeRetry: RetryPause = (ms) => (this.config.retryPause ?? realPause)(ms);
+
   /** The API base this client sends to (for reproduction commands). */
   get baseUrl(): string {
     return this.config.baseUrl;
@@ -133,7 +143,7 @@ export class ApiClient {
         headers: { 'x-client-id': credential.client_id, 'x-api-key': credential.api_key, accept: 'application/json' },
       });
     // A blip at the token endpoint (5xx, or 429 with its Retry-After) is retried, not reported as refused credentials.
-    const observed = await resendWhileTrouble(mint, MINT_RETRIES);
+    const observed = await resendWhileTrouble(mint, MINT_RETRIES, this.pauseBeforeRetry);
     const body = observed.json as { auth_token?: unknown; expired_at?: unknown } | undefined;
     if (observed.status !== 200 || typeof body?.auth_token !== 'string' || typeof body.expired_at !== 'number') {
       throw new TokenError(`token request for ${credential.client_id} answered ${observed.status}`, observed);
@@ -290,7 +300,7 @@ export class ApiClient {
         return await this.rawOnce(req, unpaced && attempt === 1);
       } catch (error) {
         if (!(error instanceof TargetError && error.reset) || attempt > RESET_RETRIES) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+        await this.pauseBeforeRetry(100 * attempt);
       }
     }
   }

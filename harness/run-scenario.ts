@@ -2,7 +2,6 @@
 // twin, which must succeed. Environment trouble (unreachable target, 5xx, exhausted 429 retries, a failed arrange
 // step) is an error; a missing fixture is a skip with the setting to add; only the contract can fail.
 
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Catalog } from '../catalog/load.ts';
 import type { CatalogEntry } from '../catalog/types.ts';
 import { FixtureMissing, type FixtureProvider } from '../contract/fixture-provider.ts';
@@ -10,7 +9,7 @@ import type { Observed, RequestSpec, TargetKind } from '../contract/request.ts';
 import type { DataFactory } from '../generators/data.ts';
 import type { SharedState } from '../generators/shared.ts';
 import { ArrangeError, type Scenario, type ScenarioContext } from '../generators/types.ts';
-import { retryDelayMs } from './answer-body.ts';
+import { type RetryPause, retryDelayMs } from './answer-body.ts';
 import { attributeTo, CaseAnswers, currentAnswers } from './case-answers.ts';
 import { type CaseResult, caseResultBuilder, type ResultBuilder, type ResultExtra } from './case-result.ts';
 import { afterClearingFaults, armingNoted } from './clear-faults.ts';
@@ -73,7 +72,7 @@ async function runInScope(
   const result = caseResultBuilder({ scenario, entry, sent, extra, started: performance.now(), ...env });
   const ctx = contextFor(env, scope, sent);
   try {
-    return await provokeAndJudge(scenario, entry, ctx, env.catalog, result, extra);
+    return await provokeAndJudge(scenario, entry, ctx, env, result, extra);
   } catch (error) {
     return resultOfError(error, env.catalog, result, extra);
   }
@@ -84,12 +83,13 @@ async function provokeAndJudge(
   scenario: Scenario,
   entry: CatalogEntry,
   ctx: ScenarioContext,
-  catalog: Catalog,
+  env: RunEnvironment,
   result: ResultBuilder,
   extra: ResultExtra,
 ): Promise<CaseResult> {
+  const { catalog } = env;
   const attempts = { count: 1 };
-  const { provocation, faulty } = await provokeAndSend(scenario, ctx, entry, attempts, catalog);
+  const { provocation, faulty } = await provokeAndSend(scenario, ctx, entry, attempts, env);
   if (attempts.count > 1) extra.attempts = attempts.count;
   const verdict = judge(entry, faulty, provocation.values);
   const observedFaulty = seen(faulty);
@@ -98,7 +98,7 @@ async function provokeAndJudge(
   if (verdict.outcome === 'error') extra.transient = true;
   if (verdict.outcome !== 'pass')
     return result(verdict.outcome, verdict.reason, observedFaulty, verdict.checks, faultyEvidence);
-  const twinAnswer = await sendWithRetries(ctx, provocation.twin);
+  const twinAnswer = await sendWithRetries(ctx, provocation.twin, env.client.pauseBeforeRetry);
   const twinTrouble = environmentTrouble(twinAnswer);
   if (twinTrouble || isOverloaded(twinAnswer)) extra.transient = true;
   if (twinTrouble) return result('error', `valid twin: ${twinTrouble}`, observedFaulty);
@@ -159,14 +159,14 @@ export function contextFor(env: RunEnvironment, scope?: string, sent = { request
       return minted.auth_token;
     },
     setup: async (spec) => {
-      const observed = await sendWithRetries(ctx, spec);
+      const observed = await sendWithRetries(ctx, spec, env.client.pauseBeforeRetry);
       if (observed.status === 429 || observed.status >= 500 || !isJsonObject(observed.json)) {
         throw new ArrangeError(`setup step ${spec.operation} answered ${describeAnswer(observed)}`, observed);
       }
       return observed;
     },
     arrange: async (spec) => {
-      const observed = await sendWithRetries(ctx, spec);
+      const observed = await sendWithRetries(ctx, spec, env.client.pauseBeforeRetry);
       if (observed.status < 200 || observed.status >= 300 || typeof observed.json !== 'object' || !observed.json) {
         throw new ArrangeError(
           `arrange step ${spec.operation} answered ${observed.status} ${observed.text.slice(0, 160)}`,
@@ -180,11 +180,11 @@ export function contextFor(env: RunEnvironment, scope?: string, sent = { request
 }
 
 /** Retries environment trouble (429, 5xx) with the same idempotency key, honouring Retry-After. */
-async function sendWithRetries(ctx: ScenarioContext, spec: RequestSpec): Promise<Observed> {
+async function sendWithRetries(ctx: ScenarioContext, spec: RequestSpec, pause: RetryPause): Promise<Observed> {
   const stable = withKey(ctx, spec);
   let observed = await ctx.send(stable);
   for (let attempt = 1; attempt <= RETRIES && (observed.status === 429 || observed.status >= 500); attempt++) {
-    await sleep(retryDelayMs(observed, attempt));
+    await pause(retryDelayMs(observed, attempt));
     observed = await ctx.send(stable);
   }
   return observed;
@@ -199,7 +199,7 @@ async function sendJudged(
   spec: RequestSpec,
   entry: CatalogEntry,
   attempts: { count: number },
-  catalog: Catalog,
+  { catalog, client }: RunEnvironment,
 ): Promise<Observed> {
   const stable = withKey(ctx, spec);
   let observed = await ctx.send(stable);
@@ -213,7 +213,7 @@ async function sendJudged(
       judge(entry, o).outcome === 'fail' &&
       matchCatalog(catalog, o).some((other) => other.id !== entry.id));
   for (let attempt = 1; attempt <= RETRIES && notUnderTest(observed) && !observed.oversized; attempt++) {
-    await sleep(retryDelayMs(observed, attempt));
+    await client.pauseBeforeRetry(retryDelayMs(observed, attempt));
     attempts.count++;
     observed = await ctx.send(stable);
   }
@@ -226,9 +226,9 @@ async function sendFaulty(
   concurrent: RequestSpec | undefined,
   entry: CatalogEntry,
   attempts: { count: number },
-  catalog: Catalog,
+  env: RunEnvironment,
 ): Promise<Observed> {
-  if (!concurrent) return sendJudged(ctx, faulty, entry, attempts, catalog);
+  if (!concurrent) return sendJudged(ctx, faulty, entry, attempts, env);
   return sendDuplicateInFlight(ctx, faulty, concurrent);
 }
 
@@ -244,7 +244,7 @@ async function provokeAndSend(
   ctx: ScenarioContext,
   entry: CatalogEntry,
   attempts: { count: number },
-  catalog: Catalog,
+  env: RunEnvironment,
 ): Promise<{ provocation: Awaited<ReturnType<Scenario['provoke']>>; faulty: Observed }> {
   for (let round = 1; ; round++) {
     const provocation = await scenario.provoke(ctx);
@@ -257,7 +257,7 @@ async function provokeAndSend(
     try {
       return {
         provocation,
-        faulty: await sendFaulty(ctx, provocation.faulty, provocation.concurrent, entry, attempts, catalog),
+        faulty: await sendFaulty(ctx, provocation.faulty, provocation.concurrent, entry, attempts, env),
       };
     } catch (error) {
       // Faults are not cleared between rounds: one armed by the caller stays armed (runScenario clears at the end).

@@ -170,7 +170,7 @@ function sharedState(data: DataFactory, shared: Map<string, CaseAnswers>): Share
  */
 async function findStandardProduct(client: ApiClient): Promise<string | null> {
   const spec: RequestSpec = { operation: 'List Products', query: { page_size: '100', page_number: '1' } };
-  const answer = await resendWhileTrouble(() => client.send(spec));
+  const answer = await resendWhileTrouble(() => client.send(spec), undefined, client.pauseBeforeRetry);
   const products = (answer.json as { data?: unknown } | undefined)?.data;
   if (answer.status !== 200 || !Array.isArray(products)) {
     throw new ArrangeError(

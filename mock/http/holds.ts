@@ -45,6 +45,8 @@ export class HoldBoard {
         else this.waiters.delete(scope);
         resolve(false);
       }, WAIT_LIMIT_MS);
+      // A caller that stopped waiting (it hung up) must not keep the mock's process alive.
+      timer.unref?.();
       this.waiters.set(scope, [...(this.waiters.get(scope) ?? []), wake]);
     });
   }

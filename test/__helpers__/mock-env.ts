@@ -6,6 +6,7 @@ import type { RequestSpec } from '../../contract/request.ts';
 import { DataFactory } from '../../generators/data.ts';
 import { SharedState } from '../../generators/shared.ts';
 import type { Scenario } from '../../generators/types.ts';
+import type { RetryPause } from '../../harness/answer-body.ts';
 import { ApiClient } from '../../harness/client.ts';
 import { MockFixtures } from '../../harness/fixtures.ts';
 import { matchCatalog } from '../../harness/judge.ts';
@@ -24,12 +25,15 @@ export interface MockEnvironment {
   close(): Promise<void>;
 }
 
-export async function mockEnvironment(options: Partial<MockOptions> = {}): Promise<MockEnvironment> {
+export async function mockEnvironment(
+  options: Partial<MockOptions> = {},
+  { retryPause }: { retryPause?: RetryPause } = {},
+): Promise<MockEnvironment> {
   const catalog = loadCatalog();
   const mock = await startMock(options, catalog);
   const fixtures = new MockFixtures(mock.baseUrl);
   const client = new ApiClient(
-    { baseUrl: mock.baseUrl, credential: (name) => fixtures.credential(name) },
+    { baseUrl: mock.baseUrl, credential: (name) => fixtures.credential(name), ...(retryPause ? { retryPause } : {}) },
     catalog.operations,
   );
   const env: RunEnvironment = {
