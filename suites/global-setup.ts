@@ -43,7 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     freshTarget: resolved.builtIn === true,
   };
   project.provide('conformanceTarget', target);
-  console.log(banner(target, run, resolved));
+  console.log(banner(target, run.mockFaults, resolved.credentials));
   return async () => {
     // npm run conformance cancels created cards itself, after vitest.
     if (!fromCli) await cleanUp(target);
@@ -85,14 +85,18 @@ async function checkedPreflight(run: ConformanceRun): Promise<ResolvedTarget> {
 }
 
 /** The run's first line: target, seed, and whatever paces, limits or breaks it. */
-function banner(target: ConformanceTarget, run: ConformanceRun, resolved: ResolvedTarget): string {
+export function banner(
+  target: Pick<ConformanceTarget, 'kind' | 'baseUrl' | 'seed' | 'seedFixed' | 'maxPerSecond' | 'requestBudget'>,
+  mockFaults: number | null,
+  credentials: ResolvedTarget['credentials'],
+): string {
   return (
     `conformance: target ${target.kind} at ${target.baseUrl} · seed ${target.seed}` +
     `${target.seedFixed ? '' : ' (random; set UQPAY_SEED to replay)'}` +
     `${target.maxPerSecond ? ` · at most ${target.maxPerSecond} requests/s` : ''}` +
     `${target.requestBudget ? ` · budget ${target.requestBudget} requests` : ''}` +
-    `${run.mockFaults ? ` · mock faults on ${run.mockFaults * 100}% of requests` : ''}` +
-    `${resolved.credentials === 'mock-own' ? " · credentials: the mock's own (UQPAY_CLIENT_ID and UQPAY_API_KEY not set)" : ''}`
+    `${mockFaults ? ` · mock faults on ${mockFaults * 100}% of requests` : ''}` +
+    `${credentials === 'mock-own' ? " · credentials: the mock's own (UQPAY_CLIENT_ID and UQPAY_API_KEY not set)" : ''}`
   );
 }
 
