@@ -7,12 +7,12 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Longest first (per-file wall of npm test on the 2-core machine), with the files that mostly wait (the harness's real
- * retry backoffs in setup-answers and conformance-cli) early beside the busy ones, so their waiting overlaps CPU work.
+ * Longest first (per-file wall of npm test on the 2-core machine), with the file that partly waits (conformance-cli:
+ * the harness's real retry backoffs in a spawned run, then the shared runs) early beside the busy ones, so its
+ * waiting overlaps CPU work.
  */
 export const SLOW_FILES = [
   'test/package/installed-package.test.ts',
-  'test/harness/setup-answers.test.ts',
   'test/fuzz/kill-rate.test.ts',
   'test/cli/conformance-cli.test.ts',
   'test/mock/fuzz.test.ts',

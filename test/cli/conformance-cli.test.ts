@@ -1,12 +1,20 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/conformance.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
 import { runConformanceCli } from '../__helpers__/run-cli.ts';
 import { runMain } from '../__helpers__/run-main.ts';
-import { DRIFTED_ENTRY, DRIFTED_MESSAGE, SHARED_SEED, SHARED_SELECTION } from '../__helpers__/shared-runs.ts';
+import {
+  DRIFTED_ENTRY,
+  DRIFTED_MESSAGE,
+  SHARED_RUNS_WAIT_MS,
+  SHARED_SEED,
+  SHARED_SELECTION,
+  type SharedRuns,
+} from '../__helpers__/shared-runs.ts';
+import { sharedRuns } from '../__helpers__/shared-runs-reader.ts';
 import { XMLLINT, xmllintErrors } from '../__helpers__/system-tools.ts';
 
 const reports = () => mkdtempSync(join(tmpdir(), 'conformance-'));
@@ -16,54 +24,6 @@ const FILTER = ['--filter', 'Retrieve Card › card.card_not_found', '--quiet'];
 const NO_ENV_FILE = ['--env', '/dev/null'];
 /** A problem the preflight finds (an unreachable or refusing target) answers only once vitest has started its global setup. */
 const PREFLIGHT_TIMEOUT_MS = 90_000;
-
-// The runs of the first two blocks are shared with other files (test/__helpers__/shared-runs.ts, a global setup).
-describe('npm run conformance against the built-in mock', () => {
-  it('exits 0, writes results.json, junit.xml, conformance.html and drift.md, and leaks no secret or card data', () => {
-    const run = inject('sharedRuns').passing;
-    expect(run.code, run.stderr).toBe(0);
-    const json = results(run.reports);
-    expect(json.run).toMatchObject({ target: 'mock', seed: SHARED_SEED });
-    expect(json.summary.cases.total).toBeGreaterThan(15);
-    expect(json.summary.cases).toMatchObject({ failed: 0, errored: 0, skipped: 0 });
-    const junit = readFileSync(join(run.reports, 'junit.xml'), 'utf8');
-    expect(junit).toContain('name="Retrieve Sensitive Card Details › general.forbidden"');
-    if (XMLLINT.available || process.env.CI) {
-      expect(xmllintErrors(join(run.reports, 'junit.xml'), join(import.meta.dirname, '../fixtures/junit-10.xsd'))).toBe(
-        '',
-      );
-    }
-    const html = readFileSync(join(run.reports, 'conformance.html'), 'utf8');
-    expect(html).toContain(`seed <b>${SHARED_SEED}</b>`);
-    expect(html).toContain('data-verdict="pass"');
-    const drift = readFileSync(join(run.reports, 'drift.md'), 'utf8');
-    expect(json.drift.undocumented).toEqual([]);
-    for (const text of [JSON.stringify(json), junit, html, drift, run.stdout, run.stderr]) {
-      expect(text).not.toContain('mock-api-key');
-      expect(text).not.toMatch(/eyJ[\w-]+\./u);
-      expect(text).not.toMatch(/\b\d{13,19}\b/u);
-    }
-  });
-});
-
-describe('against a mock with one defective entry', () => {
-  it('exits 1 and names the difference', () => {
-    const { drifted: run, driftedBaseUrl: baseUrl } = inject('sharedRuns');
-    expect(run.code, run.stderr).toBe(1);
-    // The entry is documented on both operations of the shared selection: one failure on each.
-    const failures = results(run.reports).cases.filter((c: { outcome: string }) => c.outcome !== 'pass');
-    expect(failures).toMatchObject(
-      SHARED_SELECTION.map((operation) => ({ outcome: 'fail', entry: DRIFTED_ENTRY, operation })),
-    );
-    const [failed] = failures;
-    expect(failed.reason).toContain(`message: expected "card not found or deactivated", got "${DRIFTED_MESSAGE}"`);
-    expect(failed.repro.curl).toContain(`'${baseUrl}/v1/issuing/cards/`);
-    const junit = readFileSync(join(run.reports, 'junit.xml'), 'utf8');
-    expect(junit).toContain('diff:     card not found or deactivate[-d-]{+x+}');
-    expect(junit).toContain(`curl -sS -i -X GET '${baseUrl}/v1/issuing/cards/`);
-    expect(run.stdout).toContain(`failing cases (${SHARED_SELECTION.length}):`);
-  });
-});
 
 describe('configuration and environment problems exit 2 with one line', () => {
   // Settings and arguments are refused before vitest starts: the CLI's main, in this process (run-main.ts).
@@ -131,5 +91,62 @@ describe('an environment that fails mid-run', () => {
     });
     expect(run.code).toBe(2);
     expect(results(dir).summary.cases).toMatchObject({ total: 1, passed: 0, errored: 1 });
+  });
+});
+
+// The runs of these last two blocks are shared with other files (test/__helpers__/shared-runs.ts, a global setup);
+// they come last so that this file's own runs go first while those finish.
+let runs: SharedRuns;
+const awaitSharedRuns = () =>
+  beforeAll(async () => {
+    runs = await sharedRuns();
+  }, SHARED_RUNS_WAIT_MS);
+
+describe('npm run conformance against the built-in mock', () => {
+  awaitSharedRuns();
+  it('exits 0, writes results.json, junit.xml, conformance.html and drift.md, and leaks no secret or card data', () => {
+    const run = runs.passing;
+    expect(run.code, run.stderr).toBe(0);
+    const json = results(run.reports);
+    expect(json.run).toMatchObject({ target: 'mock', seed: SHARED_SEED });
+    expect(json.summary.cases.total).toBeGreaterThan(15);
+    expect(json.summary.cases).toMatchObject({ failed: 0, errored: 0, skipped: 0 });
+    const junit = readFileSync(join(run.reports, 'junit.xml'), 'utf8');
+    expect(junit).toContain('name="Retrieve Sensitive Card Details › general.forbidden"');
+    if (XMLLINT.available || process.env.CI) {
+      expect(xmllintErrors(join(run.reports, 'junit.xml'), join(import.meta.dirname, '../fixtures/junit-10.xsd'))).toBe(
+        '',
+      );
+    }
+    const html = readFileSync(join(run.reports, 'conformance.html'), 'utf8');
+    expect(html).toContain(`seed <b>${SHARED_SEED}</b>`);
+    expect(html).toContain('data-verdict="pass"');
+    const drift = readFileSync(join(run.reports, 'drift.md'), 'utf8');
+    expect(json.drift.undocumented).toEqual([]);
+    for (const text of [JSON.stringify(json), junit, html, drift, run.stdout, run.stderr]) {
+      expect(text).not.toContain('mock-api-key');
+      expect(text).not.toMatch(/eyJ[\w-]+\./u);
+      expect(text).not.toMatch(/\b\d{13,19}\b/u);
+    }
+  });
+});
+
+describe('against a mock with one defective entry', () => {
+  awaitSharedRuns();
+  it('exits 1 and names the difference', () => {
+    const { drifted: run, driftedBaseUrl: baseUrl } = runs;
+    expect(run.code, run.stderr).toBe(1);
+    // The entry is documented on both operations of the shared selection: one failure on each.
+    const failures = results(run.reports).cases.filter((c: { outcome: string }) => c.outcome !== 'pass');
+    expect(failures).toMatchObject(
+      SHARED_SELECTION.map((operation) => ({ outcome: 'fail', entry: DRIFTED_ENTRY, operation })),
+    );
+    const [failed] = failures;
+    expect(failed.reason).toContain(`message: expected "card not found or deactivated", got "${DRIFTED_MESSAGE}"`);
+    expect(failed.repro.curl).toContain(`'${baseUrl}/v1/issuing/cards/`);
+    const junit = readFileSync(join(run.reports, 'junit.xml'), 'utf8');
+    expect(junit).toContain('diff:     card not found or deactivate[-d-]{+x+}');
+    expect(junit).toContain(`curl -sS -i -X GET '${baseUrl}/v1/issuing/cards/`);
+    expect(run.stdout).toContain(`failing cases (${SHARED_SELECTION.length}):`);
   });
 });

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../catalog/load.ts';
 import { main as conformanceMain } from '../../cli/conformance.ts';
 import { main as gateMain } from '../../cli/gate.ts';
@@ -18,14 +18,24 @@ import { selectedTitles } from '../../suites/selected-cases.ts';
 import { parseSelection } from '../../suites/selection.ts';
 import { runCli } from '../__helpers__/run-cli.ts';
 import { runMain } from '../__helpers__/run-main.ts';
-import { DRIFTED_ENTRY, DRIFTED_MESSAGE, SHARED_SELECTION } from '../__helpers__/shared-runs.ts';
+import {
+  DRIFTED_ENTRY,
+  DRIFTED_MESSAGE,
+  SHARED_RUNS_WAIT_MS,
+  SHARED_SELECTION,
+  type SharedRuns,
+} from '../__helpers__/shared-runs.ts';
+import { sharedRuns } from '../__helpers__/shared-runs-reader.ts';
 
 const catalog = loadCatalog();
 const OPERATION = 'Retrieve Card';
 const CASE = `${OPERATION} › ${DRIFTED_ENTRY}`;
 const ONLY = ['--only', OPERATION, '--quiet'];
 
-const runs = inject('sharedRuns');
+let runs: SharedRuns;
+beforeAll(async () => {
+  runs = await sharedRuns();
+}, SHARED_RUNS_WAIT_MS);
 const root = mkdtempSync(join(tmpdir(), 'release-gate-'));
 const at = (...parts: string[]) => join(root, ...parts);
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
