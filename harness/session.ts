@@ -8,7 +8,7 @@ import type { Observed, RequestSpec, TargetKind } from '../contract/request.ts';
 import { DataFactory } from '../generators/data.ts';
 import { SharedState } from '../generators/shared.ts';
 import { ArrangeError } from '../generators/types.ts';
-import { resendWhileTrouble, statusAndCode } from './answer-body.ts';
+import { type RetryPause, resendWhileTrouble, statusAndCode } from './answer-body.ts';
 import { attributeTo, CaseAnswers, currentAnswers, type Undocumented } from './case-answers.ts';
 import { ApiClient } from './client.ts';
 import { remoteCredentials } from './config.ts';
@@ -64,6 +64,8 @@ export interface SessionOptions {
    * earlier runs' cardholders and keys).
    */
   freshTarget?: boolean;
+  /** How retries wait their backoff (ClientConfig.retryPause); a real timer when absent. */
+  retryPause?: RetryPause;
 }
 
 export function createSession(options: SessionOptions): Session {
@@ -128,6 +130,7 @@ function sessionClient(options: SessionOptions, fixtures: FixtureProvider, catal
       ...(options.requestBudget ? { requestBudget: options.requestBudget } : {}),
       ...(options.maxPerSecond ? { maxPerSecond: options.maxPerSecond } : {}),
       ...(options.ledgerPath ? { observer: ledgerObserver(new Ledger(options.ledgerPath)) } : {}),
+      ...(options.retryPause ? { retryPause: options.retryPause } : {}),
     },
     catalog.operations,
   );

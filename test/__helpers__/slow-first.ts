@@ -19,7 +19,6 @@ export const SLOW_FILES = [
   'test/suites/full-run.test.ts',
   'test/suites/selfcheck.test.ts',
   'test/cli/unattended.test.ts',
-  'test/cli/failing-list-products.test.ts',
   'test/cli/mock-faults.test.ts',
   'test/cli/fuzz-cli.test.ts',
   'test/cli/replay.test.ts',
