@@ -5,6 +5,7 @@
 import { loadCatalog } from '../catalog/load.ts';
 import { allScenarios } from '../generators/index.ts';
 import type { Scenario } from '../generators/types.ts';
+import type { RetryPause } from '../harness/answer-body.ts';
 import type { ApiClient } from '../harness/client.ts';
 import type { CheckName } from '../harness/judge.ts';
 import { mapConcurrent } from '../harness/pool.ts';
@@ -44,6 +45,8 @@ export interface SelfcheckOptions {
   /** Only these entries. */
   entries?: readonly string[];
   onProgress?: (done: number, total: number) => void;
+  /** How retries wait their backoff (SessionOptions.retryPause); a real timer when absent, as npm run selfcheck. */
+  retryPause?: RetryPause;
 }
 
 /** The checks that must catch each defect class (more than one where the envelope decides which speaks first). */
@@ -91,7 +94,12 @@ export async function selfcheck(options: SelfcheckOptions): Promise<SelfcheckRes
     }),
   );
   const mock = await startMock({ seed: options.seed, variants: cases.map((c) => c.variant) }, catalog);
-  const session = createSession({ baseUrl: mock.baseUrl, kind: 'mock', seed: options.seed });
+  const session = createSession({
+    baseUrl: mock.baseUrl,
+    kind: 'mock',
+    seed: options.seed,
+    ...(options.retryPause ? { retryPause: options.retryPause } : {}),
+  });
   try {
     const baseline = await mapConcurrent(entries, options.concurrency, async (entry) => {
       const result = await runScenario(first.get(entry.id) as Scenario, session.env);
