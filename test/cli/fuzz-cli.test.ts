@@ -1,6 +1,6 @@
-// npm run fuzz end to end: exit 0 with fuzz.json and a uqpay-fuzz testsuite added to an existing junit.xml; exit 1
-// against a mock whose message is one character off, naming the property, the shrunk counterexample and a
-// redacted curl; exit 2 with one line for bad settings.
+// npm run fuzz end to end: exit 0 with fuzz.json and a uqpay-fuzz testsuite added to an existing junit.xml (a real
+// process); exit 1 against a mock whose message is one character off, naming the property, the shrunk
+// counterexample and a redacted curl; exit 2 with one line for bad settings.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,9 +68,10 @@ describe('against a mock whose message is one character off', { timeout: SLOW_MS
   }, SLOW_MS);
   afterAll(() => mock.close());
 
+  // The CLI's main in this process (no vitest inside npm run fuzz): the run above is its real process.
   it('exits 1 and names the property, the shrunk counterexample and a redacted curl', async () => {
     const dir = reports();
-    const run = await runFuzzCli(['--filter', FIRST_NAME, '--reports', dir], {
+    const run = await runMain(main, [...NO_ENV_FILE, '--filter', FIRST_NAME, '--reports', dir], {
       UQPAY_BASE_URL: mock.baseUrl,
       UQPAY_SEED: '11',
       UQPAY_FUZZ_RUNS: '20',
@@ -93,7 +94,7 @@ describe('against a mock whose message is one character off', { timeout: SLOW_MS
   });
 });
 
-// Refused before any request: the CLI's main in this process; the runs above are real processes (their exit codes).
+// Refused before any request: the CLI's main in this process; the first run above is a real process (its exit code).
 describe('bad settings', () => {
   // One run proves the CLI path (one line on stderr, exit 2); the other checks are unit tests of fuzz-args.ts.
   it('exit 2 with one line', async () => {
