@@ -7,9 +7,9 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Longest first (per-file wall of npm test on the 2-core machine), with the file that partly waits (conformance-cli:
- * the harness's real retry backoffs in a spawned run, then the shared runs) early beside the busy ones, so its
- * waiting overlaps CPU work.
+ * Longest first (per-file wall of npm test on the 2-core machine), with the files that partly wait (conformance-cli: a
+ * spawned run's real retry backoffs, then the shared runs; mock-faults and slow-settlement: latency and settling)
+ * early enough that their waiting overlaps CPU work rather than ending the run.
  */
 export const SLOW_FILES = [
   'test/package/installed-package.test.ts',
@@ -17,15 +17,15 @@ export const SLOW_FILES = [
   'test/cli/conformance-cli.test.ts',
   'test/mock/fuzz.test.ts',
   'test/suites/full-run.test.ts',
-  'test/suites/selfcheck.test.ts',
   'test/cli/unattended.test.ts',
   'test/cli/mock-faults.test.ts',
   'test/cli/fuzz-cli.test.ts',
   'test/cli/replay.test.ts',
   'test/cli/vitest-direct.test.ts',
+  'test/generators/slow-settlement.test.ts',
+  'test/suites/selfcheck.test.ts',
   'test/reporting/clusters-of-a-real-run.test.ts',
   'test/fuzz/rule-variants.test.ts',
-  'test/generators/slow-settlement.test.ts',
 ];
 
 export class SlowFirstSequencer extends BaseSequencer {
