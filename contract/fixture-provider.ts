@@ -76,11 +76,8 @@ export interface FixtureProvider {
   armFault(spec: FaultSpec): Promise<void>;
   /** Disarms every fault, or only those armed with this scope. */
   clearFaults(scope?: string): Promise<void>;
-  /**
-   * Mock only: true once a request of the scope is parked by a hold fault (false if none arrives in time). Aborting
-   * the signal stops waiting (the promise then rejects).
-   */
-  awaitHeld?(scope?: string, signal?: AbortSignal): Promise<boolean>;
+  /** Mock only: true once a request of the scope is parked by a hold fault (false if none arrives in time). */
+  awaitHeld?(scope?: string): Promise<boolean>;
   /** Mock only: lets the scope's held requests go on. */
   releaseHeld?(scope?: string): Promise<void>;
 }

@@ -102,19 +102,14 @@ export class MockFixtures implements FixtureProvider {
   async clearFaults(scope?: string) {
     await this.control('DELETE', scope ? `/faults?scope=${encodeURIComponent(scope)}` : '/faults');
   }
-  async awaitHeld(scope?: string, signal?: AbortSignal) {
-    return ((await this.control('POST', '/holds/wait', { scope }, signal)) as { held: boolean }).held;
+  async awaitHeld(scope?: string) {
+    return ((await this.control('POST', '/holds/wait', { scope })) as { held: boolean }).held;
   }
   async releaseHeld(scope?: string) {
     await this.control('POST', '/holds/release', { scope });
   }
 
-  private async control(
-    method: 'GET' | 'POST' | 'DELETE',
-    path: string,
-    body?: unknown,
-    signal?: AbortSignal,
-  ): Promise<unknown> {
+  private async control(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
     const sent_ms = Date.now();
     const url = `${this.origin}/__mock${path}`;
     const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
@@ -122,7 +117,7 @@ export class MockFixtures implements FixtureProvider {
     let status: number;
     let answer: string;
     try {
-      const res = await request(url, { method, headers, body: text, ...(signal ? { signal } : {}) });
+      const res = await request(url, { method, headers, body: text });
       status = res.statusCode;
       answer = await res.body.text();
     } catch (error) {

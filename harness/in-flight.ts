@@ -33,13 +33,11 @@ export async function sendDuplicateInFlight(
   if (awaitHeld && releaseHeld) {
     const firstAnswer = settle(ctx.send(first));
     // A first copy answered without being held (a reset, a refusal before the hold) will never be held: stop
-    // waiting then rather than for the mock's whole wait limit.
-    const gaveUp = new AbortController();
+    // waiting then rather than for the mock's whole wait limit. The release below also ends the mock's wait.
     let observed: Observed;
     try {
-      const held = await Promise.race([awaitHeld(undefined, gaveUp.signal), firstAnswer.then(() => false)]);
+      const held = await Promise.race([awaitHeld(), firstAnswer.then(() => false)]);
       if (!held) {
-        gaveUp.abort();
         checkCopy(await firstAnswer, first);
         throw new ArrangeError('the mock never held the first copy (hold fault not armed?)');
       }

@@ -23,9 +23,7 @@ export function scopedFixtures(fixtures: FixtureProvider, scope: string | undefi
   const bound: Partial<Record<keyof FixtureProvider, unknown>> = {
     armFault: (spec: FaultSpec) => fixtures.armFault({ ...spec, scope }),
     clearFaults: () => fixtures.clearFaults(scope),
-    ...(fixtures.awaitHeld
-      ? { awaitHeld: (_scope?: string, signal?: AbortSignal) => fixtures.awaitHeld?.(scope, signal) }
-      : {}),
+    ...(fixtures.awaitHeld ? { awaitHeld: () => fixtures.awaitHeld?.(scope) } : {}),
     ...(fixtures.releaseHeld ? { releaseHeld: () => fixtures.releaseHeld?.(scope) } : {}),
   };
   return withMethods(fixtures, bound);

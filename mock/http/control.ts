@@ -18,7 +18,8 @@ const INDEX = {
   'GET /__mock/faults': 'armed faults',
   'POST /__mock/faults': 'arm a fault: {kind: error|reset|latency, entry?, operation?, count?, rate?, latency_ms?}',
   'DELETE /__mock/faults': "disarm every fault (?scope=<scope>: only that scope's, releasing its held requests)",
-  'POST /__mock/holds/wait': 'answers once a request of {scope} is held by a hold fault (held: false after 5 s)',
+  'POST /__mock/holds/wait':
+    'answers once a request of {scope} is held by a hold fault (held: false after 5 s, or once the scope is released)',
   'POST /__mock/holds/release': 'releases the held requests of {scope}',
   'POST /__mock/clock': 'move the clock: {advance_seconds}',
   'POST /__mock/tokens/expired': 'a signed but expired token: {client_id}',

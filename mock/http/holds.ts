@@ -11,7 +11,8 @@ interface Parked {
 
 export class HoldBoard {
   private readonly parked = new Map<string, Parked[]>();
-  private readonly waiters = new Map<string, (() => void)[]>();
+  /** Waits for a parked request, by scope: woken with true by a park, with false by the scope's release. */
+  private readonly waiters = new Map<string, ((held: boolean) => void)[]>();
 
   /** Parks the calling request until released (or HOLD_LIMIT_MS passed). */
   park(scope: string): Promise<void> {
@@ -27,17 +28,20 @@ export class HoldBoard {
         resolve();
       };
       this.parked.set(scope, [...(this.parked.get(scope) ?? []), entry]);
-      for (const wake of this.waiters.get(scope)?.splice(0) ?? []) wake();
+      for (const wake of this.waiters.get(scope)?.splice(0) ?? []) wake(true);
     });
   }
 
-  /** Resolves true once a request of this scope is parked; false if none parks within WAIT_LIMIT_MS. */
+  /**
+   * Resolves true once a request of this scope is parked; false if none parks within WAIT_LIMIT_MS, or if the scope
+   * is released first (its caller stopped waiting: the request it waited for was answered without being held).
+   */
   waitParked(scope: string): Promise<boolean> {
     if (this.parked.get(scope)?.length) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const wake = () => {
+      const wake = (held: boolean) => {
         clearTimeout(timer);
-        resolve(true);
+        resolve(held);
       };
       const timer = setTimeout(() => {
         const list = this.waiters.get(scope)?.filter((w) => w !== wake) ?? [];
@@ -45,16 +49,18 @@ export class HoldBoard {
         else this.waiters.delete(scope);
         resolve(false);
       }, WAIT_LIMIT_MS);
-      // A caller that stopped waiting (it hung up) must not keep the mock's process alive.
+      // A wait its caller gave up on must not keep the mock's process alive.
       timer.unref?.();
       this.waiters.set(scope, [...(this.waiters.get(scope) ?? []), wake]);
     });
   }
 
-  /** Releases every parked request of the scope; returns how many. */
+  /** Releases every parked request of the scope, and ends its waits (held: false); returns how many were parked. */
   release(scope: string): number {
     const list = this.parked.get(scope) ?? [];
     for (const p of [...list]) p.release();
+    for (const wake of this.waiters.get(scope)?.splice(0) ?? []) wake(false);
+    this.waiters.delete(scope);
     return list.length;
   }
 

@@ -1,6 +1,7 @@
 import { request } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SCOPE_HEADER } from '../../contract/faults.ts';
+import { HoldBoard } from '../../mock/http/holds.ts';
 import { type RunningMock, startMock } from '../../mock/server.ts';
 import { bearer, call, tokenFor } from '../__helpers__/raw-http.ts';
 
@@ -95,6 +96,25 @@ describe("scoped faults (concurrent scenarios never see each other's faults)", (
     expect(answered).toBe(false);
     expect((await control('/holds/release', { scope: 'h' })).json).toEqual({ released: 1 });
     expect((await held).status).toBe(200);
+  });
+
+  it('a wait for a hold ends (held: false) when its scope is released first, and other scopes keep waiting', async () => {
+    // The harness releases when the request it waited for was answered without being held (harness/in-flight.ts).
+    // Fake timers: the 5 s wait limit cannot end a wait here, only the release or the park can.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const board = new HoldBoard();
+      const waiting = board.waitParked('gave-up');
+      const other = board.waitParked('other');
+      expect(board.release('gave-up')).toBe(0);
+      expect(await waiting).toBe(false);
+      const parked = board.park('other');
+      expect(await other).toBe(true);
+      board.releaseAll();
+      await parked;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
