@@ -179,4 +179,4 @@ writeFileSync('reports/bench.json', `${JSON.stringify(report, null, 2)}\n`);
 if (!values['no-record']) appendResult({ bench: 'suite', command: npmCommand('bench'), ...report });
 console.log(JSON.stringify(report, null, 2));
 rmSync(work, { recursive: true, force: true });
-process.exit(0);
+process.exitCode = 0;
