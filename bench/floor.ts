@@ -1,10 +1,12 @@
 // The floor: a bare undici loop that replays a run's recorded requests (harness/recorder.ts), control calls
-// included, in the order they were sent and at the same concurrency, against a mock built like the run's own (same
-// seed, same card timing), so it times the same paths. The only work besides sending is keeping the replay the same
-// run: a request that uses an id an earlier answer created waits for that answer and gets the replay's own id (ids are
-// drawn from the seed in creation order, which concurrency shuffles), tokens are minted by the replay itself, API keys
-// come from the mock's fixtures, and each answer's status is compared with the recorded one. Hold arms and their
-// parked requests are left out: without the scenario's timing they would only park requests.
+// included, against a mock built like the run's own (same seed, same card timing), so it times the same paths. It
+// keeps the run's structure: each owner's requests (a case's, a shared value's) in the order they awaited each other
+// (what the case had answered before it sent the next), at most as many cases at once as the run had, a shared
+// value's build when the first case needs it. The only work besides sending is keeping the replay the same run: a
+// request that uses an id an earlier answer created waits for that answer and gets the replay's own id (ids are drawn
+// from the seed in creation order, which concurrency shuffles), tokens are minted by the replay itself, API keys come
+// from the mock's fixtures, and each answer's status is compared with the recorded one. In-flight duplicates replay
+// too: the hold parks the first copy, the wait for it and the duplicate follow in the case's order.
 
 import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
@@ -24,8 +26,6 @@ export function spanS(requests: readonly RecordedRequest[]): number {
   const last = Math.max(...requests.map((r) => r.answered_ms));
   return (last - first) / 1000;
 }
-
-const isHold = (r: RecordedRequest) => r.url.includes('/__mock/holds/') || (r.body?.includes('"hold"') ?? false);
 
 export interface FloorRun {
   seconds: number;
@@ -52,6 +52,14 @@ function slots<T>() {
   };
 }
 
+/** One owner's requests (a case, a shared value; a request of no owner alone), in the order they were sent. */
+interface Chain {
+  indices: number[];
+  /** A shared value's build ran inside whichever case first needed it: it takes no slot of its own. */
+  shared: boolean;
+  run: Promise<void> | null;
+}
+
 export async function replay(
   recorded: readonly RecordedRequest[],
   baseUrl: string,
@@ -61,24 +69,44 @@ export async function replay(
   const recordedOrigin = new URL(recorded[0]?.url ?? baseUrl).origin;
   const pool = new Pool(origin, { connections: concurrency });
   const keys = await apiKeys(pool);
-  const work = recorded.filter((r) => !isHold(r)).sort((a, b) => a.sent_ms - b.sent_ms);
+  const work = [...recorded].sort((a, b) => a.sent_ms - b.sent_ms);
   // Which request's answer first held each recorded id, and what the replay's answer held in its place.
   const producer = firstProducers(work);
+  const minter = new Map<number, number>();
+  work.forEach((r, i) => {
+    if (r.mint !== undefined) minter.set(r.mint, i);
+  });
+  const { chains, chainOf } = chainsOf(work);
   const ownId = new Map<string, string>();
   const token = slots<string>();
   const answered = slots<void>();
   const mismatches: string[] = [];
   let statusMismatches = 0;
-  const started = performance.now();
-  await mapConcurrent(work, concurrency, async (r, index) => {
-    const text = `${r.url} ${r.body ?? ''}`;
-    const waits = uuidsIn(text).flatMap((id) => {
-      const from = producer.get(id);
-      return from !== undefined && from < index ? [answered(from).promise] : [];
-    });
+
+  // A request that needs another owner's answer (an id it created, a token it minted) starts that owner's chain if
+  // it has not started: the suite had sent it by then, and waiting for a slot could wait for ever.
+  const after = (index: number) => {
+    start(chainOf[index] as Chain);
+    return answered(index).promise;
+  };
+  const send = async (index: number) => {
+    const r = work[index] as RecordedRequest;
+    const chain = chainOf[index] as Chain;
+    const waits = [
+      // Within an owner, what was answered before this was sent (what it awaited), in the replay too.
+      ...chain.indices.filter((j) => j < index && (work[j] as RecordedRequest).answered_ms <= r.sent_ms),
+      ...uuidsIn(`${r.url} ${r.body ?? ''}`).flatMap((id) => {
+        const from = producer.get(id);
+        return from !== undefined && from < index ? [from] : [];
+      }),
+    ].map(after);
     if (waits.length) await Promise.all(waits);
-    const swap = (s: string) => s.replace(/[0-9a-f-]{36}/giu, (id) => ownId.get(id) ?? id);
-    const headers = await replayHeaders(r, (n) => token(n).promise, keys);
+    const swap = (text: string) => text.replace(/[0-9a-f-]{36}/giu, (id) => ownId.get(id) ?? id);
+    const mintedBy = (n: number) => {
+      const mint = minter.get(n);
+      return mint === undefined ? token(n).promise : after(mint).then(() => token(n).promise);
+    };
+    const headers = await replayHeaders(r, mintedBy, keys);
     const url = new URL(swap(r.url).replace(recordedOrigin, origin));
     const res = await pool.request({
       method: r.method as 'GET',
@@ -98,10 +126,43 @@ export async function replay(
       if (mismatches.length < 5)
         mismatches.push(`${r.method} ${url.pathname}: ${res.statusCode}, recorded ${r.status}`);
     }
-  });
+  };
+  const start = (chain: Chain) => {
+    // Marked started before its requests look at their waits (which may name this chain again).
+    chain.run ??= Promise.resolve()
+      .then(() => Promise.all(chain.indices.map(send)))
+      .then(() => undefined);
+    return chain.run;
+  };
+
+  const started = performance.now();
+  // The cases hold the run's slots, as in the suite; a shared build runs when the first case needs it.
+  await mapConcurrent(
+    chains.filter((c) => !c.shared),
+    concurrency,
+    (chain) => start(chain),
+  );
+  await Promise.all(chains.map(start));
   const seconds = (performance.now() - started) / 1000;
   await pool.close();
   return { seconds, requests: work.length, statusMismatches, mismatches };
+}
+
+/** The owners' chains in the order their first requests were sent, and each request's chain. */
+function chainsOf(work: readonly RecordedRequest[]): { chains: Chain[]; chainOf: Chain[] } {
+  const byOwner = new Map<string, Chain>();
+  const chains: Chain[] = [];
+  const chainOf = work.map((r, index) => {
+    let chain = r.owner === undefined ? undefined : byOwner.get(r.owner);
+    if (!chain) {
+      chain = { indices: [], shared: r.owner?.startsWith('shared arrange ') === true, run: null };
+      chains.push(chain);
+      if (r.owner !== undefined) byOwner.set(r.owner, chain);
+    }
+    chain.indices.push(index);
+    return chain;
+  });
+  return { chains, chainOf };
 }
 
 /** The mock's API keys by client id (the recording holds references, never keys). */

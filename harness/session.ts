@@ -164,7 +164,7 @@ function sharedState(data: DataFactory, shared: Map<string, CaseAnswers>): Share
     const builds = (buildsOf.get(key) ?? 0) + 1;
     buildsOf.set(key, builds);
     const name = `${key}${builds > 1 ? ` (build ${builds})` : ''}`;
-    const answers = new CaseAnswers(data.fork(`shared arrange ${name}`));
+    const answers = new CaseAnswers(data.fork(`shared arrange ${name}`), `shared arrange ${name}`);
     shared.set(name, answers);
     return attributeTo(answers, make);
   });

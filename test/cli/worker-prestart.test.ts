@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
-import type { PoolOptions, ThreadsPoolWorker } from 'vitest/node';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PoolOptions, ThreadsPoolWorker } from 'vitest/node';
 import {
   earlyThreadsPool,
   expectedWorkerOptions,
