@@ -61,12 +61,19 @@ export function startEarlyWorker(entry: URL): void {
   const options = expectedWorkerOptions();
   const thread = new Worker(entry, { ...options, stdout: true, stderr: true });
   // A thread that fails before vitest takes it is dropped: vitest then starts its own, which meets the same failure.
-  thread.once('error', (error) => {
+  const drop = (why: string) => {
     if (early?.thread !== thread) return;
     early = null;
-    unused = `it failed before the suite started (${error.message})`;
-  });
+    unused = why;
+  };
+  thread.once('error', (error) => drop(`it failed before the suite started (${error.message})`));
+  thread.once('exit', (code) => drop(`it ended (exit ${code}) before the suite started`));
   early = { ...options, thread };
+}
+
+/** The early thread while no pool worker has taken it (for tests to await its events). */
+export function pendingEarlyWorker(): Worker | null {
+  return early?.thread ?? null;
 }
 
 /**

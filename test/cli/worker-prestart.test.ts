@@ -1,9 +1,11 @@
+import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PoolOptions, ThreadsPoolWorker } from 'vitest/node';
 import {
   earlyThreadsPool,
   expectedWorkerOptions,
+  pendingEarlyWorker,
   startEarlyWorker,
   stopEarlyWorker,
   takeEarlyWorker,
@@ -65,5 +67,18 @@ describe('the early worker thread', () => {
     expect(first._thread).not.toBe('a new thread');
     expect(second._thread).toBe('a new thread');
     await first._thread?.terminate();
+  });
+});
+
+describe('an early worker thread that ends before vitest asks for it', () => {
+  it('is not handed over, and is said so', async () => {
+    startEarlyWorker(new URL('../fixtures/exiting-worker.mjs', import.meta.url));
+    const thread = pendingEarlyWorker();
+    if (thread) await once(thread, 'exit');
+    expect(pendingEarlyWorker()).toBeNull();
+    expect(takeEarlyWorker(expectedWorkerOptions())).toBeNull();
+    expect(await stopEarlyWorker()).toMatch(
+      /^conformance: the suite's early worker thread was not used: it ended \(exit 3\)/u,
+    );
   });
 });
