@@ -132,4 +132,4 @@ try {
 console.log(JSON.stringify(report, null, 2));
 if (!values['no-record']) appendFileSync('bench/results.jsonl', `${JSON.stringify(report)}\n`);
 rmSync(work, { recursive: true, force: true });
-process.exit(report.goal_met ? 0 : 1);
+process.exitCode = report.goal_met ? 0 : 1;

@@ -12,6 +12,7 @@ import { recordSequentialRun } from '../cli/record-run.ts';
 import { scriptArgs } from '../lib/cli.ts';
 import { BUILT_IN_SETTLE_MS } from '../mock/options.ts';
 import { postmanCollection, RECORDING_SETTLE_MS } from '../reporting/export/postman.ts';
+import { BUILTIN_MOCK_CONCURRENCY } from '../suites/concurrency.ts';
 import { readRecording, replay, spanS } from './floor.ts';
 import { median, startMockChild, timed } from './processes.ts';
 import { appendResult, npmCommand } from './record.ts';
@@ -50,8 +51,9 @@ async function conformance(index: number, args: string[], env: Record<string, st
   return { wallS: run.wallS, spanS: spanS(requests), requests, cases: results.summary.cases.total as number };
 }
 
-// 1. The suite on the built-in mock, and the floor replaying each run's own requests at the same concurrency.
-const concurrency = 8;
+// 1. The suite on the built-in mock, and the floor replaying each run's own requests at the same concurrency: the
+// run's default there (no --concurrency is passed, as a user runs it).
+const concurrency = BUILTIN_MOCK_CONCURRENCY;
 const suite: Awaited<ReturnType<typeof conformance>>[] = [];
 const floor: number[] = [];
 let statusMismatches = 0;
@@ -177,4 +179,4 @@ writeFileSync('reports/bench.json', `${JSON.stringify(report, null, 2)}\n`);
 if (!values['no-record']) appendResult({ bench: 'suite', command: npmCommand('bench'), ...report });
 console.log(JSON.stringify(report, null, 2));
 rmSync(work, { recursive: true, force: true });
-process.exit(0);
+process.exitCode = 0;

@@ -28,6 +28,7 @@ import { afterRun, checkEnvFile, checkReportsWritable, planHooks, planRun, type 
 import { suiteProblem } from './suite-problem.ts';
 import { runVerdict } from './verdict.ts';
 import { conformanceProjectOptions } from './vitest-options.ts';
+import { earlyThreadsPool, startEarlyWorker, stopEarlyWorker } from './worker-prestart.ts';
 
 /** npm run conformance (and npm run replay) with these arguments; resolves to the exit code. */
 export function main(argv: string[]): Promise<number> {
@@ -89,12 +90,18 @@ async function runSuiteAndCleanUp(args: ConformanceArgs, run: ConformanceRun, pl
     echoSuiteLines: args.quiet,
     finish: planHooks(plan, args, catalog).finish,
   });
+  // From dist/ only: the suite's worker thread starts now (cli/worker-prestart.ts).
+  const early = import.meta.url.endsWith('.js');
+  if (early) startEarlyWorker(new URL('./worker-entry.js', import.meta.url));
   const startingMock = startBuiltinMock(run);
-  const [{ createVitest }, mock] = await Promise.all([import('vitest/node'), startingMock]);
+  const [{ createVitest, ThreadsPoolWorker }, mock] = await Promise.all([import('vitest/node'), startingMock]);
   // --quiet: only the conformance reporter's progress lines and the summary.
   const reporters = [...(args.quiet ? [reporter] : [await defaultReporter(), reporter]), interrupt.reporter()];
   const provided = mock ? { ...run, builtinMockUrl: mock.baseUrl } : run;
-  const vitest = await createVitest('test', vitestOptions(args, provided, reporters));
+  const vitest = await createVitest('test', {
+    ...vitestOptions(args, provided, reporters),
+    ...(early ? { pool: earlyThreadsPool(ThreadsPoolWorker) } : {}),
+  });
   const suite: SuiteRun = { reporter, cleanup: null, ledgerPath: '', problem: null, interrupt };
   try {
     await vitest.start();
@@ -121,6 +128,8 @@ async function runSuiteAndCleanUp(args: ConformanceArgs, run: ConformanceRun, pl
   } finally {
     interrupt.dispose();
     await vitest.close();
+    const unusedEarly = await stopEarlyWorker();
+    if (unusedEarly) console.error(unusedEarly);
     await mock?.close();
   }
   const { results } = reporter;

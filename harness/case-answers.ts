@@ -24,8 +24,14 @@ export class CaseAnswers {
   /** The shape of every answer (success shapes, redacted error bodies). */
   readonly shapes: ShapeObservation[] = [];
 
-  /** data: the owner's own data stream (DataFactory.fork), so what it sends does not depend on the others. */
-  constructor(readonly data?: DataFactory) {}
+  /**
+   * data: the owner's own data stream (DataFactory.fork), so what it sends does not depend on the others. owner: its
+   * label (the case's title and attempt, or the shared value's), which recorded requests carry (harness/recorder.ts).
+   */
+  constructor(
+    readonly data?: DataFactory,
+    readonly owner?: string,
+  ) {}
 }
 
 const owner = new AsyncLocalStorage<CaseAnswers>();

@@ -3,7 +3,7 @@
 // refreshed before they expire; every request is counted.
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, errors } from 'undici';
+import type { Agent as UndiciAgent } from 'undici';
 import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import type { AnyOperation, Operation } from '../catalog/types.ts';
 import type { Credential, CredentialName } from '../contract/fixtures.ts';
@@ -21,6 +21,7 @@ import { exchange } from './exchange.ts';
 import { newIdempotencyKey } from './idempotency-keys.ts';
 import { recorder } from './recorder.ts';
 import { redactHeaders } from './redact.ts';
+import { Agent, errors } from './undici-core.ts';
 
 /** The target could not be reached or did not answer in time: an environment failure. */
 export class TargetError extends Error {
@@ -87,7 +88,7 @@ interface RawRequest {
 export class ApiClient {
   requestCount = 0;
   private nextSlotMs = 0;
-  private readonly dispatcher: Agent;
+  private readonly dispatcher: UndiciAgent;
   private readonly tokens = new Map<string, { token: string; expiresAtMs: number }>();
   private readonly remintedAtMs = new Map<string, number[]>();
   /** Set once tokens keep being superseded: every later request fails with this one clear reason. */

@@ -20,6 +20,8 @@ export interface ExchangeRequest {
   url: string;
   headers: Record<string, string>;
   body: string | null;
+  /** Overrides the dispatcher's headers and body timeouts for this exchange. */
+  timeoutMs?: number;
 }
 
 export function exchange(dispatcher: Dispatcher, request: ExchangeRequest, capBytes: number): Promise<Exchanged> {
@@ -42,6 +44,9 @@ export function exchange(dispatcher: Dispatcher, request: ExchangeRequest, capBy
         method: request.method as Dispatcher.HttpMethod,
         headers: request.headers,
         body: request.body,
+        ...(request.timeoutMs === undefined
+          ? {}
+          : { headersTimeout: request.timeoutMs, bodyTimeout: request.timeoutMs }),
       },
       {
         onConnect: (abortRequest: (reason?: Error) => void) => {

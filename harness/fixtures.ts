@@ -2,7 +2,6 @@
 // Against the mock they come from its control path; against any other target from UQPAY_FIXTURE_* settings.
 // A missing fixture makes the scenario skip with the name of the setting to add.
 
-import { request } from 'undici';
 import type { FaultSpec } from '../contract/faults.ts';
 import { FixtureMissing, type FixtureProvider, type PoolCard } from '../contract/fixture-provider.ts';
 import type {
@@ -16,7 +15,12 @@ import type {
   SubAccountName,
 } from '../contract/fixtures.ts';
 import { TargetError, toTargetError } from './client.ts';
+import { exchange } from './exchange.ts';
 import { recorder } from './recorder.ts';
+import { getGlobalDispatcher } from './undici-core.ts';
+
+/** The mock's control answers are ours and small; the cap only bounds a mock gone wrong. */
+const CONTROL_CAP_BYTES = 64 * 1024 * 1024;
 
 /** Reads the fixtures of a mock (built in or started with npm run mock) through its /__mock control path. */
 export class MockFixtures implements FixtureProvider {
@@ -32,12 +36,9 @@ export class MockFixtures implements FixtureProvider {
   /** True when the target answers the mock's control path. */
   static async detect(baseUrl: string): Promise<boolean> {
     try {
-      const res = await request(`${new URL(baseUrl).origin}/__mock/health`, {
-        headersTimeout: 5000,
-        bodyTimeout: 5000,
-      });
-      await res.body.dump();
-      return res.statusCode === 200;
+      const url = `${new URL(baseUrl).origin}/__mock/health`;
+      const health = { method: 'GET', url, headers: {}, body: null, timeoutMs: 5000 };
+      return (await exchange(getGlobalDispatcher(), health, CONTROL_CAP_BYTES)).statusCode === 200;
     } catch {
       // Unreachable or no answer: not a mock. Not hidden: the preflight's token mint, next, names the failure.
       return false;
@@ -117,9 +118,9 @@ export class MockFixtures implements FixtureProvider {
     let status: number;
     let answer: string;
     try {
-      const res = await request(url, { method, headers, body: text });
+      const res = await exchange(getGlobalDispatcher(), { method, url, headers, body: text }, CONTROL_CAP_BYTES);
       status = res.statusCode;
-      answer = await res.body.text();
+      answer = res.text;
     } catch (error) {
       // A stale pooled connection or a mock that went away is environment trouble, not a bug of the scenario.
       const trouble = toTargetError(error, url);

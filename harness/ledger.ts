@@ -3,7 +3,7 @@
 // line by line, so a crash or a signal loses nothing that was sent; `npm run cleanup -- --ledger <file>` and the
 // end-of-run cleanup (harness/cleanup.ts) read the same file.
 
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CredentialName } from '../contract/fixtures.ts';
 
@@ -42,12 +42,23 @@ export type LedgerRecord =
 export const LEDGER_FILE = 'ledger.jsonl';
 
 export class Ledger {
+  /** Opened on the first append, in append mode: one write per record, not an open, a write and a close. */
+  #fd: number | null = null;
+
   constructor(readonly path: string) {
     mkdirSync(dirname(path), { recursive: true });
   }
 
   append(record: LedgerRecord): void {
-    appendFileSync(this.path, `${JSON.stringify(record)}\n`);
+    this.#fd ??= openSync(this.path, 'a');
+    writeSync(this.#fd, `${JSON.stringify(record)}\n`);
+  }
+
+  /** Closes the file; a later append opens it again. */
+  close(): void {
+    if (this.#fd === null) return;
+    closeSync(this.#fd);
+    this.#fd = null;
   }
 }
 

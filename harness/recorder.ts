@@ -4,6 +4,7 @@
 // mints its own. Off unless UQPAY_RECORD_REQUESTS names a file (JSON lines) or a test enables it in memory.
 
 import { appendFileSync } from 'node:fs';
+import { currentAnswers } from './case-answers.ts';
 
 export interface RecordedRequest {
   /** Milliseconds since the epoch, when the request was sent and when its answer had been read. */
@@ -20,6 +21,11 @@ export interface RecordedRequest {
   answer?: unknown;
   /** The UUIDs in the answer's body, in order (ids of what it created or listed): the floor maps them to its own. */
   ids?: string[];
+  /**
+   * Whose work sent it: a case's title (and attempt), or "shared arrange <value>"; absent outside both (the
+   * preflight). The floor replays each owner's requests in the order they depended on each other.
+   */
+  owner?: string;
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/giu;
@@ -37,7 +43,7 @@ class Recorder {
     return this.entries;
   }
 
-  record(request: Omit<RecordedRequest, 'mint' | 'answer' | 'ids'>, answerText: string): void {
+  record(request: Omit<RecordedRequest, 'mint' | 'answer' | 'ids' | 'owner'>, answerText: string): void {
     const headers = { ...request.headers };
     const auth = headers['x-auth-token'];
     if (auth !== undefined) {
@@ -47,7 +53,8 @@ class Recorder {
         mint === undefined ? `${auth.slice(0, 7)}{{token:unknown}}` : `Bearer {{token:${mint}}}`;
     }
     if (headers['x-api-key'] !== undefined) headers['x-api-key'] = `{{api_key:${headers['x-client-id'] ?? ''}}}`;
-    const entry: RecordedRequest = { ...request, headers };
+    const owner = currentAnswers()?.owner;
+    const entry: RecordedRequest = { ...request, headers, ...(owner === undefined ? {} : { owner }) };
     const json = parse(answerText);
     const token = (json as { auth_token?: unknown } | undefined)?.auth_token;
     if (typeof token === 'string') {

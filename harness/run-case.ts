@@ -40,7 +40,7 @@ export async function runCase(
   for (let attempt = 1; ; attempt++) {
     // The label names the attempt: a fresh scope, data stream and idempotency keys, the same for the same seed.
     const label = attempt === 1 ? title : `${title} (attempt ${attempt})`;
-    const answers = new CaseAnswers(env.data.fork(label));
+    const answers = new CaseAnswers(env.data.fork(label), label);
     const { transient, ...result } = await runScenario(scenario, env, { label, answers });
     undocumented.push(...answers.undocumented);
     shapes.push(...answers.shapes);

@@ -24,7 +24,8 @@ export function prepareLedger(
       `conformance: an earlier run left a ledger; kept as ${kept} (finish it with: npm run cleanup -- --ledger ${kept})`,
     );
   } else if (existsSync(path)) unlinkSync(path);
-  new Ledger(path).append({
+  const ledger = new Ledger(path);
+  ledger.append({
     kind: 'run',
     base_url: run.baseUrl,
     target: run.target,
@@ -32,6 +33,7 @@ export function prepareLedger(
     seed: run.seed,
     started_at: new Date().toISOString(),
   });
+  ledger.close();
   return path;
 }
 

@@ -51,7 +51,7 @@ export function runScenario(
   // Unlabelled runs (tests, the selfcheck's variants of one scenario) must still not share a scope or data stream.
   const label = options.label ?? `${scenario.operation} › ${scenario.entry} › ${scenario.fault} #${++unlabelled}`;
   // Counted per scenario, not from the shared client: concurrent cases would count each other's requests.
-  const answers = options.answers ?? new CaseAnswers(env.data.fork(label));
+  const answers = options.answers ?? new CaseAnswers(env.data.fork(label), label);
   return attributeTo(answers, async () => {
     const scope = newScope(env.fixtures, env.data.seed, label);
     const fixtures = armingNoted(env.fixtures);

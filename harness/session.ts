@@ -74,7 +74,8 @@ export function createSession(options: SessionOptions): Session {
   startRecording(options.kind, settings.UQPAY_RECORD_REQUESTS);
   let client: ApiClient | undefined;
   const fixtures = fixturesFor(options, settings, () => client);
-  client = sessionClient(options, fixtures, catalog);
+  const ledger = options.ledgerPath ? new Ledger(options.ledgerPath) : undefined;
+  client = sessionClient(options, fixtures, catalog, ledger);
   const outside = new CaseAnswers();
   const shared = new Map<string, CaseAnswers>();
   const data = new DataFactory(options.seed, options.freshTarget ? seededNonce(options.seed) : undefined);
@@ -101,9 +102,10 @@ export function createSession(options: SessionOptions): Session {
           undocumented,
           shapes,
         })),
-    close: () => {
+    close: async () => {
       recorder()?.flush();
-      return client.close();
+      await client.close();
+      ledger?.close();
     },
   };
 }
@@ -121,7 +123,12 @@ function fixturesFor(
   });
 }
 
-function sessionClient(options: SessionOptions, fixtures: FixtureProvider, catalog: Catalog): ApiClient {
+function sessionClient(
+  options: SessionOptions,
+  fixtures: FixtureProvider,
+  catalog: Catalog,
+  ledger: Ledger | undefined,
+): ApiClient {
   return new ApiClient(
     {
       baseUrl: options.baseUrl,
@@ -129,7 +136,7 @@ function sessionClient(options: SessionOptions, fixtures: FixtureProvider, catal
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.requestBudget ? { requestBudget: options.requestBudget } : {}),
       ...(options.maxPerSecond ? { maxPerSecond: options.maxPerSecond } : {}),
-      ...(options.ledgerPath ? { observer: ledgerObserver(new Ledger(options.ledgerPath)) } : {}),
+      ...(ledger ? { observer: ledgerObserver(ledger) } : {}),
       ...(options.retryPause ? { retryPause: options.retryPause } : {}),
     },
     catalog.operations,
@@ -160,7 +167,7 @@ function sharedState(data: DataFactory, shared: Map<string, CaseAnswers>): Share
     const builds = (buildsOf.get(key) ?? 0) + 1;
     buildsOf.set(key, builds);
     const name = `${key}${builds > 1 ? ` (build ${builds})` : ''}`;
-    const answers = new CaseAnswers(data.fork(`shared arrange ${name}`));
+    const answers = new CaseAnswers(data.fork(`shared arrange ${name}`), `shared arrange ${name}`);
     shared.set(name, answers);
     return attributeTo(answers, make);
   });

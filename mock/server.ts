@@ -2,10 +2,12 @@
 // and a control surface under /__mock. createMock() builds it; startMock() also listens (port 0 by default).
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import type FastifyFactory from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import { type Catalog, loadCatalog } from '../catalog/load.ts';
 import type { AnyOperation } from '../catalog/types.ts';
+import { requireCommonJs } from '../lib/common-js.ts';
 import { ApiFailure, fail, RoutingFailure } from './errors.ts';
 import { registerControlRoutes } from './http/control.ts';
 import { FaultBoard } from './http/faults.ts';
@@ -23,6 +25,8 @@ import type { World } from './state/world.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 export const API_PREFIX = '/api';
+
+const Fastify = requireCommonJs<typeof FastifyFactory>('fastify');
 
 export type { Mock, RunningMock };
 

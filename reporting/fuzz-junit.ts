@@ -4,8 +4,11 @@
 // <testsuites> totals are recomputed; without one, a file with only the fuzz suite is written.
 
 import { existsSync, readFileSync } from 'node:fs';
-import builder from 'junit-report-builder';
+import type JunitReportBuilder from 'junit-report-builder';
+import { requireCommonJs } from '../lib/common-js.ts';
 import type { FuzzReport } from './fuzz-report.ts';
+
+const builder = requireCommonJs<typeof JunitReportBuilder>('junit-report-builder');
 
 export const FUZZ_SUITE = 'uqpay-fuzz';
 

@@ -4,8 +4,9 @@
 // Contract failures are <failure>, environment failures <error>, both with the full evidence as text; skips are
 // <skipped message="reason (unlocked by SETTING)"> with the same words as text (GitLab shows only the text).
 
-import builder from 'junit-report-builder';
+import type JunitReportBuilder from 'junit-report-builder';
 import type { Catalog } from '../catalog/load.ts';
+import { requireCommonJs } from '../lib/common-js.ts';
 import { attemptLines, caseEvidence, type ReportedCase } from './case-text.ts';
 import { afterBuild, cdataSafe } from './junit-builder-gaps.ts';
 import type { RunResults } from './results.ts';
@@ -14,6 +15,7 @@ import { skipMessage, unlockingSetting } from './skip-groups.ts';
 /** The vitest file that holds every conformance case (annotations of mikepenz/action-junit-report point here). */
 export const SUITE_FILE = 'suites/conformance.test.ts';
 const SECTIONS = ['general', 'card', 'cardholder', 'balance', 'transaction'];
+const builder = requireCommonJs<typeof JunitReportBuilder>('junit-report-builder');
 
 export function junitXml(results: RunResults, catalog: Catalog): string {
   const report = builder.newBuilder().name('uqpay-conformance');

@@ -29,16 +29,9 @@ const INDEX = {
 
 export function registerControlRoutes(mock: Mock, routes: RouteTable): void {
   const route: ControlRoute = (method, path, handler) =>
-    routes.add(mock.app, method, `${CONTROL_PREFIX}${path}`, async (req, reply) => {
-      const value = answer(reply, () => handler(req));
-      // A handler that waits (GET /__mock/webhooks lets deliveries in flight finish) answers once it is done.
-      return value instanceof Promise
-        ? reply
-            .code(200)
-            .type('application/json; charset=utf-8')
-            .send(await value)
-        : value;
-    });
+    // A handler that waits (GET /__mock/webhooks lets deliveries in flight finish) answers once it is done: answer()
+    // awaits it and sends once (sending its sent reply again made fastify build an "already sent" error each time).
+    routes.add(mock.app, method, `${CONTROL_PREFIX}${path}`, (req, reply) => answer(reply, () => handler(req)));
   registerStateRoutes(mock, route);
   registerFaultRoutes(mock, route);
   registerWorldRoutes(mock, route);

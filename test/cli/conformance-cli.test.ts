@@ -107,6 +107,8 @@ describe('npm run conformance against the built-in mock', () => {
   it('exits 0, writes results.json, junit.xml, conformance.html and drift.md, and leaks no secret or card data', () => {
     const run = runs.passing;
     expect(run.code, run.stderr).toBe(0);
+    // The suite ran on the thread started at the top of the run (cli/worker-prestart.ts), not on a second one.
+    expect(run.stderr).not.toContain('early worker thread');
     const json = results(run.reports);
     expect(json.run).toMatchObject({ target: 'mock', seed: SHARED_SEED });
     expect(json.summary.cases.total).toBeGreaterThan(15);
