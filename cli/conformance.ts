@@ -94,16 +94,18 @@ async function runSuiteAndCleanUp(args: ConformanceArgs, run: ConformanceRun, pl
   const early = import.meta.url.endsWith('.js');
   if (early) startEarlyWorker(new URL('./worker-entry.js', import.meta.url));
   const startingMock = startBuiltinMock(run);
-  const [{ createVitest, ThreadsPoolWorker }, mock] = await Promise.all([import('vitest/node'), startingMock]);
+  const { createVitest, ThreadsPoolWorker } = await import('vitest/node');
   // --quiet: only the conformance reporter's progress lines and the summary.
   const reporters = [...(args.quiet ? [reporter] : [await defaultReporter(), reporter]), interrupt.reporter()];
-  const provided = mock ? { ...run, builtinMockUrl: mock.baseUrl } : run;
+  // Created while the mock's thread may still be starting: the settings name its URL once it listens.
   const vitest = await createVitest('test', {
-    ...vitestOptions(args, provided, reporters),
+    ...vitestOptions(args, run, reporters),
     ...(early ? { pool: earlyThreadsPool(ThreadsPoolWorker) } : {}),
   });
   const suite: SuiteRun = { reporter, cleanup: null, ledgerPath: '', problem: null, interrupt };
   try {
+    const mock = await startingMock;
+    if (mock) vitest.provide('conformanceRun', { ...run, builtinMockUrl: mock.baseUrl });
     await vitest.start();
     suite.problem = suiteProblem(vitest.state);
     const target = vitest.getProjectByName('conformance')?.getProvidedContext().conformanceTarget;
@@ -130,7 +132,7 @@ async function runSuiteAndCleanUp(args: ConformanceArgs, run: ConformanceRun, pl
     await vitest.close();
     const unusedEarly = await stopEarlyWorker();
     if (unusedEarly) console.error(unusedEarly);
-    await mock?.close();
+    await (await startingMock?.catch(() => null))?.close();
   }
   const { results } = reporter;
   if (results && suite.cleanup) {
