@@ -90,18 +90,13 @@ async function runSuiteAndCleanUp(args: ConformanceArgs, run: ConformanceRun, pl
     echoSuiteLines: args.quiet,
     finish: planHooks(plan, args, catalog).finish,
   });
-  // From dist/ only: the suite's worker thread starts now (cli/worker-prestart.ts).
+  // From dist/ only: the suite's worker thread starts first (cli/worker-prestart.ts), before vitest/node loads.
   const early = import.meta.url.endsWith('.js');
   if (early) startEarlyWorker(new URL('./worker-entry.js', import.meta.url));
   const startingMock = startBuiltinMock(run);
-  const { createVitest, ThreadsPoolWorker } = await import('vitest/node');
   // --quiet: only the conformance reporter's progress lines and the summary.
   const reporters = [...(args.quiet ? [reporter] : [await defaultReporter(), reporter]), interrupt.reporter()];
-  // Created while the mock's thread may still be starting: the settings name its URL once it listens.
-  const vitest = await createVitest('test', {
-    ...vitestOptions(args, run, reporters),
-    ...(early ? { pool: earlyThreadsPool(ThreadsPoolWorker) } : {}),
-  });
+  const vitest = await createConformanceVitest(args, run, reporters, early);
   const suite: SuiteRun = { reporter, cleanup: null, ledgerPath: '', problem: null, interrupt };
   try {
     const mock = await startingMock;
@@ -142,6 +137,23 @@ async function runSuiteAndCleanUp(args: ConformanceArgs, run: ConformanceRun, pl
     writeReports(run.reportsDir, results, catalog, reporter.write);
   }
   return suite;
+}
+
+/**
+ * The vitest of the run, created while the built-in mock's thread may still be starting (its URL is provided once it
+ * listens); `early`: its pool takes the worker thread started first (cli/worker-prestart.ts).
+ */
+async function createConformanceVitest(
+  args: ConformanceArgs,
+  run: ConformanceRun,
+  reporters: Reporter[],
+  early: boolean,
+) {
+  const { createVitest, ThreadsPoolWorker } = await import('vitest/node');
+  return createVitest('test', {
+    ...vitestOptions(args, run, reporters),
+    ...(early ? { pool: earlyThreadsPool(ThreadsPoolWorker) } : {}),
+  });
 }
 
 /** Vitest's options for the conformance project, with the run's settings provided and the reporters given. */

@@ -97,6 +97,8 @@ export function mergeShapes(sections: readonly ShapesSection[]): ShapesSection {
 
 export function summariseShapes(observations: readonly ShapeObservation[]): ShapesSection {
   const section: ShapesSection = {};
+  // Each distinct error body once per operation, by its JSON text (a run has thousands of error answers).
+  const errorsByKey = new Map<OperationShapes, Map<string, OperationShapes['errors'][number]>>();
   for (const o of observations) {
     section[o.operation] ??= { success: { samples: 0, fields: {} }, errors: [] };
     const shapes = section[o.operation] as OperationShapes;
@@ -109,10 +111,16 @@ export function summariseShapes(observations: readonly ShapeObservation[]): Shap
         if (!field.types.includes(type)) field.types = [...field.types, type].sort();
       }
     } else {
-      const key = JSON.stringify(o.body);
-      const known = shapes.errors.find((e) => e.status === o.status && JSON.stringify(e.body) === key);
-      if (known) known.count++;
-      else shapes.errors.push({ status: o.status, body: o.body, count: 1 });
+      const known = errorsByKey.get(shapes) ?? new Map<string, OperationShapes['errors'][number]>();
+      errorsByKey.set(shapes, known);
+      const key = `${o.status} ${JSON.stringify(o.body)}`;
+      const seen = known.get(key);
+      if (seen) seen.count++;
+      else {
+        const error = { status: o.status, body: o.body, count: 1 };
+        known.set(key, error);
+        shapes.errors.push(error);
+      }
     }
   }
   return sorted(section);
@@ -124,7 +132,8 @@ function sorted(section: ShapesSection): ShapesSection {
     shapes.success.fields = Object.fromEntries(
       Object.entries(shapes.success.fields).sort(([a], [b]) => a.localeCompare(b)),
     );
-    shapes.errors.sort((a, b) => a.status - b.status || JSON.stringify(a.body).localeCompare(JSON.stringify(b.body)));
+    const text = new Map(shapes.errors.map((e) => [e, JSON.stringify(e.body)]));
+    shapes.errors.sort((a, b) => a.status - b.status || (text.get(a) ?? '').localeCompare(text.get(b) ?? ''));
   }
   return Object.fromEntries(Object.entries(section).sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -16,6 +16,10 @@ import { checkBaselineTarget, checkExpectedTarget } from './target-guards.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const fromCli = project.getProvidedContext().conformanceRun;
+  // npm run conformance starts the built-in mock on a thread of its own and provides its URL before the suite
+  // starts: without it the preflight would quietly start a second mock here.
+  if (fromCli?.config.target.builtIn && !fromCli.builtinMockUrl)
+    throw new Error('npm run conformance started the built-in mock, but its URL did not reach the global setup');
   const run = fromCli ?? runFromSettings(project);
   const { config, settings } = run;
   const resolved = await checkedPreflight(run);
