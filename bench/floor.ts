@@ -130,17 +130,21 @@ class Replay {
     return this.answered(index).promise;
   }
 
-  /** Within an owner, what was answered before the request was sent (what it awaited); and the ids it uses. */
+  /**
+   * What the request awaited in the run: of its own owner's requests, and of every owner whose ids it uses (a shared
+   * value's build: its whole build, polls included, not only the answer that held the id), those answered before it
+   * was sent.
+   */
   private waitsOf(index: number): number[] {
     const r = this.work[index] as RecordedRequest;
-    const chain = this.chainOf[index] as Chain;
-    return [
-      ...chain.indices.filter((j) => j < index && (this.work[j] as RecordedRequest).answered_ms <= r.sent_ms),
-      ...uuidsIn(`${r.url} ${r.body ?? ''}`).flatMap((id) => {
-        const from = this.producer.get(id);
-        return from !== undefined && from < index ? [from] : [];
-      }),
-    ];
+    const producers = uuidsIn(`${r.url} ${r.body ?? ''}`).flatMap((id) => {
+      const from = this.producer.get(id);
+      return from !== undefined && from < index ? [from] : [];
+    });
+    const owners = new Set([this.chainOf[index] as Chain, ...producers.map((p) => this.chainOf[p] as Chain)]);
+    return [...owners].flatMap((chain) =>
+      chain.indices.filter((j) => j < index && (this.work[j] as RecordedRequest).answered_ms <= r.sent_ms),
+    );
   }
 
   private async send(index: number): Promise<void> {
