@@ -51,14 +51,23 @@ async function conformance(index: number, args: string[], env: Record<string, st
   return { wallS: run.wallS, spanS: spanS(requests), requests, cases: results.summary.cases.total as number };
 }
 
-// 1. The suite on the built-in mock, and the floor replaying each run's own requests at the same concurrency: the
+/** A run as a user starts it, from spawn to exit: nothing recorded (a recorded run took 1.05× as long, paired A/B here). */
+async function plainRunWallS(index: number): Promise<number> {
+  const dir = join(work, `plain-${index}`);
+  const run = await timed(process.execPath, ['cli/conformance.mjs', '--quiet', '--reports', dir], { UQPAY_SEED: seed });
+  if (run.code !== 0) throw new Error(`conformance run ${index} exited ${run.code}:\n${run.stdout.slice(-2000)}`);
+  return run.wallS;
+}
+
+// 1. The suite on the built-in mock (its wall from a run of its own, unrecorded), and the floor replaying each run's own requests at the same concurrency: the
 // run's default there (no --concurrency is passed, as a user runs it).
 const concurrency = BUILTIN_MOCK_CONCURRENCY;
 const suite: Awaited<ReturnType<typeof conformance>>[] = [];
 const floor: number[] = [];
 let statusMismatches = 0;
 for (let i = 0; i < runs; i++) {
-  const run = await conformance(i, [], {});
+  const wallS = await plainRunWallS(i);
+  const run = { ...(await conformance(i, [], {})), wallS };
   suite.push(run);
   // A mock built like the run's: same seed, cards settling as on the built-in mock.
   const mock = await startMockChild(['--seed', seed, '--settle-ms', String(BUILT_IN_SETTLE_MS)]);
