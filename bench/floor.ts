@@ -172,8 +172,9 @@ class Replay {
     const r = this.work[index] as RecordedRequest;
     if (r.mint !== undefined) this.token(r.mint).resolve(answer ? JSON.parse(answer).auth_token : '');
     const ids = uuidsIn(answer);
+    // Only the answer that first held an id in the run maps it: a later one (a list) may list it elsewhere here.
     (r.ids ?? []).forEach((id, i) => {
-      if (!this.ownId.has(id) && ids[i] !== undefined) this.ownId.set(id, ids[i]);
+      if (this.producer.get(id) === index && ids[i] !== undefined) this.ownId.set(id, ids[i]);
     });
     this.answered(index).resolve();
     if (status === r.status) return;
