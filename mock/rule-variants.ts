@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { EXTRA_OPERATIONS } from '../catalog/extra-operations.ts';
 import { loadCatalog } from '../catalog/load.ts';
 import type { MockOptions } from './options.ts';
-import { API_PREFIX, createMock, type RunningMock } from './server.ts';
+import { API_PREFIX, createMock, listenMock, type RunningMock } from './server.ts';
 
 export const REMOVE = Symbol.for('uqpay.mock.remove');
 
@@ -76,13 +76,8 @@ export async function startSwitchableVariantMock(
     reply.code(changed.status);
     return changed.payload;
   });
-  await mock.app.listen({ host: mock.options.host, port: mock.options.port });
-  const address = mock.app.server.address();
-  const port = typeof address === 'object' && address ? address.port : mock.options.port;
   return {
-    ...mock,
-    baseUrl: `http://${mock.options.host}:${port}${API_PREFIX}`,
-    close: () => mock.app.close(),
+    ...(await listenMock(mock)),
     use: (next) => {
       variant = next;
     },

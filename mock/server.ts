@@ -160,7 +160,11 @@ function answerFrameworkError(
 }
 
 export async function startMock(partial: Partial<MockOptions> = {}, catalog?: Catalog): Promise<RunningMock> {
-  const mock = createMock(partial, catalog);
+  return listenMock(createMock(partial, catalog));
+}
+
+/** Starts a created mock listening on its host and port (0: any free one), and names its base URL. */
+export async function listenMock(mock: Mock): Promise<RunningMock> {
   await mock.app.listen({ host: mock.options.host, port: mock.options.port });
   const address = mock.app.server.address();
   const port = typeof address === 'object' && address ? address.port : mock.options.port;
