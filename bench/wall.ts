@@ -4,9 +4,13 @@
 // `npm test` (<= 60 s). Timed with process.hrtime around each child process, from spawn to exit.
 
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { fail, parseCommandArgs, runAsEntry, runCommand } from '../lib/cli.ts';
 import { median } from './processes.ts';
 import { appendResult, load1, npmCommand } from './record.ts';
+
+/** The project's root, from bench/ or from its compiled copy in dist/bench/. */
+const ROOT_URL = new URL(import.meta.url.includes('/dist/bench/') ? '../../' : '../', import.meta.url);
 
 const COMMANDS: Record<string, string[]> = {
   conformance: ['run', 'conformance', '--', '--quiet'],
@@ -50,6 +54,12 @@ async function wall(argv: string[]): Promise<number> {
   const runs = Number(values.text('runs') ?? 5);
   const only = values.text('only');
   const names = only ? [only] : Object.keys(COMMANDS);
+  // What npm ci leaves is a compiled dist/; on older dist/ npm run conformance runs the sources through tsx instead.
+  const { distIsFresh } = (await import(
+    new URL('build/fresh.mjs', ROOT_URL).href
+  )) as typeof import('../build/fresh.mjs');
+  if (names.includes('conformance') && !distIsFresh(fileURLToPath(ROOT_URL)))
+    fail('dist/ is older than the sources: run npm run build first (npm run conformance would time tsx)', 2);
   for (const name of names) {
     const args = COMMANDS[name] as string[];
     const command = `npm ${args.join(' ')}`;
