@@ -10,6 +10,7 @@
 
 import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
+import { isSharedOwner } from '../harness/case-answers.ts';
 import { mapConcurrent } from '../harness/pool.ts';
 import { type RecordedRequest, uuidsIn } from '../harness/recorder.ts';
 
@@ -190,7 +191,7 @@ function chainsOf(work: readonly RecordedRequest[]): { chains: Chain[]; chainOf:
   const chainOf = work.map((r, index) => {
     let chain = r.owner === undefined ? undefined : byOwner.get(r.owner);
     if (!chain) {
-      chain = { indices: [], shared: r.owner?.startsWith('shared arrange ') === true, run: null };
+      chain = { indices: [], shared: isSharedOwner(r.owner), run: null };
       chains.push(chain);
       if (r.owner !== undefined) byOwner.set(r.owner, chain);
     }

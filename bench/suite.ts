@@ -37,30 +37,33 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 const log = (line: string) => console.log(`[bench] ${line}`);
 const load_before = round(loadavg()[0] ?? 0);
 
-async function conformance(index: number, args: string[], env: Record<string, string | undefined>) {
-  const dir = join(work, `run-${index}`);
-  const recording = join(work, `requests-${index}.jsonl`);
+/** `node cli/conformance.mjs --quiet` into reports folder `name` of the sitting, from spawn to exit; throws unless it passed. */
+async function runConformance(name: string, args: string[], env: Record<string, string | undefined>) {
+  const dir = join(work, name);
   const run = await timed(process.execPath, ['cli/conformance.mjs', '--quiet', '--reports', dir, ...args], {
     UQPAY_SEED: seed,
-    UQPAY_RECORD_REQUESTS: recording,
     ...env,
   });
-  if (run.code !== 0) throw new Error(`conformance run ${index} exited ${run.code}:\n${run.stdout.slice(-2000)}`);
-  const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+  if (run.code !== 0) throw new Error(`conformance run ${name} exited ${run.code}:\n${run.stdout.slice(-2000)}`);
+  return { dir, wallS: run.wallS };
+}
+
+/** A run with every request recorded: its case-execution span and the requests the floor replays. */
+async function conformance(index: number, args: string[], env: Record<string, string | undefined>) {
+  const recording = join(work, `requests-${index}.jsonl`);
+  const run = await runConformance(`run-${index}`, args, { UQPAY_RECORD_REQUESTS: recording, ...env });
+  const results = JSON.parse(readFileSync(join(run.dir, 'results.json'), 'utf8'));
   const requests = readRecording(recording);
   return { wallS: run.wallS, spanS: spanS(requests), requests, cases: results.summary.cases.total as number };
 }
 
-/** A run as a user starts it, from spawn to exit: nothing recorded (a recorded run took 1.05× as long, paired A/B here). */
+/** A run as a user starts it: nothing recorded (a recorded run took 1.05× as long, paired A/B here). */
 async function plainRunWallS(index: number): Promise<number> {
-  const dir = join(work, `plain-${index}`);
-  const run = await timed(process.execPath, ['cli/conformance.mjs', '--quiet', '--reports', dir], { UQPAY_SEED: seed });
-  if (run.code !== 0) throw new Error(`conformance run ${index} exited ${run.code}:\n${run.stdout.slice(-2000)}`);
-  return run.wallS;
+  return (await runConformance(`plain-${index}`, [], {})).wallS;
 }
 
-// 1. The suite on the built-in mock (its wall from a run of its own, unrecorded), and the floor replaying each run's own requests at the same concurrency: the
-// run's default there (no --concurrency is passed, as a user runs it).
+// 1. The suite on the built-in mock (its wall from a run of its own, unrecorded), and the floor replaying each
+// recorded run's requests at the same concurrency: the run's default there (no --concurrency is passed).
 const concurrency = BUILTIN_MOCK_CONCURRENCY;
 const suite: Awaited<ReturnType<typeof conformance>>[] = [];
 const floor: number[] = [];

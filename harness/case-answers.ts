@@ -34,6 +34,18 @@ export class CaseAnswers {
   ) {}
 }
 
+const SHARED_OWNER = 'shared arrange ';
+
+/** The owner of a shared arranged value's build ("shared arrange <value>"): what its reports and recordings name. */
+export function sharedOwner(value: string): string {
+  return `${SHARED_OWNER}${value}`;
+}
+
+/** Whether an owner is a shared arranged value's build rather than a case. */
+export function isSharedOwner(owner: string | undefined): boolean {
+  return owner?.startsWith(SHARED_OWNER) === true;
+}
+
 const owner = new AsyncLocalStorage<CaseAnswers>();
 
 /** The answers of the case (or shared arrange) whose work is running now; undefined outside any. */

@@ -9,7 +9,7 @@ import { DataFactory } from '../generators/data.ts';
 import { SharedState } from '../generators/shared.ts';
 import { ArrangeError } from '../generators/types.ts';
 import { type RetryPause, resendWhileTrouble, statusAndCode } from './answer-body.ts';
-import { attributeTo, CaseAnswers, currentAnswers, type Undocumented } from './case-answers.ts';
+import { attributeTo, CaseAnswers, currentAnswers, sharedOwner, type Undocumented } from './case-answers.ts';
 import { ApiClient } from './client.ts';
 import { remoteCredentials } from './config.ts';
 import { EnvFixtures, MockFixtures } from './fixtures.ts';
@@ -96,7 +96,7 @@ export function createSession(options: SessionOptions): Session {
       [...shared]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([key, { requests, polls, undocumented, shapes }]) => ({
-          source: `shared arrange ${key}`,
+          source: sharedOwner(key),
           requests,
           polls,
           undocumented,
@@ -167,7 +167,7 @@ function sharedState(data: DataFactory, shared: Map<string, CaseAnswers>): Share
     const builds = (buildsOf.get(key) ?? 0) + 1;
     buildsOf.set(key, builds);
     const name = `${key}${builds > 1 ? ` (build ${builds})` : ''}`;
-    const answers = new CaseAnswers(data.fork(`shared arrange ${name}`), `shared arrange ${name}`);
+    const answers = new CaseAnswers(data.fork(sharedOwner(name)), sharedOwner(name));
     shared.set(name, answers);
     return attributeTo(answers, make);
   });
